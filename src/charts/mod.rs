@@ -1,0 +1,154 @@
+//! ECharts options built from query results: one file per chart kind, pure functions of their
+//! inputs, so the host tests read the same option the browser draws.
+//!
+//! charming builds the frame (axes, legend, grid, tooltip) with typed builders; the series are
+//! `serde_json::Value` because each data item carries fields ECharts passes through but charming's
+//! `DataPointItem` cannot hold: `tip` (the tooltip lines, rendered as text by the bridge, never as
+//! HTML) and `obs` (the observation id a click opens the source of).
+
+mod district_map;
+mod sectors;
+mod sparkline;
+mod trend;
+
+pub use district_map::{district_map_chart, MapInput, MAP_NAME};
+pub use sectors::sectors_chart;
+pub use sparkline::sparkline_chart;
+pub use trend::trend_chart;
+
+use crate::format;
+use crate::model::{Dataset, Lang, Observation, Unit};
+use crate::query::Point;
+use charming::component::{Axis, Grid};
+use charming::element::{AxisLabel, LineStyle, SplitLine, TextStyle};
+use serde_json::{json, Value};
+
+/// Colours that change with the page's theme; sector colours come from the dataset.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Palette {
+    pub text: &'static str,
+    pub muted: &'static str,
+    pub grid: &'static str,
+    pub no_data: &'static str,
+    pub economy: &'static str,
+    pub area_border: &'static str,
+}
+
+impl Palette {
+    pub fn for_theme(dark: bool) -> Palette {
+        if dark {
+            Palette { text: "#e6e6e6", muted: "#a8adb5", grid: "#3a3f47", no_data: "#2b2f36", economy: "#d0d4da", area_border: "#111418" }
+        } else {
+            Palette { text: "#1f2328", muted: "#57606a", grid: "#e1e4e8", no_data: "#eceef1", economy: "#3b4048", area_border: "#ffffff" }
+        }
+    }
+}
+
+/// What every chart needs to know besides its data.
+#[derive(Debug, Clone, Copy)]
+pub struct Look<'d> {
+    pub dataset: &'d Dataset,
+    pub lang: Lang,
+    pub palette: Palette,
+    /// Off when the reader prefers reduced motion.
+    pub animate: bool,
+}
+
+/// How values on a value axis are shown: a divisor from the axis unit and its name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AxisUnit {
+    pub divisor: f64,
+    pub name: String,
+}
+
+impl AxisUnit {
+    /// Yuan amounts (held in 亿元) get billion / trillion / 亿元 / 万亿元 by their size.
+    pub fn for_values(unit: Unit, max_abs: f64, lang: Lang) -> AxisUnit {
+        if unit.yuan_scale().is_some() {
+            let (divisor, name) = format::yuan_scale(max_abs, lang);
+            AxisUnit { divisor, name: name.to_string() }
+        } else {
+            AxisUnit { divisor: 1.0, name: format::unit_name(unit, lang) }
+        }
+    }
+
+    pub fn scale(&self, value: f64) -> f64 {
+        format::rounded(value / self.divisor, 4)
+    }
+}
+
+pub(crate) fn value_axis(unit: &AxisUnit, palette: Palette) -> Axis {
+    Axis::new()
+        .type_(charming::element::AxisType::Value)
+        .name(unit.name.as_str())
+        .name_text_style(TextStyle::new().color(palette.muted))
+        .axis_label(AxisLabel::new().color(palette.muted))
+        .split_line(SplitLine::new().line_style(LineStyle::new().color(palette.grid)))
+}
+
+pub(crate) fn category_axis(labels: Vec<String>, palette: Palette) -> Axis {
+    Axis::new()
+        .type_(charming::element::AxisType::Category)
+        .data(labels)
+        .axis_label(AxisLabel::new().color(palette.muted))
+}
+
+pub(crate) fn grid() -> Grid {
+    Grid::new().left(8).right(24).top(48).bottom(8).contain_label(true)
+}
+
+/// The option keys every chart shares: text colour, transparent background, animation, and a
+/// tooltip whose content the bridge builds from each item's `tip` lines.
+pub(crate) fn finish(mut option: Value, look: &Look<'_>, description: String) -> Value {
+    option["backgroundColor"] = json!("transparent");
+    option["textStyle"] = json!({ "color": look.palette.text, "fontFamily": "system-ui, 'Noto Sans CJK SC', sans-serif" });
+    option["animation"] = json!(look.animate);
+    option["tooltip"] = json!({ "trigger": "item", "confine": true, "appendToBody": false });
+    option["aria"] = json!({ "enabled": true, "label": { "enabled": true, "description": description } });
+    option
+}
+
+/// The lines a tooltip shows for a point: what, when, how much, what kind, from whom, and
+/// whether sources differ. Plain text; the bridge renders each line as a text node.
+pub fn point_tip(look: &Look<'_>, title: &str, point: &Point) -> Vec<String> {
+    let dataset = look.dataset;
+    let lang = look.lang;
+    let observations: Vec<&Observation> = point.observations.iter().filter_map(|id| dataset.observation(id)).collect();
+    let Some(drawn) = observations.first() else { return vec![title.to_string()] };
+    let source = dataset.source_of(drawn);
+    let mut lines = vec![
+        format!("{title} · {}", period_label(drawn, lang)),
+        format!("{} ({})", format::value(drawn.value, drawn.unit, lang), format::kind(drawn.kind, lang)),
+        format!("{}: {}, {} ({})", t(lang, "chart.source"), source.publisher, source.published, format::confidence(source.confidence, lang)),
+    ];
+    if point.conflict {
+        let others: Vec<String> = observations[1..]
+            .iter()
+            .map(|o| format!("{} ({})", format::value(o.value, o.unit, lang), dataset.source_of(o).publisher))
+            .collect();
+        lines.push(format!("{} {}", t(lang, "chart.sources_differ"), others.join("; ")));
+    }
+    lines.push(t(lang, "chart.click_for_source"));
+    lines
+}
+
+/// `2021`, or the span a figure covers when it is not one calendar year (`2021–2025`).
+pub fn period_label(observation: &Observation, lang: Lang) -> String {
+    match observation.period.as_str() {
+        "year" | "" => observation.year.to_string(),
+        period if lang == Lang::Zh => period.replace('-', "–").replace('/', " 至 "),
+        period => period.replace('-', "–").replace('/', " to "),
+    }
+}
+
+pub(crate) fn t(lang: Lang, key: &str) -> String {
+    rust_i18n::t!(key, locale = lang.code()).into_owned()
+}
+
+/// A chart's data item: the value, its tooltip lines and the observation a click opens.
+pub(crate) fn item(value: f64, tip: Vec<String>, point: &Point) -> Value {
+    json!({ "value": value, "tip": tip, "obs": point.observations[0] })
+}
+
+#[cfg(test)]
+mod tests;

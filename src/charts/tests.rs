@@ -1,0 +1,70 @@
+use super::*;
+use crate::model::{self, Dataset};
+use crate::query::{self, comparison, district_values, map_year, Filter};
+use crate::state::{parse, TimeSpan};
+use std::sync::OnceLock;
+
+fn dataset() -> &'static Dataset {
+    static DATASET: OnceLock<Dataset> = OnceLock::new();
+    DATASET.get_or_init(|| model::load(model::bundled()).0)
+}
+
+fn look(lang: Lang) -> Look<'static> {
+    Look { dataset: dataset(), lang, palette: Palette::for_theme(false), animate: false }
+}
+
+#[test]
+fn trend_chart_draws_gaps_as_null_and_targets_apart() {
+    let rows = query::filter(dataset(), &Filter { indicator: Some("rd_intensity".into()), region: Some("beijing".into()), ..Filter::default() });
+    let years = query::series::year_axis(&rows, TimeSpan::new(2012, 2030));
+    let series = query::series(dataset(), &rows, &years);
+    let option = trend_chart(&look(Lang::En), "R&D intensity", "Source: …", &series, &years);
+    let line = &option["series"][0];
+    assert_eq!(line["type"], "line");
+    assert_eq!(line["connectNulls"], false);
+    let data = line["data"].as_array().unwrap();
+    assert_eq!(data.len(), years.len());
+    assert!(data.iter().any(Value::is_null), "missing years are null, drawn as gaps");
+    assert!(data.iter().filter(|d| !d.is_null()).all(|d| d["obs"].is_string() && d["tip"].is_array()));
+    let targets = &option["series"][1];
+    assert_eq!(targets["symbol"], "diamond");
+    assert_eq!(option["aria"]["enabled"], true);
+    assert!(option["aria"]["label"]["description"].as_str().unwrap().contains("2013"));
+}
+
+#[test]
+fn yuan_axes_read_in_trillions_or_wan_yi() {
+    let rows = query::filter(dataset(), &Filter { indicator: Some("gdp".into()), region: Some("beijing".into()), ..Filter::default() });
+    let years = query::series::year_axis(&rows, TimeSpan::new(2012, 2030));
+    let series = query::series(dataset(), &rows, &years);
+    let en = trend_chart(&look(Lang::En), "GDP", "", &series, &years);
+    let zh = trend_chart(&look(Lang::Zh), "GDP", "", &series, &years);
+    assert_eq!(en["yAxis"]["name"], "trillion yuan");
+    assert_eq!(zh["yAxis"]["name"], "万亿元");
+}
+
+#[test]
+fn sectors_chart_keeps_a_place_for_a_sector_without_a_figure() {
+    let state = parse("view=sectors&indicator=companies", dataset()).state;
+    let option = sectors_chart(&look(Lang::En), "Companies", "", &comparison(dataset(), &state));
+    let data = option["series"][0]["data"].as_array().unwrap();
+    assert_eq!(data.len(), 10);
+    assert!(data.iter().any(|d| d["value"].is_null()));
+    assert!(data.iter().all(|d| d["sector"].is_string()));
+}
+
+#[test]
+fn district_map_has_sixteen_districts_and_no_zero_for_missing() {
+    let year = map_year(dataset(), "gdp", TimeSpan::new(2012, 2030)).unwrap();
+    let values = district_values(dataset(), "gdp", year);
+    let zones: Vec<&crate::model::Zone> = dataset().zones.iter().collect();
+    let input = MapInput { title: "GDP", source_line: "", values: &values, unit: Some(crate::model::Unit::HundredMillionYuan), zones: &zones, region: "haidian" };
+    let option = district_map_chart(&look(Lang::En), &input);
+    let districts = option["series"][0]["data"].as_array().unwrap();
+    assert_eq!(districts.len(), 16);
+    for district in districts.iter().filter(|d| d["value"].is_null()) {
+        assert!(district["tip"].to_string().contains("No data"));
+    }
+    assert_eq!(option["series"][1]["data"].as_array().unwrap().len(), zones.len());
+    assert_eq!(option["geo"]["nameMap"]["海淀区"], "Haidian");
+}

@@ -1,0 +1,11 @@
+//! Beijing High-Tech Atlas: a pure core (`model`, `query`, `state`, `charts`) that plain
+//! `cargo test` covers on the host, and a thin browser shell (`ui`, `bridge`) built for wasm32.
+
+// Every UI string in English and Chinese, compiled in from locales/app.yml.
+rust_i18n::i18n!("locales", fallback = "en");
+
+pub mod charts;
+pub mod format;
+pub mod model;
+pub mod query;
+pub mod state;

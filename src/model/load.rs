@@ -1,0 +1,409 @@
+//! Loading and validating `data/`: JSON Lines in, a `Dataset` plus a list of `LoadIssue`s out.
+//!
+//! One bad line is reported with its file and line and skipped; nothing here panics on bad data.
+
+use super::{
+    Confidence, Dataset, Fact, Indicator, Kind, Observation, Region, RegionLevel, Sector, Source, Unit, Zone,
+    BEIJING, DISTRICTS,
+};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// Beijing's bounding box, a little generous: zone points must fall inside it.
+const LON_RANGE: (f64, f64) = (115.4, 117.6);
+const LAT_RANGE: (f64, f64) = (39.4, 41.1);
+/// Years a figure may describe: the data's reach plus the plans' horizon.
+const YEAR_RANGE: (u16, u16) = (1990, 2035);
+
+/// The dataset's files as text, so the same loader serves the compiled-in copy and test fixtures.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RawFiles<'a> {
+    pub observations: &'a str,
+    pub sectors: &'a str,
+    pub zones: &'a str,
+    pub facts: &'a str,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadIssue {
+    pub file: &'static str,
+    /// 1-based; 0 where the issue concerns the file as a whole.
+    pub line: usize,
+    pub reason: String,
+}
+
+impl fmt::Display for LoadIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.reason)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawObservation {
+    id: String,
+    indicator: String,
+    indicator_en: String,
+    indicator_zh: String,
+    sector: String,
+    region: String,
+    year: i64,
+    #[serde(default = "default_period")]
+    period: String,
+    value: f64,
+    unit: Unit,
+    kind: Kind,
+    source_url: String,
+    source_title: String,
+    publisher: String,
+    published: String,
+    quote: String,
+    confidence: Confidence,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    value_in_quote: Option<String>,
+}
+
+fn default_period() -> String {
+    "year".to_string()
+}
+
+const OBSERVATIONS: &str = "data/observations.jsonl";
+const SECTORS: &str = "data/sectors.json";
+const ZONES: &str = "data/zones.jsonl";
+const FACTS: &str = "data/facts.jsonl";
+
+/// Never fails: every problem becomes a `LoadIssue` and the offending row is left out.
+pub fn load(files: RawFiles<'_>) -> (Dataset, Vec<LoadIssue>) {
+    let mut issues = Vec::new();
+    let sectors = load_sectors(files.sectors, &mut issues);
+    let zones: Vec<Zone> = json_lines(files.zones, ZONES, &mut issues);
+    let zones = check_zones(zones, &sectors, &mut issues);
+    let regions = regions(&zones);
+    let raw_observations: Vec<(usize, RawObservation)> = json_lines_numbered(files.observations, OBSERVATIONS, &mut issues);
+    let (observations, sources) = check_observations(raw_observations, &sectors, &regions, &mut issues);
+    let facts: Vec<Fact> = json_lines(files.facts, FACTS, &mut issues);
+    let facts = check_facts(facts, &sectors, &regions, &mut issues);
+    let indicators = indicators(&observations);
+    let dataset = Dataset { observations, sources, sectors, zones, facts, indicators, regions, ..Default::default() };
+    (dataset.index(), issues)
+}
+
+fn load_sectors(text: &str, issues: &mut Vec<LoadIssue>) -> Vec<Sector> {
+    match serde_json::from_str::<Vec<Sector>>(text) {
+        Ok(sectors) => {
+            let mut seen = HashSet::new();
+            sectors
+                .into_iter()
+                .enumerate()
+                .filter(|(i, sector)| {
+                    let fresh = seen.insert(sector.id.clone());
+                    if !fresh {
+                        issues.push(issue(SECTORS, i + 1, format!("duplicate sector id `{}`", sector.id)));
+                    }
+                    fresh
+                })
+                .map(|(_, sector)| sector)
+                .collect()
+        }
+        Err(err) => {
+            issues.push(issue(SECTORS, err.line(), err.to_string()));
+            Vec::new()
+        }
+    }
+}
+
+fn json_lines<T: for<'de> Deserialize<'de>>(text: &str, file: &'static str, issues: &mut Vec<LoadIssue>) -> Vec<T> {
+    json_lines_numbered(text, file, issues).into_iter().map(|(_, row)| row).collect()
+}
+
+fn json_lines_numbered<T: for<'de> Deserialize<'de>>(
+    text: &str,
+    file: &'static str,
+    issues: &mut Vec<LoadIssue>,
+) -> Vec<(usize, T)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .filter_map(|(i, line)| match serde_json::from_str::<T>(line) {
+            Ok(row) => Some((i + 1, row)),
+            Err(err) => {
+                issues.push(issue(file, i + 1, err.to_string()));
+                None
+            }
+        })
+        .collect()
+}
+
+fn issue(file: &'static str, line: usize, reason: String) -> LoadIssue {
+    LoadIssue { file, line, reason }
+}
+
+fn check_zones(zones: Vec<Zone>, sectors: &[Sector], issues: &mut Vec<LoadIssue>) -> Vec<Zone> {
+    let mut seen = HashSet::new();
+    zones
+        .into_iter()
+        .enumerate()
+        .filter(|(i, zone)| {
+            let line = i + 1;
+            let mut problems = Vec::new();
+            if !seen.insert(zone.id.clone()) {
+                problems.push(format!("duplicate zone id `{}`", zone.id));
+            }
+            if !(LON_RANGE.0..=LON_RANGE.1).contains(&zone.lon) || !(LAT_RANGE.0..=LAT_RANGE.1).contains(&zone.lat) {
+                problems.push(format!("`{}` lies outside Beijing ({}, {})", zone.id, zone.lon, zone.lat));
+            }
+            if !DISTRICTS.iter().any(|d| d.id == zone.district) {
+                problems.push(format!("`{}`: unknown district `{}`", zone.id, zone.district));
+            }
+            for sector in zone.sectors.iter().filter(|s| !sectors.iter().any(|known| &known.id == *s)) {
+                problems.push(format!("`{}`: unknown sector `{sector}`", zone.id));
+            }
+            let ok = problems.is_empty();
+            issues.extend(problems.into_iter().map(|p| issue(ZONES, line, p)));
+            ok
+        })
+        .map(|(_, zone)| zone)
+        .collect()
+}
+
+/// The city, its districts, the zones of `zones.jsonl`, and the two aggregates the data uses.
+fn regions(zones: &[Zone]) -> Vec<Region> {
+    let region = |id: &str, en: &str, zh: &str, level| Region {
+        id: id.to_string(),
+        name_en: en.to_string(),
+        name_zh: zh.to_string(),
+        level,
+    };
+    let mut regions = vec![region(BEIJING, "Beijing", "北京市", RegionLevel::City)];
+    regions.extend(DISTRICTS.iter().map(|d| region(d.id, d.name_en, d.name_zh, RegionLevel::District)));
+    regions.extend(zones.iter().map(|z| region(&z.id, &z.name_en, &z.name_zh, RegionLevel::Zone)));
+    regions.push(region("three_cities_one_zone", "Three cities, one zone", "三城一区", RegionLevel::Aggregate));
+    regions.push(region("china", "China", "中国", RegionLevel::Aggregate));
+    regions
+}
+
+fn check_observations(
+    rows: Vec<(usize, RawObservation)>,
+    sectors: &[Sector],
+    regions: &[Region],
+    issues: &mut Vec<LoadIssue>,
+) -> (Vec<Observation>, Vec<Source>) {
+    let mut seen = HashSet::new();
+    let mut sources: Vec<Source> = Vec::new();
+    let mut source_by_url: HashMap<String, usize> = HashMap::new();
+    let mut observations = Vec::new();
+    for (line, row) in rows {
+        let mut problems = Vec::new();
+        if !seen.insert(row.id.clone()) {
+            problems.push(format!("duplicate id `{}`", row.id));
+        }
+        let sector = (row.sector != "all").then(|| row.sector.clone());
+        if let Some(sector) = &sector {
+            if !sectors.iter().any(|s| &s.id == sector) {
+                problems.push(format!("`{}`: unknown sector `{sector}`", row.id));
+            }
+        }
+        if !regions.iter().any(|r| r.id == row.region) {
+            problems.push(format!("`{}`: unknown region `{}`", row.id, row.region));
+        }
+        let year = u16::try_from(row.year).ok().filter(|y| (YEAR_RANGE.0..=YEAR_RANGE.1).contains(y));
+        if year.is_none() {
+            problems.push(format!("`{}`: year {} is outside {}–{}", row.id, row.year, YEAR_RANGE.0, YEAR_RANGE.1));
+        }
+        if !row.value.is_finite() {
+            problems.push(format!("`{}`: value is not a number", row.id));
+        }
+        // A derived value is arithmetic on the quote's figures, so the quote need not state it.
+        if row.kind != Kind::Derived && !validate_quote(row.value, &row.quote, row.value_in_quote.as_deref()) {
+            problems.push(format!("`{}`: the quote does not contain the value {}", row.id, row.value));
+        }
+        if row.kind == Kind::Derived && row.note.as_deref().is_none_or(str::is_empty) {
+            problems.push(format!("`{}`: a derived value needs a note saying how", row.id));
+        }
+        if row.source_url.trim().is_empty() {
+            problems.push(format!("`{}`: no source URL", row.id));
+        }
+        if !problems.is_empty() {
+            issues.extend(problems.into_iter().map(|p| issue(OBSERVATIONS, line, p)));
+            continue;
+        }
+        let source = *source_by_url.entry(row.source_url.clone()).or_insert_with(|| {
+            sources.push(Source {
+                url: row.source_url.clone(),
+                title: row.source_title.clone(),
+                publisher: row.publisher.clone(),
+                published: row.published.clone(),
+                confidence: row.confidence,
+                n_figures: 0,
+            });
+            sources.len() - 1
+        });
+        sources[source].n_figures += 1;
+        observations.push(Observation {
+            id: row.id,
+            indicator: row.indicator,
+            label_en: row.indicator_en,
+            label_zh: row.indicator_zh,
+            sector,
+            region: row.region,
+            year: year.unwrap_or_default(),
+            period: row.period,
+            value: row.value,
+            unit: row.unit,
+            kind: row.kind,
+            source,
+            quote: row.quote,
+            note: row.note.filter(|n| !n.trim().is_empty()),
+            value_in_quote: row.value_in_quote,
+        });
+    }
+    (observations, sources)
+}
+
+fn check_facts(facts: Vec<Fact>, sectors: &[Sector], regions: &[Region], issues: &mut Vec<LoadIssue>) -> Vec<Fact> {
+    let mut seen = HashSet::new();
+    facts
+        .into_iter()
+        .enumerate()
+        .filter(|(i, fact)| {
+            let mut problems = Vec::new();
+            if !seen.insert(fact.id.clone()) {
+                problems.push(format!("duplicate fact id `{}`", fact.id));
+            }
+            if !regions.iter().any(|r| r.id == fact.region) {
+                problems.push(format!("`{}`: unknown region `{}`", fact.id, fact.region));
+            }
+            for sector in fact.sectors.iter().filter(|s| !sectors.iter().any(|known| &known.id == *s)) {
+                problems.push(format!("`{}`: unknown sector `{sector}`", fact.id));
+            }
+            let year_ok = fact.date.get(..4).and_then(|y| y.parse::<u16>().ok()).is_some_and(|y| (YEAR_RANGE.0..=YEAR_RANGE.1).contains(&y));
+            if !year_ok {
+                problems.push(format!("`{}`: date `{}` has no sane year", fact.id, fact.date));
+            }
+            let ok = problems.is_empty();
+            issues.extend(problems.into_iter().map(|p| issue(FACTS, i + 1, p)));
+            ok
+        })
+        .map(|(_, fact)| fact)
+        .collect()
+}
+
+/// Each indicator id once, labelled with its most common label, in order of first appearance.
+fn indicators(observations: &[Observation]) -> Vec<Indicator> {
+    let mut order: Vec<&str> = Vec::new();
+    let mut labels: HashMap<&str, HashMap<(&str, &str), usize>> = HashMap::new();
+    for observation in observations {
+        let id = observation.indicator.as_str();
+        let counts = labels.entry(id).or_insert_with(|| {
+            order.push(id);
+            HashMap::new()
+        });
+        *counts.entry((&observation.label_en, &observation.label_zh)).or_default() += 1;
+    }
+    order
+        .into_iter()
+        .map(|id| {
+            let counts = &labels[id];
+            // Ties go to the shorter label, so the pick does not depend on hash order.
+            let (en, zh) = counts
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0 .0.len().cmp(&a.0 .0.len())).then_with(|| b.0.cmp(a.0)))
+                .map(|(labels, _)| *labels)
+                .unwrap_or((id, id));
+            Indicator {
+                id: id.to_string(),
+                label_en: en.to_string(),
+                label_zh: zh.to_string(),
+                n_observations: counts.values().sum(),
+            }
+        })
+        .collect()
+}
+
+/// Whether `quote` states `value`: as `value_in_quote` when given, else as the number written
+/// plainly (`1234.5`), with thousands separators (`1,234.5`) or, for negative values, unsigned
+/// (sources say "fell 3.2%"), with trailing zeros (`239.30`), or with the decimal point written
+/// `。` (Chinese reposts) or `,` (the German portal). A match must not sit inside a longer number.
+pub fn validate_quote(value: f64, quote: &str, value_in_quote: Option<&str>) -> bool {
+    if let Some(words) = value_in_quote {
+        return !words.trim().is_empty() && quote.contains(words);
+    }
+    let plain = format!("{}", value.abs());
+    let grouped = group_thousands(&plain);
+    let other_points = ["。", ","].map(|point| plain.replace('.', point));
+    [plain.clone(), grouped].iter().chain(other_points.iter()).any(|written| contains_number(quote, written))
+}
+
+fn group_thousands(plain: &str) -> String {
+    let (int, frac) = plain.split_once('.').map_or((plain, None), |(i, f)| (i, Some(f)));
+    let digits: Vec<char> = int.chars().collect();
+    let mut grouped = String::new();
+    for (i, digit) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(*digit);
+    }
+    match frac {
+        Some(frac) => format!("{grouped}.{frac}"),
+        None => grouped,
+    }
+}
+
+fn contains_number(text: &str, number: &str) -> bool {
+    text.match_indices(number).any(|(start, _)| {
+        let before = text[..start].chars().next_back();
+        let rest = &text[start + number.len()..];
+        // `239.3` stands in `239.30`: skip zeros that only pad the decimals.
+        let rest = if number.contains(['.', '。', ',']) { rest.trim_start_matches('0') } else { rest };
+        let after: Vec<char> = rest.chars().take(2).collect();
+        let digit_before = before.is_some_and(|c| c.is_ascii_digit() || c == '.');
+        let digit_after = match after.as_slice() {
+            [c, ..] if c.is_ascii_digit() => true,
+            ['.' | ',', c, ..] if c.is_ascii_digit() => true,
+            _ => false,
+        };
+        !digit_before && !digit_after
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_check_accepts_the_ways_figures_are_written() {
+        assert!(validate_quote(30.1, "accounted for 30.1 percent", None));
+        assert!(validate_quote(4376.07, "达到4,376.07亿元", None));
+        assert!(validate_quote(1234.0, "1234 firms", None));
+        assert!(validate_quote(-3.2, "下降3.2%", None));
+        assert!(validate_quote(239.3, "hit 239.30 billion yuan", None));
+        assert!(validate_quote(30.1, "GDP比重的30。1,比2018年", None));
+        assert!(validate_quote(301.1, "lag mit 301,1 an erster Stelle", None));
+        assert!(validate_quote(0.5, "half of it", Some("half")));
+    }
+
+    #[test]
+    fn quote_check_rejects_numbers_inside_longer_numbers() {
+        assert!(!validate_quote(30.1, "130.1 percent", None));
+        assert!(!validate_quote(6.0, "6.1%", None));
+        assert!(!validate_quote(6.0, "16%", None));
+        assert!(!validate_quote(0.5, "half of it", Some("a third")));
+    }
+
+    #[test]
+    fn a_bad_line_is_reported_with_file_and_line_and_skipped() {
+        let sectors = r##"[{"id":"integrated_circuits","name_en":"Integrated circuits","name_zh":"集成电路","description_en":"","description_zh":"","color":"#000","source_url":"https://example.org","quote":""}]"##;
+        let good = r#"{"id":"a","indicator":"gdp","indicator_en":"GDP","indicator_zh":"地区生产总值","sector":"all","region":"beijing","year":2022,"value":41610.9,"unit":"100m_yuan","kind":"actual","source_url":"https://example.org/a","source_title":"t","publisher":"p","published":"2023","quote":"41610.9亿元","confidence":"official"}"#;
+        let unknown_sector = good.replace(r#""id":"a""#, r#""id":"b""#).replace(r#""sector":"all""#, r#""sector":"space""#);
+        let text = format!("{good}\nnot json\n{unknown_sector}\n");
+        let (dataset, issues) = load(RawFiles { observations: &text, sectors, zones: "", facts: "" });
+        assert_eq!(dataset.observations.len(), 1);
+        let lines: Vec<String> = issues.iter().map(|i| format!("{}:{}", i.file, i.line)).collect();
+        assert_eq!(lines, ["data/observations.jsonl:2", "data/observations.jsonl:3"]);
+        assert!(issues[1].reason.contains("unknown sector `space`"));
+    }
+}

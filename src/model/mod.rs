@@ -1,0 +1,394 @@
+//! The dataset: typed observations, sectors, zones, facts and their sources.
+//!
+//! Owns the shape of `data/` and its honest loading: `load` never fails, a bad line becomes a
+//! `LoadIssue` naming file and line and is skipped. Knows nothing of the browser, the URL or charts.
+
+mod load;
+mod regions;
+
+pub use load::{load, validate_quote, LoadIssue, RawFiles};
+pub use regions::{District, DISTRICTS};
+
+use serde::Deserialize;
+use std::collections::HashMap;
+
+pub type ObsId = String;
+pub type IndicatorId = String;
+pub type SectorId = String;
+pub type RegionId = String;
+
+/// Index of a `Source` in `Dataset::sources`.
+pub type SourceIdx = usize;
+
+/// The region every figure falls back to: the city as a whole.
+pub const BEIJING: &str = "beijing";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Km2,
+    #[serde(rename = "100m_yuan")]
+    HundredMillionYuan,
+    BnYuan,
+    TnYuan,
+    Pct,
+    PctOfGdp,
+    PctPoints,
+    Count,
+    #[serde(rename = "per_10k_people")]
+    Per10kPeople,
+    BnUsd,
+    #[serde(rename = "usd_100m")]
+    HundredMillionUsd,
+    Index,
+    Times,
+    Rank,
+}
+
+impl Unit {
+    /// Yuan per published unit, for units that are amounts of yuan. Used only to put figures
+    /// published in 亿元 and in billion yuan on one axis; the published value is always kept.
+    pub fn yuan_scale(self) -> Option<f64> {
+        match self {
+            Unit::HundredMillionYuan => Some(1e8),
+            Unit::BnYuan => Some(1e9),
+            Unit::TnYuan => Some(1e12),
+            _ => None,
+        }
+    }
+
+    /// Units that can share one axis: yuan amounts with each other, everything else only with itself.
+    pub fn family(self) -> Unit {
+        if self.yuan_scale().is_some() {
+            Unit::HundredMillionYuan
+        } else if matches!(self, Unit::PctOfGdp) {
+            Unit::Pct
+        } else {
+            self
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Actual,
+    Target,
+    GrowthRate,
+    Share,
+    Rank,
+    Derived,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] =
+        [Kind::Actual, Kind::Share, Kind::Derived, Kind::GrowthRate, Kind::Target, Kind::Rank];
+
+    /// A figure about what happened, as opposed to a plan: targets are drawn apart from lines.
+    pub fn is_outcome(self) -> bool {
+        self != Kind::Target
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Actual => "actual",
+            Kind::Target => "target",
+            Kind::GrowthRate => "growth_rate",
+            Kind::Share => "share",
+            Kind::Rank => "rank",
+            Kind::Derived => "derived",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    Official,
+    Media,
+    ThirdParty,
+}
+
+impl Confidence {
+    pub fn id(self) -> &'static str {
+        match self {
+            Confidence::Official => "official",
+            Confidence::Media => "media",
+            Confidence::ThirdParty => "third_party",
+        }
+    }
+}
+
+/// One published figure, exactly as its source gave it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Observation {
+    pub id: ObsId,
+    pub indicator: IndicatorId,
+    pub label_en: String,
+    pub label_zh: String,
+    /// `None` for the whole economy (`"all"` in the data).
+    pub sector: Option<SectorId>,
+    pub region: RegionId,
+    pub year: u16,
+    /// `year`, a span like `2021-2025`, or a part of a year like `2023-01/2023-06`.
+    pub period: String,
+    pub value: f64,
+    pub unit: Unit,
+    pub kind: Kind,
+    pub source: SourceIdx,
+    pub quote: String,
+    pub note: Option<String>,
+    /// The words of the quote that state the value, where they are not the plain number.
+    pub value_in_quote: Option<String>,
+}
+
+impl Observation {
+    /// Part-year figures (`2023-01/2023-06`) are never drawn on a line with full years.
+    pub fn is_part_year(&self) -> bool {
+        self.period.contains('/')
+    }
+
+    pub fn label(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.label_en,
+            Lang::Zh => &self.label_zh,
+        }
+    }
+}
+
+/// A page that backs figures; observations citing the same URL share one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub url: String,
+    pub title: String,
+    pub publisher: String,
+    pub published: String,
+    pub confidence: Confidence,
+    pub n_figures: usize,
+}
+
+impl Source {
+    /// `seed:<file>` marks a figure known only from a source article's text.
+    pub fn is_web_link(&self) -> bool {
+        self.url.starts_with("https://") || self.url.starts_with("http://")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Sector {
+    pub id: SectorId,
+    pub name_en: String,
+    pub name_zh: String,
+    pub description_en: String,
+    pub description_zh: String,
+    pub color: String,
+    pub source_url: String,
+    pub quote: String,
+}
+
+impl Sector {
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.name_en,
+            Lang::Zh => &self.name_zh,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Zone {
+    pub id: RegionId,
+    pub name_en: String,
+    pub name_zh: String,
+    pub kind: String,
+    pub district: String,
+    pub lon: f64,
+    pub lat: f64,
+    pub coord_basis: String,
+    pub sectors: Vec<SectorId>,
+    pub description_en: String,
+    pub description_zh: String,
+    pub source_url: String,
+    pub quote: String,
+}
+
+impl Zone {
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.name_en,
+            Lang::Zh => &self.name_zh,
+        }
+    }
+
+    pub fn is_approximate(&self) -> bool {
+        self.coord_basis.starts_with("approximate")
+    }
+
+    /// The "three cities, one zone" at the heart of Beijing's innovation plan.
+    pub fn is_three_cities_one_zone(&self) -> bool {
+        matches!(self.id.as_str(), "zgc_science_city" | "huairou_science_city" | "future_science_city" | "bda")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Fact {
+    pub id: String,
+    pub date: String,
+    pub region: RegionId,
+    pub sectors: Vec<SectorId>,
+    pub text_en: String,
+    pub source_url: String,
+    pub publisher: String,
+    pub published: String,
+    pub quote: String,
+}
+
+/// The page's language; also the language of dataset labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// The BCP 47 tag for `<html lang>`.
+    pub fn html_tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+}
+
+/// An indicator as the page lists it: the id and its most common label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Indicator {
+    pub id: IndicatorId,
+    pub label_en: String,
+    pub label_zh: String,
+    pub n_observations: usize,
+}
+
+impl Indicator {
+    pub fn label(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.label_en,
+            Lang::Zh => &self.label_zh,
+        }
+    }
+}
+
+/// A place a figure can describe: the city, a district, a zone or an aggregate area.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Region {
+    pub id: RegionId,
+    pub name_en: String,
+    pub name_zh: String,
+    pub level: RegionLevel,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RegionLevel {
+    City,
+    District,
+    Zone,
+    Aggregate,
+}
+
+impl Region {
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.name_en,
+            Lang::Zh => &self.name_zh,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    pub observations: Vec<Observation>,
+    pub sources: Vec<Source>,
+    pub sectors: Vec<Sector>,
+    pub zones: Vec<Zone>,
+    pub facts: Vec<Fact>,
+    pub indicators: Vec<Indicator>,
+    pub regions: Vec<Region>,
+    by_id: HashMap<ObsId, usize>,
+}
+
+impl Dataset {
+    pub fn observation(&self, id: &str) -> Option<&Observation> {
+        self.by_id.get(id).map(|&i| &self.observations[i])
+    }
+
+    pub fn source_of(&self, observation: &Observation) -> &Source {
+        &self.sources[observation.source]
+    }
+
+    pub fn sector(&self, id: &str) -> Option<&Sector> {
+        self.sectors.iter().find(|s| s.id == id)
+    }
+
+    pub fn sector_index(&self, id: &str) -> Option<usize> {
+        self.sectors.iter().position(|s| s.id == id)
+    }
+
+    pub fn zone(&self, id: &str) -> Option<&Zone> {
+        self.zones.iter().find(|z| z.id == id)
+    }
+
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.id == id)
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// The span of years the figures describe, targets included.
+    pub fn year_span(&self) -> (u16, u16) {
+        let years = self.observations.iter().map(|o| o.year);
+        let first = years.clone().min().unwrap_or(2012);
+        let last = years.max().unwrap_or(first);
+        (first, last)
+    }
+
+    /// Display name of a sector id, or of the whole economy for `None`.
+    pub fn sector_name(&self, sector: Option<&str>, lang: Lang) -> String {
+        match sector.and_then(|id| self.sector(id)) {
+            Some(sector) => sector.name(lang).to_string(),
+            None => match lang {
+                Lang::En => "All industries".to_string(),
+                Lang::Zh => "全部产业".to_string(),
+            },
+        }
+    }
+
+    pub fn region_name(&self, id: &str, lang: Lang) -> String {
+        self.region(id).map_or_else(|| id.to_string(), |r| r.name(lang).to_string())
+    }
+
+    fn index(mut self) -> Self {
+        self.by_id = self.observations.iter().enumerate().map(|(i, o)| (o.id.clone(), i)).collect();
+        self
+    }
+}
+
+/// The dataset as shipped: `data/` compiled into the bundle, so it arrives with the code in one
+/// request and is decoded once at start-up.
+pub fn bundled() -> RawFiles<'static> {
+    RawFiles {
+        observations: include_str!("../../data/observations.jsonl"),
+        sectors: include_str!("../../data/sectors.json"),
+        zones: include_str!("../../data/zones.jsonl"),
+        facts: include_str!("../../data/facts.jsonl"),
+    }
+}

@@ -1,0 +1,77 @@
+//! The overview's headline figures: the latest value of a few key series, with the plan's target.
+
+use super::series::{series, year_axis, Series};
+use super::{filter, latest_as_of, Filter};
+use crate::model::{Dataset, Kind, Observation};
+use crate::state::TimeSpan;
+
+/// Which series a card shows. Economy-wide figures for the city unless it says otherwise.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CardSpec {
+    pub indicator: &'static str,
+    pub sector: Option<&'static str>,
+    pub region: &'static str,
+}
+
+const fn city(indicator: &'static str) -> CardSpec {
+    CardSpec { indicator, sector: None, region: "beijing" }
+}
+
+/// The headline figures, in reading order: the industries' weight, the innovation behind them,
+/// the clusters, and the wider economy.
+pub const CARD_SPECS: [CardSpec; 10] = [
+    city("hpce_share_gdp"),
+    city("rd_intensity"),
+    city("trillion_yuan_clusters"),
+    city("hundred_billion_clusters"),
+    city("innovation_ecosystem_index"),
+    city("tech_contract_turnover"),
+    city("unicorns"),
+    city("digital_economy_share_gdp"),
+    city("new_tech_enterprises_per_day"),
+    city("gdp"),
+];
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card<'d> {
+    pub spec: CardSpec,
+    /// The latest figure at or before the chosen year; `None` if the data has none yet.
+    pub latest: Option<&'d Observation>,
+    /// The years and values behind the sparkline (gaps kept).
+    pub sparkline: Option<(Vec<u16>, Series)>,
+    /// The plan's target for the nearest year at or after the latest figure.
+    pub target: Option<&'d Observation>,
+}
+
+/// Cards as of the end of `time`: a reader who narrows the years sees the figures of that time.
+pub fn headline_cards(dataset: &Dataset, time: TimeSpan) -> Vec<Card<'_>> {
+    CARD_SPECS
+        .iter()
+        .filter(|spec| dataset.indicator(spec.indicator).is_some())
+        .map(|spec| {
+            let rows = filter(
+                dataset,
+                &Filter {
+                    indicator: Some(spec.indicator.to_string()),
+                    sectors: spec.sector.map(|s| vec![s.to_string()]),
+                    region: Some(spec.region.to_string()),
+                    ..Filter::default()
+                },
+            );
+            let rows: Vec<&Observation> = rows.into_iter().filter(|o| o.sector.as_deref() == spec.sector).collect();
+            let latest = latest_as_of(dataset, &rows, time.to);
+            let outcomes: Vec<&Observation> =
+                rows.iter().copied().filter(|o| o.kind.is_outcome() && time.contains(o.year)).collect();
+            let years = year_axis(&outcomes, time);
+            let sparkline = series(dataset, &outcomes, &years)
+                .into_iter()
+                .next()
+                .filter(|s| s.values.iter().flatten().count() >= 2)
+                .map(|s| (years.clone(), s));
+            let after = latest.map_or(0, |o| o.year);
+            let targets = || rows.iter().copied().filter(|o| o.kind == Kind::Target);
+            let target = targets().filter(|o| o.year >= after).min_by_key(|o| o.year).or_else(|| targets().max_by_key(|o| o.year));
+            Card { spec: *spec, latest, sparkline, target }
+        })
+        .collect()
+}

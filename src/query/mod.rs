@@ -1,0 +1,84 @@
+//! Questions asked of the dataset: which figures a view shows, as rows, series, cards and map
+//! values. Every value keeps the ids of the observations behind it, so its source is one lookup
+//! away. Nothing here fills a gap: a missing year stays `None`, never zero or an interpolation.
+
+mod cards;
+pub mod series;
+
+pub use cards::{headline_cards, Card, CardSpec, CARD_SPECS};
+pub use series::{comparison, district_values, map_year, series, Bar, Comparison, DistrictValue, Point, Series};
+
+use crate::model::{Confidence, Dataset, Kind, Observation};
+use crate::state::{TimeSpan, ViewState};
+
+/// What to keep. `None` fields keep everything.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    pub indicator: Option<String>,
+    /// Sector ids to keep; `None` keeps every sector and the economy-wide figures.
+    pub sectors: Option<Vec<String>>,
+    pub region: Option<String>,
+    pub time: Option<TimeSpan>,
+    pub kinds: Option<Vec<Kind>>,
+}
+
+impl Filter {
+    /// The filter a view's state asks for.
+    pub fn from_state(state: &ViewState, dataset: &Dataset) -> Filter {
+        Filter {
+            indicator: state.indicator_id().map(str::to_string),
+            sectors: (!state.sectors.is_empty()).then(|| state.sectors.clone()),
+            region: Some(state.region_id().to_string()),
+            time: Some(state.time_span(dataset)),
+            kinds: None,
+        }
+    }
+
+    pub fn keeps(&self, observation: &Observation) -> bool {
+        let sector_ok = match (&self.sectors, &observation.sector) {
+            (None, _) => true,
+            (Some(sectors), Some(sector)) => sectors.iter().any(|s| s == sector),
+            (Some(_), None) => false,
+        };
+        sector_ok
+            && self.indicator.as_ref().is_none_or(|i| *i == observation.indicator)
+            && self.region.as_ref().is_none_or(|r| *r == observation.region)
+            && self.time.is_none_or(|t| t.contains(observation.year))
+            && self.kinds.as_ref().is_none_or(|kinds| kinds.contains(&observation.kind))
+    }
+}
+
+/// The observations a filter keeps, in a stable reading order: indicator (as the dataset lists
+/// them), sector (dataset order, economy-wide first), region, year, id.
+pub fn filter<'d>(dataset: &'d Dataset, filter: &Filter) -> Vec<&'d Observation> {
+    let mut rows: Vec<&Observation> = dataset.observations.iter().filter(|o| filter.keeps(o)).collect();
+    rows.sort_by_cached_key(|o| {
+        let indicator = dataset.indicators.iter().position(|i| i.id == o.indicator);
+        let sector = o.sector.as_deref().and_then(|s| dataset.sector_index(s));
+        (indicator, sector, o.region.clone(), o.year, o.id.clone())
+    });
+    rows
+}
+
+/// The latest value of a kind of figure at or before `year`, for cards and maps.
+pub fn latest_as_of<'d>(dataset: &Dataset, rows: &[&'d Observation], year: u16) -> Option<&'d Observation> {
+    rows.iter()
+        .copied()
+        .filter(|o| o.year <= year && !o.is_part_year() && o.kind.is_outcome())
+        .min_by(|a, b| b.year.cmp(&a.year).then_with(|| preference(dataset, a).cmp(&preference(dataset, b))))
+}
+
+/// Rank used when two sources give the same point (lower is better): a published figure before a
+/// derived one, an official source before media before a repost. The best is drawn; all are shown.
+pub(crate) fn preference<'o>(dataset: &Dataset, observation: &'o Observation) -> (u8, Confidence, &'o str) {
+    let kind_rank = match observation.kind {
+        Kind::Actual | Kind::Share | Kind::Rank => 0,
+        Kind::Derived => 1,
+        Kind::GrowthRate => 2,
+        Kind::Target => 3,
+    };
+    (kind_rank, dataset.source_of(observation).confidence, observation.id.as_str())
+}
+
+#[cfg(test)]
+mod tests;

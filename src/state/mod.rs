@@ -1,0 +1,332 @@
+//! The view state and its URL codec: the query string is the one store of what the reader sees.
+//!
+//! `parse` never fails: each key is valid, invalid (default used, a `Notice` says so) or missing.
+//! `encode` writes only what differs from the default, keys in a fixed order, so one view has one
+//! link. Knows the dataset's ids, nothing of the browser.
+
+mod notice;
+
+pub use notice::{Notice, NoticeReason};
+
+use crate::model::{Dataset, Lang, BEIJING};
+use std::fmt;
+
+/// The longest raw text a notice repeats back to the reader.
+const ECHO_LIMIT: usize = 40;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum View {
+    #[default]
+    Overview,
+    Trends,
+    Sectors,
+    Map,
+    Table,
+    Sources,
+}
+
+impl View {
+    pub const ALL: [View; 6] = [View::Overview, View::Trends, View::Sectors, View::Map, View::Table, View::Sources];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            View::Overview => "overview",
+            View::Trends => "trends",
+            View::Sectors => "sectors",
+            View::Map => "map",
+            View::Table => "table",
+            View::Sources => "sources",
+        }
+    }
+
+    /// The indicator a view shows when the link names none; `None` where it shows them all.
+    pub fn default_indicator(self) -> Option<&'static str> {
+        match self {
+            View::Trends => Some("rd_intensity"),
+            View::Sectors => Some("cluster_scale_threshold"),
+            View::Map => Some("gdp"),
+            View::Overview | View::Table | View::Sources => None,
+        }
+    }
+
+    /// Whether the view reads the indicator select.
+    pub fn uses_indicator(self) -> bool {
+        matches!(self, View::Trends | View::Sectors | View::Map | View::Table)
+    }
+}
+
+/// An inclusive span of years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TimeSpan {
+    pub from: u16,
+    pub to: u16,
+}
+
+impl TimeSpan {
+    pub fn new(from: u16, to: u16) -> Self {
+        TimeSpan { from: from.min(to), to: from.max(to) }
+    }
+
+    pub fn contains(self, year: u16) -> bool {
+        (self.from..=self.to).contains(&year)
+    }
+
+    pub fn years(self) -> impl Iterator<Item = u16> {
+        self.from..=self.to
+    }
+}
+
+impl fmt::Display for TimeSpan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.from == self.to {
+            write!(f, "{}", self.from)
+        } else {
+            write!(f, "{}..{}", self.from, self.to)
+        }
+    }
+}
+
+/// Everything a link says. Fields hold canonical values: `None`/empty means the default, so two
+/// states that show the same view compare equal and encode to the same link.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct ViewState {
+    pub view: View,
+    /// `None`: the view's own default indicator.
+    pub indicator: Option<String>,
+    /// Selected sectors in the dataset's order; empty means all ten.
+    pub sectors: Vec<String>,
+    /// `None`: Beijing as a whole.
+    pub region: Option<String>,
+    /// `None`: every year the data covers.
+    pub time: Option<TimeSpan>,
+    pub lang: Lang,
+    pub embed: bool,
+}
+
+impl ViewState {
+    /// The indicator the current view shows.
+    pub fn indicator_id(&self) -> Option<&str> {
+        self.indicator.as_deref().or(self.view.default_indicator())
+    }
+
+    pub fn region_id(&self) -> &str {
+        self.region.as_deref().unwrap_or(BEIJING)
+    }
+
+    pub fn time_span(&self, dataset: &Dataset) -> TimeSpan {
+        self.time.unwrap_or_else(|| {
+            let (from, to) = dataset.year_span();
+            TimeSpan { from, to }
+        })
+    }
+
+    /// Whether a sector id is selected (all are, by default).
+    pub fn has_sector(&self, id: &str) -> bool {
+        self.sectors.is_empty() || self.sectors.iter().any(|s| s == id)
+    }
+
+    pub fn selected_sectors<'d>(&self, dataset: &'d Dataset) -> Vec<&'d str> {
+        dataset.sectors.iter().map(|s| s.id.as_str()).filter(|id| self.has_sector(id)).collect()
+    }
+
+    /// Brings a state built by a control into canonical form: defaults as `None`/empty, sectors
+    /// in the dataset's order, all ten as empty.
+    pub fn canonical(mut self, dataset: &Dataset) -> Self {
+        let order: Vec<&str> = dataset.sectors.iter().map(|s| s.id.as_str()).collect();
+        let chosen: Vec<String> = order.iter().filter(|id| self.sectors.iter().any(|s| s == *id)).map(|id| id.to_string()).collect();
+        self.sectors = if chosen.len() == order.len() { Vec::new() } else { chosen };
+        if self.indicator.as_deref() == self.view.default_indicator() {
+            self.indicator = None;
+        }
+        if self.region.as_deref() == Some(BEIJING) {
+            self.region = None;
+        }
+        let (first, last) = dataset.year_span();
+        if self.time == Some(TimeSpan { from: first, to: last }) {
+            self.time = None;
+        }
+        self
+    }
+
+    /// The same view with the selection toggled for one sector; never leaves none selected.
+    pub fn toggle_sector(&self, dataset: &Dataset, id: &str) -> ViewState {
+        let mut selected: Vec<String> = self.selected_sectors(dataset).into_iter().map(str::to_string).collect();
+        if let Some(at) = selected.iter().position(|s| s == id) {
+            if selected.len() > 1 {
+                selected.remove(at);
+            }
+        } else {
+            selected.push(id.to_string());
+        }
+        ViewState { sectors: selected, ..self.clone() }.canonical(dataset)
+    }
+}
+
+/// The result of reading a link: a valid state and what was ignored on the way.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Parsed {
+    pub state: ViewState,
+    pub notices: Vec<Notice>,
+}
+
+/// One URL key after parsing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Field<T> {
+    Valid(T),
+    Invalid { raw: String, reason: NoticeReason },
+    Missing,
+}
+
+const KEYS: [&str; 7] = ["view", "indicator", "sector", "region", "time", "lang", "embed"];
+
+/// Reads a query string (a leading `?` is fine). Never panics, whatever the input.
+pub fn parse(query: &str, dataset: &Dataset) -> Parsed {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut notices = Vec::new();
+    let mut raw: [Option<String>; KEYS.len()] = Default::default();
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        match KEYS.iter().position(|k| *k == key) {
+            Some(slot) if raw[slot].is_none() => raw[slot] = Some(value.into_owned()),
+            Some(_) => notices.push(Notice::new(&key, &value, NoticeReason::Duplicate)),
+            None => notices.push(Notice::new(&key, &value, NoticeReason::UnknownKey)),
+        }
+    }
+    let [view, indicator, sector, region, time, lang, embed] = raw;
+    // A struct literal naming every field: a new field without a parser does not compile.
+    let state = ViewState {
+        view: take("view", parse_view(view.as_deref()), &mut notices).unwrap_or_default(),
+        indicator: take("indicator", parse_indicator(indicator.as_deref(), dataset), &mut notices),
+        sectors: take("sector", parse_sectors(sector.as_deref(), dataset), &mut notices).unwrap_or_default(),
+        region: take("region", parse_region(region.as_deref(), dataset), &mut notices),
+        time: take("time", parse_time(time.as_deref(), dataset), &mut notices),
+        lang: take("lang", parse_lang(lang.as_deref()), &mut notices).unwrap_or_default(),
+        embed: take("embed", parse_embed(embed.as_deref()), &mut notices).unwrap_or_default(),
+    };
+    Parsed { state: state.canonical(dataset), notices }
+}
+
+fn take<T>(key: &'static str, field: Field<T>, notices: &mut Vec<Notice>) -> Option<T> {
+    match field {
+        Field::Valid(value) => Some(value),
+        Field::Invalid { raw, reason } => {
+            notices.push(Notice::new(key, &raw, reason));
+            None
+        }
+        Field::Missing => None,
+    }
+}
+
+fn invalid<T>(raw: &str, reason: NoticeReason) -> Field<T> {
+    Field::Invalid { raw: raw.to_string(), reason }
+}
+
+/// The canonical query string, without `?`; empty for the default view.
+pub fn encode(state: &ViewState) -> String {
+    let mut pairs: Vec<(&str, String)> = Vec::new();
+    if state.view != View::default() {
+        pairs.push(("view", state.view.id().to_string()));
+    }
+    if let Some(indicator) = &state.indicator {
+        pairs.push(("indicator", escape(indicator)));
+    }
+    if !state.sectors.is_empty() {
+        pairs.push(("sector", state.sectors.iter().map(|s| escape(s)).collect::<Vec<_>>().join(",")));
+    }
+    if let Some(region) = &state.region {
+        pairs.push(("region", escape(region)));
+    }
+    if let Some(time) = state.time {
+        pairs.push(("time", time.to_string()));
+    }
+    if state.lang != Lang::default() {
+        pairs.push(("lang", state.lang.code().to_string()));
+    }
+    if state.embed {
+        pairs.push(("embed", "1".to_string()));
+    }
+    pairs.into_iter().map(|(key, value)| format!("{key}={value}")).collect::<Vec<_>>().join("&")
+}
+
+fn escape(value: &str) -> String {
+    form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
+
+fn parse_view(raw: Option<&str>) -> Field<View> {
+    let Some(raw) = raw else { return Field::Missing };
+    match View::ALL.iter().find(|v| v.id() == raw) {
+        Some(view) => Field::Valid(*view),
+        None => invalid(raw, NoticeReason::UnknownView),
+    }
+}
+
+fn parse_indicator(raw: Option<&str>, dataset: &Dataset) -> Field<String> {
+    let Some(raw) = raw else { return Field::Missing };
+    match dataset.indicator(raw) {
+        Some(indicator) => Field::Valid(indicator.id.clone()),
+        None => invalid(raw, NoticeReason::UnknownIndicator),
+    }
+}
+
+fn parse_sectors(raw: Option<&str>, dataset: &Dataset) -> Field<Vec<String>> {
+    let Some(raw) = raw else { return Field::Missing };
+    let ids: Vec<&str> = raw.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+    let unknown: Vec<&str> = ids.iter().copied().filter(|id| dataset.sector(id).is_none()).collect();
+    if ids.is_empty() || !unknown.is_empty() {
+        let shown = if unknown.is_empty() { raw } else { &unknown.join(",") };
+        return invalid(shown, NoticeReason::UnknownSector);
+    }
+    Field::Valid(ids.into_iter().map(str::to_string).collect())
+}
+
+fn parse_region(raw: Option<&str>, dataset: &Dataset) -> Field<String> {
+    let Some(raw) = raw else { return Field::Missing };
+    match dataset.region(raw) {
+        Some(region) => Field::Valid(region.id.clone()),
+        None => invalid(raw, NoticeReason::UnknownRegion),
+    }
+}
+
+fn parse_time(raw: Option<&str>, dataset: &Dataset) -> Field<TimeSpan> {
+    let Some(raw) = raw else { return Field::Missing };
+    let year = |text: &str| text.trim().parse::<u16>().ok().filter(|_| text.trim().len() == 4);
+    let span = match raw.split_once("..") {
+        Some((from, to)) => year(from).zip(year(to)).map(|(from, to)| TimeSpan { from, to }),
+        None => year(raw).map(|y| TimeSpan { from: y, to: y }),
+    };
+    let Some(span) = span else { return invalid(raw, NoticeReason::MalformedTime) };
+    let (first, last) = dataset.year_span();
+    if span.from > span.to || span.from < first || span.to > last {
+        return invalid(raw, NoticeReason::YearOutOfRange);
+    }
+    Field::Valid(span)
+}
+
+fn parse_lang(raw: Option<&str>) -> Field<Lang> {
+    match raw {
+        None => Field::Missing,
+        Some("en") => Field::Valid(Lang::En),
+        Some("zh") => Field::Valid(Lang::Zh),
+        Some(raw) => invalid(raw, NoticeReason::UnknownLang),
+    }
+}
+
+fn parse_embed(raw: Option<&str>) -> Field<bool> {
+    match raw {
+        None => Field::Missing,
+        Some("1") => Field::Valid(true),
+        Some("0") => Field::Valid(false),
+        Some(raw) => invalid(raw, NoticeReason::MalformedEmbed),
+    }
+}
+
+/// Cuts text a reader typed or pasted to a length a notice can repeat, on a char boundary.
+pub(crate) fn echo(raw: &str) -> String {
+    let mut cut: String = raw.chars().filter(|c| !c.is_control()).take(ECHO_LIMIT).collect();
+    if raw.chars().count() > ECHO_LIMIT {
+        cut.push('…');
+    }
+    cut
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,59 @@
+//! What a link asked for that could not be shown, and what was shown instead, in words a reader
+//! understands. The raw text is cut short and only ever rendered as text.
+
+use super::echo;
+use crate::model::Lang;
+use rust_i18n::t;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeReason {
+    UnknownKey,
+    Duplicate,
+    UnknownView,
+    UnknownIndicator,
+    UnknownSector,
+    UnknownRegion,
+    MalformedTime,
+    YearOutOfRange,
+    UnknownLang,
+    MalformedEmbed,
+}
+
+impl NoticeReason {
+    fn key(self) -> &'static str {
+        match self {
+            NoticeReason::UnknownKey => "unknown_key",
+            NoticeReason::Duplicate => "duplicate",
+            NoticeReason::UnknownView => "unknown_view",
+            NoticeReason::UnknownIndicator => "unknown_indicator",
+            NoticeReason::UnknownSector => "unknown_sector",
+            NoticeReason::UnknownRegion => "unknown_region",
+            NoticeReason::MalformedTime => "malformed_time",
+            NoticeReason::YearOutOfRange => "year_out_of_range",
+            NoticeReason::UnknownLang => "unknown_lang",
+            NoticeReason::MalformedEmbed => "malformed_embed",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// The URL key as it was written (cut short).
+    pub key: String,
+    /// Its value as it was written (cut short).
+    pub raw: String,
+    pub reason: NoticeReason,
+}
+
+impl Notice {
+    pub fn new(key: &str, raw: &str, reason: NoticeReason) -> Self {
+        Notice { key: echo(key), raw: echo(raw), reason }
+    }
+
+    /// One sentence: what was ignored, why, and what the page shows instead.
+    pub fn message(&self, lang: Lang) -> String {
+        let locale = lang.code();
+        let reason_key = format!("notice.{}", self.reason.key());
+        t!(&reason_key, locale = locale, key = self.key, raw = self.raw).into_owned()
+    }
+}

@@ -1,0 +1,199 @@
+use super::*;
+use crate::model::{self, Dataset};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn dataset() -> &'static Dataset {
+    static DATASET: OnceLock<Dataset> = OnceLock::new();
+    DATASET.get_or_init(|| model::load(model::bundled()).0)
+}
+
+fn reasons(query: &str) -> Vec<NoticeReason> {
+    parse(query, dataset()).notices.iter().map(|n| n.reason).collect()
+}
+
+#[test]
+fn the_default_view_has_the_empty_link() {
+    assert_eq!(encode(&ViewState::default()), "");
+    assert_eq!(parse("", dataset()), Parsed::default());
+    assert_eq!(parse("?", dataset()), Parsed::default());
+}
+
+#[test]
+fn view_key() {
+    assert_eq!(parse_view(None), Field::Missing);
+    assert_eq!(parse_view(Some("map")), Field::Valid(View::Map));
+    assert_eq!(parse_view(Some("Map")), invalid("Map", NoticeReason::UnknownView));
+    assert_eq!(parse("view=nope", dataset()).state.view, View::Overview);
+}
+
+#[test]
+fn indicator_key() {
+    assert_eq!(parse_indicator(None, dataset()), Field::Missing);
+    assert_eq!(parse_indicator(Some("gdp"), dataset()), Field::Valid("gdp".to_string()));
+    assert_eq!(parse_indicator(Some("gdpx"), dataset()), invalid("gdpx", NoticeReason::UnknownIndicator));
+    // The view's own default is not written into links.
+    assert_eq!(parse("view=map&indicator=gdp", dataset()).state.indicator, None);
+    assert_eq!(encode(&parse("view=map&indicator=rd_intensity", dataset()).state), "view=map&indicator=rd_intensity");
+}
+
+#[test]
+fn sector_key() {
+    assert_eq!(parse_sectors(None, dataset()), Field::Missing);
+    let parsed = parse("sector=artificial_intelligence,integrated_circuits", dataset());
+    // Canonical order is the dataset's, whatever order the link used.
+    assert_eq!(parsed.state.sectors, ["integrated_circuits", "artificial_intelligence"]);
+    assert_eq!(encode(&parsed.state), "sector=integrated_circuits,artificial_intelligence");
+    assert_eq!(parse_sectors(Some("space"), dataset()), invalid("space", NoticeReason::UnknownSector));
+    assert_eq!(parse_sectors(Some(""), dataset()), invalid("", NoticeReason::UnknownSector));
+    let all: Vec<&str> = dataset().sectors.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(encode(&parse(&format!("sector={}", all.join(",")), dataset()).state), "");
+}
+
+#[test]
+fn region_key() {
+    assert_eq!(parse_region(None, dataset()), Field::Missing);
+    assert_eq!(parse_region(Some("haidian"), dataset()), Field::Valid("haidian".to_string()));
+    assert_eq!(parse_region(Some("bda"), dataset()), Field::Valid("bda".to_string()));
+    assert_eq!(parse_region(Some("atlantis"), dataset()), invalid("atlantis", NoticeReason::UnknownRegion));
+    assert_eq!(encode(&parse("region=beijing", dataset()).state), "");
+}
+
+#[test]
+fn time_key() {
+    assert_eq!(parse_time(None, dataset()), Field::Missing);
+    assert_eq!(parse_time(Some("2022"), dataset()), Field::Valid(TimeSpan { from: 2022, to: 2022 }));
+    assert_eq!(parse_time(Some("2016..2022"), dataset()), Field::Valid(TimeSpan { from: 2016, to: 2022 }));
+    assert_eq!(parse_time(Some("1999"), dataset()), invalid("1999", NoticeReason::YearOutOfRange));
+    assert_eq!(parse_time(Some("2022..2016"), dataset()), invalid("2022..2016", NoticeReason::YearOutOfRange));
+    assert_eq!(parse_time(Some("last year"), dataset()), invalid("last year", NoticeReason::MalformedTime));
+    assert_eq!(parse_time(Some("+2022"), dataset()), invalid("+2022", NoticeReason::MalformedTime));
+}
+
+#[test]
+fn lang_and_embed_keys() {
+    assert_eq!(parse_lang(None), Field::Missing);
+    assert_eq!(parse_lang(Some("zh")), Field::Valid(Lang::Zh));
+    assert_eq!(parse_lang(Some("fr")), invalid("fr", NoticeReason::UnknownLang));
+    assert_eq!(parse_embed(None), Field::Missing);
+    assert_eq!(parse_embed(Some("1")), Field::Valid(true));
+    assert_eq!(parse_embed(Some("yes")), invalid("yes", NoticeReason::MalformedEmbed));
+}
+
+#[test]
+fn keys_are_written_in_contract_order() {
+    let state = ViewState {
+        view: View::Trends,
+        indicator: Some("gdp".into()),
+        sectors: vec!["integrated_circuits".into()],
+        region: Some("haidian".into()),
+        time: Some(TimeSpan { from: 2016, to: 2022 }),
+        lang: Lang::Zh,
+        embed: true,
+    };
+    assert_eq!(
+        encode(&state),
+        "view=trends&indicator=gdp&sector=integrated_circuits&region=haidian&time=2016..2022&lang=zh&embed=1"
+    );
+}
+
+#[test]
+fn one_bad_key_leaves_the_others_applied() {
+    let parsed = parse("view=trends&sector=space&region=haidian", dataset());
+    assert_eq!(parsed.state.view, View::Trends);
+    assert_eq!(parsed.state.region.as_deref(), Some("haidian"));
+    assert!(parsed.state.sectors.is_empty());
+    assert_eq!(reasons("view=trends&sector=space&region=haidian"), [NoticeReason::UnknownSector]);
+}
+
+// The hostile links of the deep-links issue: each gives a notice and a valid view.
+#[test]
+fn hostile_links_fall_back_with_a_notice() {
+    let huge = format!("sector={}", "a".repeat(100_000));
+    let parsed = parse(&huge, dataset());
+    assert_eq!(parsed.state, ViewState::default());
+    assert_eq!(parsed.notices.len(), 1);
+    assert!(parsed.notices[0].raw.chars().count() <= ECHO_LIMIT + 1);
+
+    let script = parse("view=%3Cscript%3Ealert(1)%3C/script%3E", dataset());
+    assert_eq!(script.state, ViewState::default());
+    assert_eq!(script.notices[0].raw, "<script>alert(1)</script>");
+
+    assert_eq!(reasons("garbage"), [NoticeReason::UnknownKey]);
+    assert_eq!(reasons("time=2099"), [NoticeReason::YearOutOfRange]);
+    assert_eq!(reasons("view=map&view=table"), [NoticeReason::Duplicate]);
+    assert_eq!(parse("view=map&view=table", dataset()).state.view, View::Map);
+}
+
+#[test]
+fn notices_read_as_sentences_in_both_languages() {
+    let notice = Notice::new("sector", "space", NoticeReason::UnknownSector);
+    assert_eq!(notice.message(Lang::En), "Ignored sector “space”: not one of the ten industries. Showing all ten instead.");
+    assert!(notice.message(Lang::Zh).contains("已忽略产业“space”"));
+}
+
+#[test]
+fn toggling_sectors_keeps_at_least_one() {
+    let state = ViewState::default();
+    let one_off = state.toggle_sector(dataset(), "integrated_circuits");
+    assert_eq!(one_off.sectors.len(), 9);
+    let back = one_off.toggle_sector(dataset(), "integrated_circuits");
+    assert_eq!(back, state);
+    let only = ViewState { sectors: vec!["new_materials".into()], ..ViewState::default() };
+    assert_eq!(only.toggle_sector(dataset(), "new_materials"), only);
+}
+
+fn arb_view_state() -> impl Strategy<Value = ViewState> {
+    let dataset = dataset();
+    let indicators: Vec<String> = dataset.indicators.iter().map(|i| i.id.clone()).collect();
+    let sectors: Vec<String> = dataset.sectors.iter().map(|s| s.id.clone()).collect();
+    let regions: Vec<String> = dataset.regions.iter().map(|r| r.id.clone()).collect();
+    let (first, last) = dataset.year_span();
+    (
+        proptest::sample::select(View::ALL.to_vec()),
+        proptest::option::of(proptest::sample::select(indicators)),
+        proptest::sample::subsequence(sectors.clone(), 0..=sectors.len()),
+        proptest::option::of(proptest::sample::select(regions)),
+        proptest::option::of((first..=last, first..=last)),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(move |(view, indicator, sectors, region, time, zh, embed)| {
+            ViewState {
+                view,
+                indicator,
+                sectors,
+                region,
+                time: time.map(|(a, b)| TimeSpan::new(a, b)),
+                lang: if zh { Lang::Zh } else { Lang::En },
+                embed,
+            }
+            .canonical(dataset)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn encode_then_parse_round_trips(state in arb_view_state()) {
+        let parsed = parse(&encode(&state), dataset());
+        prop_assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
+        prop_assert_eq!(parsed.state, state);
+    }
+
+    #[test]
+    fn parse_never_panics(raw in "\\PC{0,300}") {
+        let parsed = parse(&raw, dataset());
+        // Whatever came in, what goes out is canonical.
+        prop_assert_eq!(parse(&encode(&parsed.state), dataset()).state, parsed.state);
+    }
+
+    #[test]
+    fn parse_never_panics_on_near_misses(
+        key in proptest::sample::select(KEYS.to_vec()),
+        value in "[a-z0-9_.,%<>&=]{0,40}",
+    ) {
+        let _ = parse(&format!("{key}={value}&{key}"), dataset());
+    }
+}
