@@ -9,3 +9,8 @@ pub mod format;
 pub mod model;
 pub mod query;
 pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+pub mod bridge;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -21,6 +21,8 @@ pub struct MapInput<'a> {
     pub unit: Option<Unit>,
     /// Zones matching the sector filter, drawn as points.
     pub zones: &'a [&'a Zone],
+    /// The other zones, drawn faint so the selection stands out without hiding the rest.
+    pub other_zones: &'a [&'a Zone],
     /// The region the filter is set to, outlined on the map.
     pub region: &'a str,
 }
@@ -51,7 +53,8 @@ pub fn district_map_chart(look: &Look<'_>, input: &MapInput<'_>) -> Value {
             }
         })
         .collect();
-    let zone_data: Vec<Value> = input.zones.iter().map(|zone| zone_item(look, zone)).collect();
+    let zone_data: Vec<Value> = input.zones.iter().map(|zone| zone_item(look, zone, input.region)).collect();
+    let other_data: Vec<Value> = input.other_zones.iter().map(|zone| zone_item(look, zone, input.region)).collect();
     let mut name_map = Map::new();
     if lang == Lang::En {
         for d in DISTRICTS.iter() {
@@ -88,6 +91,8 @@ pub fn district_map_chart(look: &Look<'_>, input: &MapInput<'_>) -> Value {
             { "type": "map", "name": input.title, "geoIndex": 0, "data": district_data },
             { "type": "scatter", "name": t(lang, "map.zones"), "coordinateSystem": "geo", "data": zone_data, "z": 5,
               "label": { "show": false }, "emphasis": { "scale": 1.4 } },
+            { "type": "scatter", "name": t(lang, "map.other_zones"), "coordinateSystem": "geo", "data": other_data, "z": 4,
+              "itemStyle": { "opacity": 0.25 }, "label": { "show": false }, "silent": false },
         ],
     });
     let with_data: Vec<String> = input
@@ -115,7 +120,7 @@ fn display_name(en: &str, zh: &str, lang: Lang) -> String {
     }
 }
 
-fn zone_item(look: &Look<'_>, zone: &Zone) -> Value {
+fn zone_item(look: &Look<'_>, zone: &Zone, region: &str) -> Value {
     let lang = look.lang;
     let dataset = look.dataset;
     let color = zone.sectors.first().and_then(|s| dataset.sector(s)).map_or(look.palette.economy, |s| s.color.as_str());
@@ -129,7 +134,11 @@ fn zone_item(look: &Look<'_>, zone: &Zone) -> Value {
     json!({
         "name": zone.name(lang), "value": [zone.lon, zone.lat], "zone": zone.id, "tip": tip,
         "symbol": if big { "pin" } else { "circle" }, "symbolSize": if big { 26 } else { 11 },
-        "itemStyle": { "color": color, "borderColor": look.palette.area_border, "borderWidth": 1.5 },
+        "itemStyle": {
+            "color": color,
+            "borderColor": if zone.id == region { look.palette.text } else { look.palette.area_border },
+            "borderWidth": if zone.id == region { 3.0 } else { 1.5 },
+        },
         "label": { "show": big, "formatter": "{b}", "position": "right", "color": look.palette.text, "fontSize": 11, "fontWeight": "bold" },
     })
 }

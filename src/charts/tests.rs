@@ -58,7 +58,7 @@ fn district_map_has_sixteen_districts_and_no_zero_for_missing() {
     let year = map_year(dataset(), "gdp", TimeSpan::new(2012, 2030)).unwrap();
     let values = district_values(dataset(), "gdp", year);
     let zones: Vec<&crate::model::Zone> = dataset().zones.iter().collect();
-    let input = MapInput { title: "GDP", source_line: "", values: &values, unit: Some(crate::model::Unit::HundredMillionYuan), zones: &zones, region: "haidian" };
+    let input = MapInput { title: "GDP", source_line: "", values: &values, unit: Some(crate::model::Unit::HundredMillionYuan), zones: &zones, other_zones: &[], region: "haidian" };
     let option = district_map_chart(&look(Lang::En), &input);
     let districts = option["series"][0]["data"].as_array().unwrap();
     assert_eq!(districts.len(), 16);

@@ -3,6 +3,7 @@
 //! away. Nothing here fills a gap: a missing year stays `None`, never zero or an interpolation.
 
 mod cards;
+pub mod table;
 pub mod series;
 
 pub use cards::{headline_cards, Card, CardSpec, CARD_SPECS};

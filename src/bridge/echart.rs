@@ -1,0 +1,181 @@
+//! `<EChart>`: one component owns an ECharts instance's whole life. It inits once per container,
+//! replaces the whole option on every change (`notMerge`, so no stale series remain), resizes
+//! with its container, and disposes the instance, its click handler and its observer on unmount.
+
+use super::{describe, download_url, init, ECharts};
+use leptos::html;
+use leptos::prelude::*;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// What a click on a chart item points at; read from the item's own fields.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ChartClick {
+    pub obs: Option<String>,
+    pub sector: Option<String>,
+    pub region: Option<String>,
+    pub zone: Option<String>,
+}
+
+struct Live {
+    chart: ECharts,
+    _on_click: Closure<dyn FnMut(JsValue)>,
+    observer: Option<web_sys::ResizeObserver>,
+    _on_resize: Closure<dyn FnMut()>,
+}
+
+thread_local! {
+    /// One formatter for every chart: it builds the tooltip from the item's `tip` lines as text
+    /// nodes. ECharts accepts an element from a formatter and inserts it as is.
+    static TOOLTIP: Closure<dyn Fn(JsValue) -> JsValue> = Closure::new(tooltip_element);
+}
+
+fn tooltip_element(params: JsValue) -> JsValue {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return JsValue::from_str("") };
+    let lines = js_sys::Reflect::get(&params, &"data".into())
+        .and_then(|data| js_sys::Reflect::get(&data, &"tip".into()))
+        .ok()
+        .filter(|tip| js_sys::Array::is_array(tip))
+        .map(|tip| js_sys::Array::from(&tip).iter().filter_map(|line| line.as_string()).collect::<Vec<_>>())
+        .unwrap_or_else(|| {
+            js_sys::Reflect::get(&params, &"name".into()).ok().and_then(|n| n.as_string()).into_iter().collect()
+        });
+    let Ok(container) = document.create_element("div") else { return JsValue::from_str("") };
+    container.set_class_name("tip");
+    for (i, line) in lines.iter().enumerate() {
+        if let Ok(row) = document.create_element("div") {
+            row.set_class_name(if i == 0 { "tip-title" } else { "tip-line" });
+            row.set_text_content(Some(line));
+            let _ = container.append_child(&row);
+        }
+    }
+    container.into()
+}
+
+fn to_js(option: &serde_json::Value) -> Result<JsValue, String> {
+    let js = option.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| e.to_string())?;
+    // The formatter is a function, which JSON cannot carry: attach it after conversion.
+    if let Ok(tooltip) = js_sys::Reflect::get(&js, &"tooltip".into()) {
+        if tooltip.is_object() {
+            TOOLTIP.with(|formatter| js_sys::Reflect::set(&tooltip, &"formatter".into(), formatter.as_ref().unchecked_ref()))
+                .map_err(describe)?;
+        }
+    }
+    Ok(js)
+}
+
+fn not_merge() -> JsValue {
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"notMerge".into(), &JsValue::TRUE);
+    opts.into()
+}
+
+fn field(data: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(data, &key.into()).ok().and_then(|v| v.as_string())
+}
+
+fn start(el: &web_sys::HtmlElement, on_click: Option<Callback<ChartClick>>) -> Result<Live, String> {
+    let chart = init(el, &JsValue::NULL, &JsValue::UNDEFINED).map_err(describe)?;
+    let on_click = Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
+        let Some(callback) = on_click else { return };
+        let data = js_sys::Reflect::get(&params, &"data".into()).unwrap_or(JsValue::NULL);
+        if data.is_object() {
+            callback.run(ChartClick {
+                obs: field(&data, "obs"),
+                sector: field(&data, "sector"),
+                region: field(&data, "region"),
+                zone: field(&data, "zone"),
+            });
+        }
+    });
+    chart.on("click", on_click.as_ref().unchecked_ref());
+    let resized = chart.clone();
+    let on_resize = Closure::<dyn FnMut()>::new(move || resized.resize());
+    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+    if let Some(observer) = &observer {
+        observer.observe(el);
+    }
+    Ok(Live { chart, _on_click: on_click, observer, _on_resize: on_resize })
+}
+
+#[component]
+pub fn EChart(
+    /// The whole option; each change replaces the last.
+    #[prop(into)]
+    option: Signal<serde_json::Value>,
+    /// Stable name, rendered as `data-chart`; tests find the chart by it.
+    #[prop(into)]
+    name: String,
+    #[prop(optional)] on_click: Option<Callback<ChartClick>>,
+    /// The accessible name of the PNG download button; no button when absent.
+    #[prop(optional, into)]
+    download_label: Option<Signal<String>>,
+    #[prop(optional, into)] class: String,
+) -> impl IntoView {
+    let container = NodeRef::<html::Div>::new();
+    let instance = StoredValue::new_local(None::<Live>);
+    let failed = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let option = to_js(&option.get());
+        let Some(el) = container.get() else { return };
+        instance.update_value(|slot| {
+            if slot.is_none() {
+                match start(&el, on_click) {
+                    Ok(live) => *slot = Some(live),
+                    Err(err) => failed.set(Some(err)),
+                }
+            }
+            match (slot.as_ref(), option) {
+                (Some(live), Ok(option)) => {
+                    if let Err(err) = live.chart.set_option(&option, &not_merge()) {
+                        failed.set(Some(describe(err)));
+                    }
+                }
+                (_, Err(err)) => failed.set(Some(err)),
+                _ => {}
+            }
+        });
+    });
+    on_cleanup(move || {
+        instance.update_value(|slot| {
+            if let Some(live) = slot.take() {
+                if let Some(observer) = &live.observer {
+                    observer.disconnect();
+                }
+                live.chart.dispose();
+            }
+        })
+    });
+    let file_name = format!("beijing-atlas-{name}.png");
+    let download = move |_| {
+        instance.with_value(|slot| {
+            if let Some(live) = slot {
+                let opts = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&opts, &"type".into(), &"png".into());
+                let _ = js_sys::Reflect::set(&opts, &"pixelRatio".into(), &JsValue::from_f64(2.0));
+                let _ = js_sys::Reflect::set(&opts, &"backgroundColor".into(), &page_background().into());
+                download_url(&live.chart.get_data_url(&opts), &file_name);
+            }
+        })
+    };
+    view! {
+        <figure class=format!("chart-figure {class}")>
+            {download_label.map(|text| view! {
+                <button type="button" class="chart-download" on:click=download aria-label=move || text.get()>"PNG"</button>
+            })}
+            // ECharts' `aria` option writes the container's aria-label from the chart's data.
+            <div node_ref=container class="chart" data-chart=name role="img"></div>
+            {move || failed.get().map(|err| view! { <p role="status" class="notice">{format!("Chart unavailable: {err}")}</p> })}
+        </figure>
+    }
+}
+
+fn page_background() -> String {
+    web_sys::window()
+        .and_then(|w| {
+            let body = w.document()?.body()?;
+            w.get_computed_style(&body).ok().flatten()?.get_property_value("background-color").ok()
+        })
+        .unwrap_or_else(|| "#ffffff".to_string())
+}

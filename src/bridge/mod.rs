@@ -1,0 +1,78 @@
+//! The only code that touches JavaScript: ECharts bindings and the `<EChart>` component, the
+//! boundary map, file downloads, the clipboard, and the crash notice.
+//!
+//! Options cross as plain JS objects (`json_compatible`): the default serializer makes JS `Map`s,
+//! which ECharts ignores. Tooltips are built as DOM text nodes from each item's `tip` lines, so no
+//! data or URL text ever reaches `innerHTML`.
+
+mod echart;
+mod files;
+
+pub use echart::{ChartClick, EChart};
+pub use files::{copy_text, download_text, download_url};
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen]
+extern "C" {
+    #[derive(Clone)]
+    pub type ECharts;
+
+    #[wasm_bindgen(catch, js_namespace = echarts, js_name = init)]
+    fn init(el: &web_sys::HtmlElement, theme: &JsValue, opts: &JsValue) -> Result<ECharts, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = setOption)]
+    fn set_option(this: &ECharts, option: &JsValue, opts: &JsValue) -> Result<(), JsValue>;
+    #[wasm_bindgen(method)]
+    fn resize(this: &ECharts);
+    #[wasm_bindgen(method)]
+    fn on(this: &ECharts, event: &str, handler: &js_sys::Function);
+    #[wasm_bindgen(method)]
+    fn dispose(this: &ECharts);
+    #[wasm_bindgen(method, js_name = getDataURL)]
+    fn get_data_url(this: &ECharts, opts: &JsValue) -> String;
+    #[wasm_bindgen(catch, js_namespace = echarts, js_name = registerMap)]
+    fn register_map(name: &str, geo_json: &JsValue) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_namespace = echarts, js_name = getMap)]
+    fn get_map(name: &str) -> Result<JsValue, JsValue>;
+}
+
+/// Shows the static crash notice from index.html: after a panic the reactive runtime cannot be
+/// trusted to render one.
+pub fn show_crash_notice() {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("crash")) {
+        let _ = el.remove_attribute("hidden");
+    }
+}
+
+/// Whether the boundary map is registered with ECharts.
+pub fn map_registered(name: &str) -> bool {
+    get_map(name).map(|m| !m.is_undefined() && !m.is_null()).unwrap_or(false)
+}
+
+/// Fetches the district boundaries (a static file beside the page, loaded only when the map
+/// view opens) and registers them. `Err` carries a message for the reader.
+pub async fn load_map(name: &str, url: &str) -> Result<(), String> {
+    if map_registered(name) {
+        return Ok(());
+    }
+    let window = web_sys::window().ok_or("no window")?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url)).await.map_err(describe)?;
+    let response: web_sys::Response = response.dyn_into().map_err(describe)?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let json = wasm_bindgen_futures::JsFuture::from(response.json().map_err(describe)?).await.map_err(describe)?;
+    register_map(name, &json).map_err(describe)
+}
+
+fn describe(err: JsValue) -> String {
+    err.as_string()
+        .or_else(|| js_sys::Reflect::get(&err, &"message".into()).ok().and_then(|m| m.as_string()))
+        .unwrap_or_else(|| "unknown error".to_string())
+}
+
+/// Reads a media query (`prefers-color-scheme`, `prefers-reduced-motion`).
+pub fn media_matches(query: &str) -> bool {
+    web_sys::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
+}

@@ -1,0 +1,192 @@
+//! The filter bar: sectors, years, region and indicator. Each control builds the next state;
+//! the URL is updated and every view follows from it.
+
+use super::{tr, use_atlas, History};
+use crate::model::{RegionLevel, DISTRICTS};
+use crate::state::{TimeSpan, View, ViewState};
+use leptos::prelude::*;
+
+#[component]
+pub fn FilterBar() -> impl IntoView {
+    let atlas = use_atlas();
+    let view = Memo::new(move |_| atlas.view_state.read().view);
+    let shows = move |wanted: &[View]| wanted.contains(&view.get());
+    view! {
+        <section class="filters" aria-label=move || tr(atlas.lang.get(), "filter.label")>
+            <Show when=move || shows(&[View::Trends, View::Sectors, View::Map, View::Table])>
+                <SectorPicker />
+            </Show>
+            <div class="filter-row">
+                <Show when=move || shows(&[View::Overview, View::Trends, View::Sectors, View::Map, View::Table])>
+                    <YearRange />
+                </Show>
+                <Show when=move || shows(&[View::Trends, View::Sectors, View::Table])>
+                    <RegionSelect />
+                </Show>
+                <Show when=move || view.get().uses_indicator()>
+                    <IndicatorSelect />
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn SectorPicker() -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang;
+    let dataset = atlas.dataset;
+    let all_selected = Memo::new(move |_| atlas.view_state.read().sectors.is_empty());
+    view! {
+        <fieldset class="sectors">
+            <legend>{move || tr(lang.get(), "filter.sectors")}</legend>
+            <div class="sector-list">
+                {dataset.sectors.iter().map(|sector| {
+                    let id = sector.id.clone();
+                    let checked = { let id = id.clone(); Memo::new(move |_| atlas.view_state.read().has_sector(&id)) };
+                    let toggle = { let id = id.clone(); move |_| atlas.set(atlas.view_state.get_untracked().toggle_sector(dataset, &id), History::Push) };
+                    let name = move || sector.name(lang.get()).to_string();
+                    view! {
+                        <label class="sector-option" title=move || sector.name(lang.get()).to_string()>
+                            <input type="checkbox" name="sector" value=id.clone() prop:checked=move || checked.get() on:change=toggle />
+                            <span class="chip" style=format!("background:{}", sector.color) aria-hidden="true"></span>
+                            <span>{name}</span>
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+            <button type="button" class="link-button" disabled=move || all_selected.get()
+                on:click=move |_| atlas.update(History::Push, |s| s.sectors.clear())>
+                {move || tr(lang.get(), "filter.all_sectors")}
+            </button>
+        </fieldset>
+    }
+}
+
+/// Two sliders for the first and last year. A drag adds one history entry, then replaces it as
+/// it moves, so Back returns to the years before the drag; keyboard steps each add an entry.
+#[component]
+fn YearRange() -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang;
+    let (first, last) = atlas.dataset.year_span();
+    let span = Memo::new(move |_| atlas.view_state.read().time_span(atlas.dataset));
+    let dragging = StoredValue::new(false);
+    let set_year = move |value: String, is_from: bool| {
+        let Ok(year) = value.parse::<u16>() else { return };
+        let current = span.get_untracked();
+        let next = if is_from { TimeSpan::new(year, current.to.max(year)) } else { TimeSpan::new(current.from.min(year), year) };
+        let history = if dragging.get_value() { History::Replace } else { History::Push };
+        dragging.set_value(true);
+        atlas.update(history, |s| s.time = Some(next));
+    };
+    let end_drag = move |_| dragging.set_value(false);
+    view! {
+        <fieldset class="years">
+            <legend>
+                {move || tr(lang.get(), "filter.years")} ": "
+                <output>{move || { let s = span.get(); if s.from == s.to { s.from.to_string() } else { format!("{}–{}", s.from, s.to) } }}</output>
+            </legend>
+            <label>
+                <span class="visually-hidden">{move || tr(lang.get(), "filter.from_year")}</span>
+                <input type="range" name="from-year" min=first max=last step="1"
+                    aria-label=move || tr(lang.get(), "filter.from_year")
+                    prop:value=move || span.get().from.to_string()
+                    on:input=move |ev| set_year(event_target_value(&ev), true) on:change=end_drag />
+            </label>
+            <label>
+                <span class="visually-hidden">{move || tr(lang.get(), "filter.to_year")}</span>
+                <input type="range" name="to-year" min=first max=last step="1"
+                    aria-label=move || tr(lang.get(), "filter.to_year")
+                    prop:value=move || span.get().to.to_string()
+                    on:input=move |ev| set_year(event_target_value(&ev), false) on:change=end_drag />
+            </label>
+            <button type="button" class="link-button" disabled=move || atlas.view_state.read().time.is_none()
+                on:click=move |_| atlas.update(History::Push, |s| s.time = None)>
+                {move || tr(lang.get(), "filter.all_years")}
+            </button>
+        </fieldset>
+    }
+}
+
+#[component]
+fn RegionSelect() -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang;
+    let dataset = atlas.dataset;
+    let group = move |level: RegionLevel, key: &'static str| {
+        view! {
+            <optgroup label=move || tr(lang.get(), key)>
+                {move || dataset.regions.iter().filter(|r| r.level == level).map(|region| {
+                    let id = region.id.clone();
+                    let selected = { let id = id.clone(); move || atlas.view_state.read().region_id() == id };
+                    view! { <option value=id.clone() selected=selected>{region.name(lang.get()).to_string()}</option> }
+                }).collect_view()}
+            </optgroup>
+        }
+    };
+    view! {
+        <label class="select">
+            <span>{move || tr(lang.get(), "filter.region")}</span>
+            <select name="region" on:change=move |ev| {
+                let id = event_target_value(&ev);
+                atlas.update(History::Push, |s| s.region = Some(id));
+            } prop:value=move || atlas.view_state.read().region_id().to_string()>
+                {group(RegionLevel::City, "filter.city")}
+                {group(RegionLevel::District, "filter.districts")}
+                {group(RegionLevel::Zone, "filter.zones")}
+                {group(RegionLevel::Aggregate, "filter.areas")}
+            </select>
+        </label>
+    }
+}
+
+/// Lists the indicators the current view can draw: district figures on the map, sector figures
+/// for the comparison, everything else for trends and the table.
+#[component]
+fn IndicatorSelect() -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang;
+    let dataset = atlas.dataset;
+    let view = Memo::new(move |_| atlas.view_state.read().view);
+    let options = Memo::new(move |_| {
+        let view = view.get();
+        dataset
+            .indicators
+            .iter()
+            .filter(|indicator| {
+                let rows = || dataset.observations.iter().filter(|o| o.indicator == indicator.id);
+                match view {
+                    View::Map => rows().any(|o| DISTRICTS.iter().any(|d| d.id == o.region)),
+                    View::Sectors => rows().any(|o| o.sector.is_some()),
+                    _ => true,
+                }
+            })
+            .map(|indicator| indicator.id.clone())
+            .collect::<Vec<_>>()
+    });
+    let current = move || atlas.view_state.read().indicator_id().unwrap_or_default().to_string();
+    view! {
+        <label class="select indicator">
+            <span>{move || tr(lang.get(), "filter.indicator")}</span>
+            <select name="indicator" prop:value=current on:change=move |ev| {
+                let id = event_target_value(&ev);
+                atlas.update(History::Push, |s| s.indicator = (!id.is_empty()).then_some(id));
+            }>
+                <Show when=move || view.get() == View::Table>
+                    <option value="" selected=move || atlas.view_state.read().indicator.is_none()>{move || tr(lang.get(), "filter.all_indicators")}</option>
+                </Show>
+                {move || options.get().into_iter().map(|id| {
+                    let label = dataset.indicator(&id).map(|i| i.label(lang.get()).to_string()).unwrap_or_else(|| id.clone());
+                    let selected = { let id = id.clone(); move || current() == id };
+                    view! { <option value=id selected=selected>{label}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// A state that shows everything again, keeping the view and language.
+pub fn reset(state: &ViewState) -> ViewState {
+    ViewState { view: state.view, lang: state.lang, embed: state.embed, ..ViewState::default() }
+}

@@ -1,0 +1,163 @@
+//! The cluster map: districts shaded by a figure, zones as points, linked both ways with the
+//! filters. The boundary file is fetched only when this view opens.
+
+use super::trends::source_line;
+use super::{tr, use_atlas, Atlas, History};
+use crate::bridge::{self, ChartClick, EChart};
+use crate::charts::{district_map_chart, MapInput, MAP_NAME};
+use crate::model::{Lang, Observation, Zone, DISTRICTS};
+use crate::query::{district_values, map_year};
+use leptos::prelude::*;
+
+/// Beside index.html in `dist/`, so the page works from any sub-path.
+const MAP_URL: &str = "beijing.json";
+
+#[derive(Clone, PartialEq)]
+enum MapLoad {
+    Loading,
+    Ready,
+    Failed(String),
+}
+
+fn zone_matches(atlas: &Atlas, zone: &Zone) -> bool {
+    let state = atlas.view_state.read();
+    state.sectors.is_empty() || zone.sectors.iter().any(|s| state.has_sector(s))
+}
+
+#[component]
+pub fn MapView() -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang;
+    let dataset = atlas.dataset;
+    let load = RwSignal::new(if bridge::map_registered(MAP_NAME) { MapLoad::Ready } else { MapLoad::Loading });
+    if load.get_untracked() == MapLoad::Loading {
+        leptos::task::spawn_local(async move {
+            let result = bridge::load_map(MAP_NAME, MAP_URL).await;
+            load.set(match result {
+                Ok(()) => MapLoad::Ready,
+                Err(err) => MapLoad::Failed(err),
+            });
+        });
+    }
+    let option = Signal::derive(move || {
+        let state = atlas.view_state.get();
+        let lang = state.lang;
+        let indicator = state.indicator_id().unwrap_or("gdp").to_string();
+        let year = map_year(dataset, &indicator, state.time_span(dataset));
+        let values = year.map(|y| district_values(dataset, &indicator, y)).unwrap_or_default();
+        let rows: Vec<&Observation> = values.iter().filter_map(|v| v.point.as_ref()).filter_map(|p| dataset.observation(&p.observations[0])).collect();
+        let unit = rows.first().map(|o| o.unit);
+        let label = dataset.indicator(&indicator).map_or(indicator.clone(), |i| i.label(lang).to_string());
+        let title = match year {
+            Some(year) => format!("{label} · {year}"),
+            None => format!("{label} · {}", tr(lang, "chart.no_data")),
+        };
+        let (zones, other_zones): (Vec<&Zone>, Vec<&Zone>) = dataset.zones.iter().partition(|z| zone_matches(&atlas, z));
+        let input = MapInput {
+            title: &title,
+            source_line: &source_line(dataset, &rows, lang),
+            values: &values,
+            unit,
+            zones: &zones,
+            other_zones: &other_zones,
+            region: state.region_id(),
+        };
+        district_map_chart(&atlas.look(), &input)
+    });
+    // A district sets the region filter; a zone sets the region to itself and opens its card.
+    let on_click = Callback::new(move |click: ChartClick| {
+        if let Some(region) = click.zone.or(click.region) {
+            atlas.update(History::Push, |s| s.region = Some(region));
+        }
+    });
+    let trends_href = move || atlas.href(&crate::state::ViewState { view: crate::state::View::Trends, indicator: None, ..atlas.view_state.get() });
+    view! {
+        <section class="view map-view" aria-labelledby="view-title">
+            <h2 id="view-title">{move || tr(lang.get(), "view.map")}</h2>
+            <div class="map-layout">
+                <div class="map-main">
+                    {move || match load.get() {
+                        MapLoad::Loading => view! { <p class="loading" role="status">{tr(lang.get(), "map.loading")}</p> }.into_any(),
+                        MapLoad::Failed(err) => view! { <p class="notice" role="status">{format!("{} ({err})", tr(lang.get(), "map.failed"))}</p> }.into_any(),
+                        MapLoad::Ready => view! {
+                            <EChart option=option name="map" on_click=on_click class="map" download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) />
+                        }.into_any(),
+                    }}
+                    <p class="chart-note">{move || tr(lang.get(), "map.note")} " " <a href=trends_href>{move || tr(lang.get(), "map.see_trend")}</a></p>
+                </div>
+                <div class="map-side">
+                    <ZoneCard />
+                    <ZoneList />
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// The zones as a list: the same choices as the map's points, for keyboards and screen readers.
+#[component]
+fn ZoneList() -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang;
+    view! {
+        <nav class="zone-list" aria-label=move || tr(lang.get(), "map.zone_list")>
+            <h3>{move || tr(lang.get(), "map.zones")}</h3>
+            <ul>
+                {move || atlas.dataset.zones.iter().filter(|z| zone_matches(&atlas, z)).map(|zone| {
+                    let id = zone.id.clone();
+                    let current = { let id = id.clone(); move || (atlas.view_state.read().region_id() == id).then_some("true") };
+                    let color = zone.sectors.first().and_then(|s| atlas.dataset.sector(s)).map_or("#888".to_string(), |s| s.color.clone());
+                    view! {
+                        <li>
+                            <button type="button" class="zone-button" aria-current=current
+                                on:click=move |_| atlas.update(History::Push, |s| s.region = Some(id.clone()))>
+                                <span class="chip" style=format!("background:{color}") aria-hidden="true"></span>
+                                {zone.name(lang.get()).to_string()}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// The card of the zone the region filter is set to: names, description, sectors, figures, sources.
+#[component]
+fn ZoneCard() -> impl IntoView {
+    let atlas = use_atlas();
+    let dataset = atlas.dataset;
+    move || {
+        let state = atlas.view_state.get();
+        let lang = state.lang;
+        let region = state.region_id().to_string();
+        if let Some(district) = DISTRICTS.iter().find(|d| d.id == region) {
+            let name = if lang == Lang::Zh { district.name_zh } else { district.name_en };
+            return view! { <div class="zone-card"><h3>{name}</h3><p>{tr(lang, "map.district_selected")}</p></div> }.into_any();
+        }
+        let Some(zone) = dataset.zone(&region) else { return view! { <p class="hint">{tr(lang, "map.hint")}</p> }.into_any() };
+        let figures: Vec<&Observation> = dataset.observations.iter().filter(|o| o.region == zone.id).collect();
+        let sectors: Vec<String> = zone.sectors.iter().filter_map(|s| dataset.sector(s)).map(|s| s.name(lang).to_string()).collect();
+        let description = if lang == Lang::Zh { zone.description_zh.clone() } else { zone.description_en.clone() };
+        view! {
+            <article class="zone-card" aria-labelledby="zone-title">
+                <h3 id="zone-title">{zone.name_en.clone()} <span lang="zh-CN">{format!(" {}", zone.name_zh)}</span></h3>
+                <p>{description}</p>
+                <p><strong>{tr(lang, "filter.sectors")} ": "</strong>{sectors.join(" · ")}</p>
+                {zone.is_approximate().then(|| view! { <p class="source-note">{tr(lang, "map.approximate")}</p> })}
+                <ul class="zone-figures">
+                    {figures.into_iter().map(|o| {
+                        let id = o.id.clone();
+                        let text = format!("{} {}: {}", o.label(lang), o.year, crate::format::value(o.value, o.unit, lang));
+                        view! { <li><button type="button" class="link-button" on:click=move |_| atlas.source.set(Some(id.clone()))>{text}</button></li> }
+                    }).collect_view()}
+                </ul>
+                <p class="zone-source">
+                    <a href=zone.source_url.clone() target="_blank" rel="noopener noreferrer">{tr(lang, "map.zone_source")} " ↗"</a>
+                </p>
+                <blockquote class="quote">{zone.quote.clone()}</blockquote>
+            </article>
+        }
+        .into_any()
+    }
+}

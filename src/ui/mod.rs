@@ -1,0 +1,108 @@
+//! Leptos components: they render and wire, nothing more. Filtering, shaping and formatting live
+//! in `query`, `charts` and `format`; the URL is the one store of view state (`view_state`).
+
+mod filters;
+mod header;
+mod map_view;
+mod overview;
+mod source_panel;
+mod sources_view;
+mod table_view;
+mod trends;
+mod view_state;
+
+pub use view_state::{use_atlas, Atlas, History};
+
+use crate::model::{self, Dataset, Lang};
+use crate::state::View;
+use leptos::prelude::*;
+use leptos_router::components::Router;
+
+/// A UI string in the page's language, from locales/app.yml.
+pub fn tr(lang: Lang, key: &str) -> String {
+    rust_i18n::t!(key, locale = lang.code()).into_owned()
+}
+
+/// The dataset, decoded once at start-up and kept for the page's life.
+fn dataset() -> &'static Dataset {
+    let (dataset, issues) = model::load(model::bundled());
+    for issue in &issues {
+        leptos::logging::warn!("data issue: {issue}");
+    }
+    Box::leak(Box::new(dataset))
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let dataset = dataset();
+    view! {
+        <Router>
+            <Page dataset=dataset />
+        </Router>
+    }
+}
+
+#[component]
+fn Page(dataset: &'static Dataset) -> impl IntoView {
+    let atlas = view_state::provide_atlas(dataset);
+    let lang = atlas.lang;
+    let embed = Memo::new(move |_| atlas.view_state.read().embed);
+    let view = Memo::new(move |_| atlas.view_state.read().view);
+    view! {
+        <div class="app" class:embed=move || embed.get()>
+            <a class="skip-link" href="#main">{move || tr(lang.get(), "ui.skip")}</a>
+            <Show when=move || !embed.get()>
+                <header::Header />
+            </Show>
+            <Notices />
+            <Show when=move || !embed.get()>
+                <header::ViewTabs />
+            </Show>
+            <filters::FilterBar />
+            <main id="main" tabindex="-1">
+                {move || match view.get() {
+                    View::Overview => overview::OverviewView().into_any(),
+                    View::Trends => trends::TrendsView().into_any(),
+                    View::Sectors => trends::SectorsView().into_any(),
+                    View::Map => map_view::MapView().into_any(),
+                    View::Table => table_view::TableView().into_any(),
+                    View::Sources => sources_view::SourcesView().into_any(),
+                }}
+            </main>
+            <Show when=move || embed.get() fallback=|| view! { <header::Footer /> }>
+                <header::EmbedFooter />
+            </Show>
+            <source_panel::SourcePanel />
+        </div>
+    }
+}
+
+/// What a link asked for that could not be shown. Always present, so screen readers hear
+/// notices as they appear.
+#[component]
+fn Notices() -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang;
+    let dismissed = RwSignal::new(false);
+    Effect::new(move |_| {
+        atlas.notices.track();
+        dismissed.set(false);
+    });
+    view! {
+        <div role="status" class="notices" aria-live="polite">
+            {move || {
+                let notices = atlas.notices.get();
+                (!notices.is_empty() && !dismissed.get()).then(|| view! {
+                    <div class="notice">
+                        <ul>
+                            {notices.iter().map(|n| view! { <li>{n.message(lang.get())}</li> }).collect_view()}
+                        </ul>
+                        <button type="button" class="link-button" on:click=move |_| dismissed.set(true)>
+                            {move || tr(lang.get(), "ui.dismiss")}
+                        </button>
+                    </div>
+                })
+            }}
+        </div>
+    }
+}

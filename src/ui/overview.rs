@@ -1,0 +1,83 @@
+//! The overview: the headline figures as cards, each with its year, a sparkline, the plan's
+//! target beside it and its source one click away; then the ten industries.
+
+use super::{tr, use_atlas, Atlas};
+use crate::bridge::EChart;
+use crate::charts::{period_label, sparkline_chart};
+use crate::format;
+use crate::query::{headline_cards, Card};
+use leptos::prelude::*;
+
+#[component]
+pub fn OverviewView() -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang;
+    let time = Memo::new(move |_| atlas.view_state.read().time_span(atlas.dataset));
+    view! {
+        <section class="view overview" aria-labelledby="view-title">
+            <h2 id="view-title">{move || tr(lang.get(), "view.overview")}</h2>
+            <p class="lede">{move || tr(lang.get(), "overview.lede")}</p>
+            <div class="cards">
+                {move || headline_cards(atlas.dataset, time.get()).into_iter().map(|card| card_view(atlas, card)).collect_view()}
+            </div>
+            <h3>{move || tr(lang.get(), "overview.industries")}</h3>
+            <ul class="industries">
+                {move || atlas.dataset.sectors.iter().map(|sector| {
+                    let lang = lang.get();
+                    let description = if lang == crate::model::Lang::Zh { &sector.description_zh } else { &sector.description_en };
+                    view! {
+                        <li>
+                            <span class="chip" style=format!("background:{}", sector.color) aria-hidden="true"></span>
+                            <strong>{sector.name(lang).to_string()}</strong>
+                            <p>{description.clone()}</p>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+fn card_view(atlas: Atlas, card: Card<'static>) -> impl IntoView {
+    let lang = atlas.lang.get_untracked();
+    let dataset = atlas.dataset;
+    let title = dataset.indicator(card.spec.indicator).map_or_else(String::new, |i| i.label(lang).to_string());
+    let Some(latest) = card.latest else {
+        return view! {
+            <article class="card">
+                <h3>{title}</h3>
+                <p class="card-gap">{tr(lang, "overview.no_figure_yet")}</p>
+            </article>
+        }
+        .into_any();
+    };
+    let value = format::value(latest.value, latest.unit, lang);
+    let meta = format!("{} · {}", period_label(latest, lang), format::kind(latest.kind, lang));
+    let target = card.target.map(|t| {
+        format!("{} {}: {}", tr(lang, "kind.target"), period_label(t, lang), format::value(t.value, t.unit, lang))
+    });
+    let target_id = card.target.map(|t| t.id.clone());
+    let spark = card.sparkline.map(|(years, series)| {
+        let option = sparkline_chart(&atlas.look(), &title, &years, &series);
+        view! { <EChart option=Signal::stored(option) name=format!("spark-{}", card.spec.indicator) class="sparkline" on_click=super::trends::open_source(atlas) /> }
+    });
+    let latest_id = latest.id.clone();
+    let source_label = format!("{} — {}", tr(lang, "ui.source_of"), title);
+    view! {
+        <article class="card">
+            <h3>{title.clone()}</h3>
+            <p class="card-value">{value}</p>
+            <p class="card-meta">{meta}</p>
+            {target.map(|t| view! {
+                <p class="card-target">
+                    <button type="button" class="link-button" on:click=move |_| atlas.source.set(target_id.clone())>{t}</button>
+                </p>
+            })}
+            {spark}
+            <button type="button" class="source-button" aria-label=source_label on:click=move |_| atlas.source.set(Some(latest_id.clone()))>
+                {tr(lang, "ui.source")} " ↗"
+            </button>
+        </article>
+    }
+    .into_any()
+}

@@ -1,0 +1,52 @@
+//! Every source the Atlas cites, with how many figures each backs and how far to trust it.
+
+use super::{tr, use_atlas};
+use crate::format;
+use crate::model::Confidence;
+use leptos::prelude::*;
+
+#[component]
+pub fn SourcesView() -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang;
+    let dataset = atlas.dataset;
+    let counts = move |confidence: Confidence| dataset.sources.iter().filter(|s| s.confidence == confidence).count();
+    view! {
+        <section class="view" aria-labelledby="view-title">
+            <h2 id="view-title">{move || tr(lang.get(), "view.sources")}</h2>
+            <p class="lede">
+                {move || format!(
+                    "{} {} · {} {} · {}: {} {}, {} {}, {} {}",
+                    dataset.observations.len(), tr(lang.get(), "sources.figures"),
+                    dataset.sources.len(), tr(lang.get(), "sources.sources"),
+                    tr(lang.get(), "sources.confidence"),
+                    counts(Confidence::Official), format::confidence(Confidence::Official, lang.get()),
+                    counts(Confidence::Media), format::confidence(Confidence::Media, lang.get()),
+                    counts(Confidence::ThirdParty), format::confidence(Confidence::ThirdParty, lang.get()),
+                )}
+            </p>
+            <p>{move || tr(lang.get(), "sources.caveat")}</p>
+            <ol class="source-list">
+                {move || {
+                    let lang = lang.get();
+                    let mut sources: Vec<_> = dataset.sources.iter().collect();
+                    sources.sort_by(|a, b| b.n_figures.cmp(&a.n_figures).then_with(|| a.publisher.cmp(&b.publisher)));
+                    sources.into_iter().map(|source| view! {
+                        <li>
+                            <span class="source-publisher">{source.publisher.clone()}</span>
+                            " · " {source.published.clone()} " · "
+                            <span class=format!("badge {}", source.confidence.id())>{format::confidence(source.confidence, lang)}</span>
+                            <br />
+                            {if source.is_web_link() {
+                                view! { <a href=source.url.clone() target="_blank" rel="noopener noreferrer">{source.title.clone()}</a> }.into_any()
+                            } else {
+                                view! { <span>{source.title.clone()}</span> }.into_any()
+                            }}
+                            <span class="source-count">{format!(" — {} {}", source.n_figures, tr(lang, "sources.figures"))}</span>
+                        </li>
+                    }).collect_view()
+                }}
+            </ol>
+        </section>
+    }
+}

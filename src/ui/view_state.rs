@@ -1,0 +1,155 @@
+//! The URL becomes the one `Memo<ViewState>`; every control builds the next state and navigates.
+//! Also owns what follows from the state outside the page body: the canonical URL, the document
+//! title and `<html lang>`.
+
+use super::tr;
+use crate::bridge;
+use crate::charts::{Look, Palette};
+use crate::model::{Dataset, Lang};
+use crate::state::{self, Notice, ViewState};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+/// Whether a change adds a history entry (a click, a choice) or replaces the current one (a drag).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum History {
+    Push,
+    Replace,
+}
+
+const THEME_KEY: &str = "atlas-theme";
+
+/// Everything the components share, cheap to copy.
+#[derive(Clone, Copy)]
+pub struct Atlas {
+    pub dataset: &'static Dataset,
+    pub view_state: Memo<ViewState>,
+    pub notices: Memo<Vec<Notice>>,
+    pub lang: Memo<Lang>,
+    pub dark: RwSignal<bool>,
+    /// The observation whose source panel is open.
+    pub source: RwSignal<Option<String>>,
+    animate: bool,
+    pathname: Memo<String>,
+    navigate: StoredValue<Box<dyn Fn(&str, NavigateOptions)>, LocalStorage>,
+}
+
+impl Atlas {
+    /// Shows `next`, adding a history entry or replacing the current one.
+    pub fn set(&self, next: ViewState, history: History) {
+        let next = next.canonical(self.dataset);
+        let url = self.href(&next);
+        let replace = history == History::Replace;
+        self.navigate.with_value(|navigate| navigate(&url, NavigateOptions { replace, scroll: false, ..Default::default() }));
+    }
+
+    /// Applies a change to the current state.
+    pub fn update(&self, history: History, change: impl FnOnce(&mut ViewState)) {
+        let mut next = self.view_state.get_untracked();
+        change(&mut next);
+        self.set(next, history);
+    }
+
+    /// The link to a state: the current path plus its canonical query, so it works under any
+    /// sub-path a static host serves the page from.
+    pub fn href(&self, state: &ViewState) -> String {
+        let query = state::encode(state);
+        let path = self.pathname.get_untracked();
+        if query.is_empty() { path } else { format!("{path}?{query}") }
+    }
+
+    /// What chart builders need besides their data; tracks language and theme.
+    pub fn look(&self) -> Look<'static> {
+        Look { dataset: self.dataset, lang: self.lang.get(), palette: Palette::for_theme(self.dark.get()), animate: self.animate }
+    }
+}
+
+pub fn use_atlas() -> Atlas {
+    use_context::<Atlas>().expect("Atlas context is provided by <Page> before any view renders")
+}
+
+/// Called once inside `<Router>`.
+pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
+    let location = use_location();
+    let navigate = use_navigate();
+    let search = location.search;
+    let parsed = Memo::new(move |_| state::parse(&search.read(), dataset));
+    let view_state = Memo::new(move |_| parsed.read().state.clone());
+    let notices = Memo::new(move |_| parsed.read().notices.clone());
+    let lang = Memo::new(move |_| view_state.read().lang);
+    let atlas = Atlas {
+        dataset,
+        view_state,
+        notices,
+        lang,
+        dark: RwSignal::new(initial_theme_is_dark()),
+        source: RwSignal::new(None),
+        animate: !bridge::media_matches("(prefers-reduced-motion: reduce)"),
+        pathname: location.pathname,
+        navigate: StoredValue::new_local(Box::new(navigate)),
+    };
+    provide_context(atlas);
+
+    // A stale or hand-edited link is replaced by the canonical one, without a history entry.
+    Effect::new(move |_| {
+        let canonical = state::encode(&view_state.get());
+        if canonical != search.get() {
+            atlas.set(view_state.get_untracked(), History::Replace);
+        }
+    });
+    Effect::new(move |_| {
+        let state = view_state.get();
+        let title = document_title(dataset, &state);
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(&title);
+            if let Some(root) = document.document_element() {
+                let _ = root.set_attribute("lang", state.lang.html_tag());
+            }
+        }
+    });
+    Effect::new(move |_| {
+        let dark = atlas.dark.get();
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
+        }
+    });
+    atlas
+}
+
+fn initial_theme_is_dark() -> bool {
+    let stored = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).and_then(|s| s.get_item(THEME_KEY).ok().flatten());
+    match stored.as_deref() {
+        Some("dark") => true,
+        Some("light") => false,
+        _ => bridge::media_matches("(prefers-color-scheme: dark)"),
+    }
+}
+
+/// Remembers a theme the reader chose over the system's.
+pub fn store_theme(dark: bool) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.set_item(THEME_KEY, if dark { "dark" } else { "light" });
+    }
+}
+
+/// "Integrated circuits · 2022 · Beijing High-Tech Atlas": what the view focuses on, its years,
+/// and the site, in the page's language.
+pub fn document_title(dataset: &Dataset, state: &ViewState) -> String {
+    let lang = state.lang;
+    let mut parts = Vec::new();
+    if let [sector] = state.sectors.as_slice() {
+        parts.push(dataset.sector_name(Some(sector), lang));
+    }
+    if let Some(region) = &state.region {
+        parts.push(dataset.region_name(region, lang));
+    }
+    if parts.is_empty() {
+        parts.push(tr(lang, &format!("view.{}", state.view.id())));
+    }
+    if let Some(time) = state.time {
+        parts.push(time.to_string().replace("..", "–"));
+    }
+    parts.push(tr(lang, "app.title"));
+    parts.join(" · ")
+}
