@@ -72,7 +72,7 @@ pub fn district_map_chart(look: &Look<'_>, input: &MapInput<'_>) -> Value {
             { "text": input.source_line, "left": 8, "bottom": 0, "textStyle": { "color": palette.muted, "fontSize": 11 } },
         ],
         "geo": {
-            "map": MAP_NAME, "roam": true, "nameMap": name_map, "top": 40, "bottom": 56, "left": 8, "right": 8,
+            "map": MAP_NAME, "roam": true, "nameMap": name_map.clone(), "top": 40, "bottom": 56, "left": 8, "right": 8,
             "scaleLimit": { "min": 0.8, "max": 8 },
             "label": { "show": true, "color": palette.text, "fontSize": 10 },
             "itemStyle": { "areaColor": palette.no_data, "borderColor": palette.area_border, "borderWidth": 1 },
@@ -88,7 +88,7 @@ pub fn district_map_chart(look: &Look<'_>, input: &MapInput<'_>) -> Value {
             "textStyle": { "color": palette.muted }, "inRange": { "color": SHADES },
         },
         "series": [
-            { "type": "map", "name": input.title, "geoIndex": 0, "data": district_data },
+            { "type": "map", "name": input.title, "geoIndex": 0, "nameMap": name_map.clone(), "data": district_data },
             { "type": "scatter", "name": t(lang, "map.zones"), "coordinateSystem": "geo", "data": zone_data, "z": 5,
               "label": { "show": false }, "emphasis": { "scale": 1.4 } },
             { "type": "scatter", "name": t(lang, "map.other_zones"), "coordinateSystem": "geo", "data": other_data, "z": 4,

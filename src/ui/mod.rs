@@ -83,21 +83,16 @@ fn Page(dataset: &'static Dataset) -> impl IntoView {
 fn Notices() -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
-    let dismissed = RwSignal::new(false);
-    Effect::new(move |_| {
-        atlas.notices.track();
-        dismissed.set(false);
-    });
     view! {
         <div role="status" class="notices" aria-live="polite">
             {move || {
                 let notices = atlas.notices.get();
-                (!notices.is_empty() && !dismissed.get()).then(|| view! {
+                (!notices.is_empty()).then(|| view! {
                     <div class="notice">
                         <ul>
                             {notices.iter().map(|n| view! { <li>{n.message(lang.get())}</li> }).collect_view()}
                         </ul>
-                        <button type="button" class="link-button" on:click=move |_| dismissed.set(true)>
+                        <button type="button" class="link-button" on:click=move |_| atlas.notices.set(Vec::new())>
                             {move || tr(lang.get(), "ui.dismiss")}
                         </button>
                     </div>

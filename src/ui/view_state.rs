@@ -25,7 +25,9 @@ const THEME_KEY: &str = "atlas-theme";
 pub struct Atlas {
     pub dataset: &'static Dataset,
     pub view_state: Memo<ViewState>,
-    pub notices: Memo<Vec<Notice>>,
+    /// What the last link asked for that could not be shown. Kept when the URL is made
+    /// canonical (which parses cleanly), cleared by the reader's next action.
+    pub notices: RwSignal<Vec<Notice>>,
     pub lang: Memo<Lang>,
     pub dark: RwSignal<bool>,
     /// The observation whose source panel is open.
@@ -38,6 +40,11 @@ pub struct Atlas {
 impl Atlas {
     /// Shows `next`, adding a history entry or replacing the current one.
     pub fn set(&self, next: ViewState, history: History) {
+        self.notices.set(Vec::new());
+        self.navigate_to(next, history);
+    }
+
+    fn navigate_to(&self, next: ViewState, history: History) {
         let next = next.canonical(self.dataset);
         let url = self.href(&next);
         let replace = history == History::Replace;
@@ -76,7 +83,7 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
     let search = location.search;
     let parsed = Memo::new(move |_| state::parse(&search.read(), dataset));
     let view_state = Memo::new(move |_| parsed.read().state.clone());
-    let notices = Memo::new(move |_| parsed.read().notices.clone());
+    let notices = RwSignal::new(Vec::new());
     let lang = Memo::new(move |_| view_state.read().lang);
     let atlas = Atlas {
         dataset,
@@ -91,11 +98,15 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
     };
     provide_context(atlas);
 
-    // A stale or hand-edited link is replaced by the canonical one, without a history entry.
+    // A stale or hand-edited link is replaced by the canonical one, without a history entry;
+    // what it asked for that could not be shown stays on screen.
     Effect::new(move |_| {
-        let canonical = state::encode(&view_state.get());
-        if canonical != search.get() {
-            atlas.set(view_state.get_untracked(), History::Replace);
+        let parsed = parsed.read();
+        if !parsed.notices.is_empty() {
+            notices.set(parsed.notices.clone());
+        }
+        if state::encode(&parsed.state) != search.get() {
+            atlas.navigate_to(parsed.state.clone(), History::Replace);
         }
     });
     Effect::new(move |_| {

@@ -1,0 +1,27 @@
+import { defineConfig } from '@playwright/test';
+
+// Debian's Chromium, never a downloaded browser. The release bundle (dist/) is served on loopback
+// twice: at the root and under /atlas/, as static hosts do.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: 'http://127.0.0.1:4173/',
+    viewport: { width: 1280, height: 900 },
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+        '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  webServer: [
+    { command: 'node scripts/static-server.mjs --root dist --port 4173', url: 'http://127.0.0.1:4173/', reuseExistingServer: !process.env.CI },
+    { command: 'node scripts/static-server.mjs --root dist --port 4174 --base /atlas/', url: 'http://127.0.0.1:4174/atlas/', reuseExistingServer: !process.env.CI },
+  ],
+});

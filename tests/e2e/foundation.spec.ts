@@ -1,0 +1,43 @@
+import { test, expect, chartOption } from './fixtures';
+
+test('the page opens with its title and a chart drawn from the data', async ({ page }) => {
+  await page.goto('./');
+  await expect(page).toHaveTitle(/Beijing High-Tech Atlas/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beijing High-Tech Atlas');
+  // The R&D intensity card's sparkline: 6.73% of GDP in 2023 is in data/observations.jsonl.
+  await expect.poll(async () => {
+    const option = await chartOption(page, 'spark-rd_intensity');
+    return option?.series[0].data.filter((d: any) => d !== null && d !== '-').length ?? 0;
+  }).toBeGreaterThanOrEqual(4);
+  await expect(page.locator('.card').filter({ hasText: 'R&D expenditure' })).toContainText('6.73% of GDP');
+  await page.screenshot({ path: 'docs/screenshots/overview-en.png', fullPage: true });
+});
+
+test('the trends chart shows each point with its source in the tooltip data', async ({ page }) => {
+  await page.goto('./?view=trends');
+  await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
+  const option = await chartOption(page, 'trend');
+  const points = option.series[0].data.filter((d: any) => d && typeof d === 'object');
+  expect(points.length).toBeGreaterThanOrEqual(4);
+  for (const point of points) {
+    expect(point.obs).toBeTruthy();
+    expect(point.tip.join(' ')).toMatch(/Source: /);
+  }
+});
+
+test('the bundle works when served from a sub-path', async ({ page }) => {
+  await page.goto('http://127.0.0.1:4174/atlas/?view=trends');
+  await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
+  await page.getByRole('link', { name: 'Map' }).click();
+  await expect(page).toHaveURL(/\/atlas\/\?view=map/);
+  await expect.poll(async () => (await chartOption(page, 'map'))?.series?.[0]?.data?.length ?? 0).toBe(16);
+});
+
+test('a chart is updated in place, not re-created, when a filter changes', async ({ page }) => {
+  await page.goto('./?view=trends&indicator=cluster_scale_threshold');
+  await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(1);
+  const id = await page.locator('[data-chart="trend"]').getAttribute('_echarts_instance_');
+  await page.getByRole('checkbox', { name: 'Integrated circuits' }).uncheck();
+  await expect(page).toHaveURL(/sector=/);
+  expect(await page.locator('[data-chart="trend"]').getAttribute('_echarts_instance_')).toBe(id);
+});
