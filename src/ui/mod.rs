@@ -25,7 +25,7 @@ pub fn tr(lang: Lang, key: &str) -> String {
 
 /// The dataset, decoded once at start-up and kept for the page's life.
 fn dataset() -> &'static Dataset {
-    let (dataset, issues) = model::load(model::bundled());
+    let (dataset, issues) = crate::bridge::measured("atlas-dataset-decoded", || model::load(model::bundled()));
     for issue in &issues {
         leptos::logging::warn!("data issue: {issue}");
     }

@@ -1,0 +1,117 @@
+// Measures what a reader waits for; figures are reported, never asserted. See scripts/bench.
+import { chromium } from '@playwright/test';
+import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { join } from 'node:path';
+import { startServer } from './static-server.mjs';
+
+const dist = 'dist';
+const RUNS = 10;
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+
+// Loaded only when its view opens, so not part of the first load.
+const lazy = new Set(['beijing.json']);
+const assets = readdirSync(dist)
+  .filter((name) => !/\.(br|gz)$/.test(name) && statSync(join(dist, name)).isFile())
+  .map((name) => {
+    const body = readFileSync(join(dist, name));
+    return {
+      name, raw: body.length, gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      firstLoad: !lazy.has(name),
+    };
+  })
+  .sort((a, b) => b.brotli - a.brotli);
+const first = assets.filter((a) => a.firstLoad);
+const total = (key, list) => list.reduce((sum, a) => sum + a[key], 0);
+
+const server = await startServer({ root: dist, port: 0 });
+const base = `http://127.0.0.1:${server.address().port}/`;
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+async function firstChart() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(base);
+  const ms = await page.evaluate(() => new Promise((resolve) => {
+    const check = () => {
+      const el = document.querySelector('[data-chart]');
+      const chart = el && window.echarts && window.echarts.getInstanceByDom(el);
+      const series = chart && chart.getOption().series;
+      if (series && series.length && series[0].data && series[0].data.length) resolve(performance.now());
+      else requestAnimationFrame(check);
+    };
+    check();
+  }));
+  const decode = await page.evaluate(() => {
+    const mark = performance.getEntriesByName('atlas-dataset-decoded')[0];
+    return mark ? mark.duration : null;
+  });
+  await context.close();
+  return { ms, decode };
+}
+
+async function filterLatency() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}?view=trends&indicator=cluster_scale_threshold`);
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-chart="trend"]');
+    return el && window.echarts.getInstanceByDom(el)?.getOption().series.length > 0;
+  });
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    // Time from the click's input event to the chart holding the new series, in the page's clock.
+    const ms = await page.evaluate((index) => new Promise((resolve) => {
+      const el = document.querySelector('[data-chart="trend"]');
+      const chart = window.echarts.getInstanceByDom(el);
+      const before = JSON.stringify(chart.getOption().series.map((s) => s.name));
+      const input = document.querySelectorAll('input[type=checkbox][name=sector]')[index];
+      const start = performance.now();
+      input.click();
+      const check = () => {
+        const now = JSON.stringify(chart.getOption().series.map((s) => s.name));
+        if (now !== before) resolve(performance.now() - start); else requestAnimationFrame(check);
+      };
+      check();
+    }), i % 2);
+    times.push(ms);
+  }
+  await context.close();
+  return times;
+}
+
+const loads = [];
+for (let i = 0; i < RUNS; i++) loads.push(await firstChart());
+const filterTimes = await filterLatency();
+await browser.close();
+server.close();
+
+const firstChartMs = loads.map((l) => l.ms);
+const decodeMs = loads.map((l) => l.decode).filter((d) => d !== null);
+const dataBrotli = ['observations.jsonl', 'sectors.json', 'zones.jsonl', 'facts.jsonl']
+  .map((f) => brotliCompressSync(readFileSync(join('data', f))).length).reduce((a, b) => a + b, 0);
+const results = {
+  date: new Date().toISOString(),
+  assets,
+  firstLoad: { raw: total('raw', first), gzip: total('gzip', first), brotli: total('brotli', first) },
+  dataBrotliBytes: dataBrotli,
+  firstChartMs: { median: median(firstChartMs), max: Math.max(...firstChartMs), runs: firstChartMs },
+  datasetDecodeMs: decodeMs.length ? { median: median(decodeMs), max: Math.max(...decodeMs) } : null,
+  filterToChartMs: { median: median(filterTimes), max: Math.max(...filterTimes), runs: filterTimes },
+};
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+
+console.log('| asset | raw KB | gzip KB | brotli KB | first load |');
+console.log('|---|---:|---:|---:|:-:|');
+for (const a of assets) console.log(`| ${a.name} | ${kb(a.raw)} | ${kb(a.gzip)} | ${kb(a.brotli)} | ${a.firstLoad ? 'yes' : 'lazy'} |`);
+console.log(`| **first load** | ${kb(results.firstLoad.raw)} | ${kb(results.firstLoad.gzip)} | ${kb(results.firstLoad.brotli)} | |`);
+console.log(`\ndataset inside the wasm: ${kb(dataBrotli)} KB brotli (${(100 * dataBrotli / results.firstLoad.brotli).toFixed(0)}% of the first load)`);
+console.log(`navigation to first chart: median ${results.firstChartMs.median.toFixed(0)} ms, max ${results.firstChartMs.max.toFixed(0)} ms (${RUNS} runs, loopback)`);
+if (results.datasetDecodeMs) console.log(`dataset decode at start-up: median ${results.datasetDecodeMs.median.toFixed(1)} ms, max ${results.datasetDecodeMs.max.toFixed(1)} ms`);
+console.log(`filter click to updated chart: median ${results.filterToChartMs.median.toFixed(1)} ms, max ${results.filterToChartMs.max.toFixed(1)} ms (${RUNS} clicks)`);
