@@ -17,7 +17,8 @@ const types = {
 };
 
 export function startServer({ root, port, base = '/' }) {
-  const server = createServer((req, res) => {
+  // Links can carry long (even hostile, 100 KB) query strings; the page must get to see them.
+  const server = createServer({ maxHeaderSize: 512 * 1024 }, (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
     if (!path.startsWith(base)) { res.writeHead(404).end('not found'); return; }
     let relative = path.slice(base.length) || 'index.html';

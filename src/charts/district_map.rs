@@ -133,6 +133,7 @@ fn zone_item(look: &Look<'_>, zone: &Zone, region: &str) -> Value {
     let big = zone.is_three_cities_one_zone();
     json!({
         "name": zone.name(lang), "value": [zone.lon, zone.lat], "zone": zone.id, "tip": tip,
+        "district": DISTRICTS.iter().find(|d| d.id == zone.district).map(|d| display_name(d.name_en, d.name_zh, lang)),
         "symbol": if big { "pin" } else { "circle" }, "symbolSize": if big { 26 } else { 11 },
         "itemStyle": {
             "color": color,

@@ -148,6 +148,11 @@ impl ViewState {
         self
     }
 
+    /// The same view and indicator with every filter cleared: all sectors, years, Beijing.
+    pub fn without_filters(&self) -> ViewState {
+        ViewState { view: self.view, indicator: self.indicator.clone(), lang: self.lang, embed: self.embed, ..ViewState::default() }
+    }
+
     /// The same view with the selection toggled for one sector; never leaves none selected.
     pub fn toggle_sector(&self, dataset: &Dataset, id: &str) -> ViewState {
         let mut selected: Vec<String> = self.selected_sectors(dataset).into_iter().map(str::to_string).collect();

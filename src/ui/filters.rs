@@ -185,8 +185,3 @@ fn IndicatorSelect() -> impl IntoView {
         </label>
     }
 }
-
-/// A state that shows everything again, keeping the view and language.
-pub fn reset(state: &ViewState) -> ViewState {
-    ViewState { view: state.view, lang: state.lang, embed: state.embed, ..ViewState::default() }
-}

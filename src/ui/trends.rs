@@ -1,6 +1,5 @@
 //! The trends and sectors views: a line chart over years and a bar chart across sectors.
 
-use super::filters::reset;
 use super::{tr, use_atlas, Atlas, History};
 use crate::bridge::{ChartClick, EChart};
 use crate::charts::{sectors_chart, trend_chart};
@@ -139,6 +138,18 @@ pub fn SourceButtons(#[prop(into)] points: Signal<Vec<String>>) -> impl IntoView
     }
 }
 
+/// Clears the filters but keeps the indicator; if that indicator has no figures for Beijing in
+/// this view either, drops it too, so the button never leads to another empty page.
+fn way_back(atlas: &Atlas) -> ViewState {
+    let cleared = atlas.view_state.get_untracked().without_filters();
+    let dataset = atlas.dataset;
+    if query::filter(dataset, &Filter::from_state(&cleared, dataset)).is_empty() {
+        ViewState { indicator: None, ..cleared }
+    } else {
+        cleared
+    }
+}
+
 /// A filter with no figures: say so, and offer the way back.
 #[component]
 pub fn EmptyState() -> impl IntoView {
@@ -147,7 +158,7 @@ pub fn EmptyState() -> impl IntoView {
     view! {
         <div class="empty-state" role="status">
             <p>{move || tr(lang.get(), "empty.text")}</p>
-            <button type="button" on:click=move |_| atlas.set(reset(&atlas.view_state.get_untracked()), History::Push)>
+            <button type="button" on:click=move |_| atlas.set(way_back(&atlas), History::Push)>
                 {move || tr(lang.get(), "empty.reset")}
             </button>
         </div>

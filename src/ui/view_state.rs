@@ -106,7 +106,8 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
             notices.set(parsed.notices.clone());
         }
         if state::encode(&parsed.state) != search.get() {
-            atlas.navigate_to(parsed.state.clone(), History::Replace);
+            // Straight to the History API: the router's replace still added an entry on first load.
+            bridge::replace_url(&atlas.href(&parsed.state));
         }
     });
     Effect::new(move |_| {

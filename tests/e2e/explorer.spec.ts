@@ -1,0 +1,125 @@
+// Issue 5: the explorer as a reader uses it: filters drive every view, CSV matches the table,
+// Chinese everywhere, and a phone-width layout.
+import { readFileSync } from 'node:fs';
+import { test, expect, chartOption, seriesNames } from './fixtures';
+
+test('choosing sectors changes the trends chart, the sectors chart and the table', async ({ page }) => {
+  await page.goto('./?view=trends&indicator=cluster_scale_threshold');
+  await expect.poll(() => seriesNames(page, 'trend')).toContain('Integrated circuits');
+  const before = await seriesNames(page, 'trend');
+  await page.getByRole('checkbox', { name: 'Integrated circuits' }).uncheck();
+  await expect.poll(() => seriesNames(page, 'trend')).not.toContain('Integrated circuits');
+  expect((await seriesNames(page, 'trend')).length).toBeLessThan(before.length);
+
+  await page.getByRole('link', { name: 'Sectors' }).click();
+  const bars = async () => (await chartOption(page, 'sectors'))?.series[0].data.map((d: any) => d.sector) ?? [];
+  await expect.poll(bars).toHaveLength(9);
+  expect(await bars()).not.toContain('integrated_circuits');
+
+  await page.getByRole('link', { name: 'Table' }).click();
+  const count = async () => page.getByRole('row').count();
+  const withNine = await count();
+  await page.getByRole('checkbox', { name: 'Integrated circuits' }).check();
+  await expect.poll(count).toBeGreaterThan(withNine);
+});
+
+test('clicking a bar narrows the filter to that sector', async ({ page }) => {
+  await page.goto('./?view=sectors');
+  await expect.poll(async () => (await chartOption(page, 'sectors'))?.series?.[0]?.data?.length ?? 0).toBe(10);
+  const bar = await page.locator('[data-chart="sectors"]').evaluate((el) => {
+    const chart = (window as any).echarts.getInstanceByDom(el);
+    const data = chart.getOption().series[0].data;
+    const index = data.findIndex((d: any) => d.sector === 'medicine_health');
+    const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [data[index].value / 2, index]);
+    return { x, y };
+  });
+  const box = (await page.locator('[data-chart="sectors"]').boundingBox())!;
+  await page.mouse.click(box.x + bar.x, box.y + bar.y);
+  await expect(page).toHaveURL(/sector=medicine_health$/);
+  await expect(page.getByRole('checkbox', { name: 'Medicine and health' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Integrated circuits' })).not.toBeChecked();
+});
+
+test('the CSV download holds exactly the rows the table shows, in UTF-8', async ({ page }) => {
+  await page.goto('./?view=table&region=haidian&lang=zh');
+  const rows = page.locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  const shown = await rows.count();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载CSV' }).click()]);
+  const text = readFileSync((await download.path())!, 'utf8');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const lines = text.slice(1).trim().split('\n').filter((line) => /^[a-z0-9-]+,/.test(line) && !line.startsWith('id,'));
+  expect(lines.length).toBe(shown);
+  expect(text).toContain('海淀区');
+  const firstIndicator = await rows.first().locator('td').first().innerText();
+  expect(text).toContain(firstIndicator);
+});
+
+test('the language switch turns every visible label into Chinese', async ({ page }) => {
+  await page.goto('./?view=trends');
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page).toHaveURL(/lang=zh/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('北京高精尖产业图集');
+  await expect(page.getByRole('link', { name: '趋势' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('checkbox', { name: '集成电路' })).toBeVisible();
+  await expect.poll(async () => (await chartOption(page, 'trend'))?.title?.[0]?.text ?? '').toContain('北京市');
+  // No English words left in the page's own text (quotes and sources are verbatim and excluded).
+  const english = await page.evaluate(() => {
+    const texts: string[] = [];
+    const walker = document.createTreeWalker(document.querySelector('.app')!, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text;
+      const el = node.parentElement!;
+      if (el.closest('blockquote, .source-list, [lang="en"], .figure-sources') || !el.checkVisibility()) continue;
+      const words = node.data.match(/[A-Za-z]{4,}/g);
+      if (words) texts.push(node.data.trim());
+    }
+    return texts;
+  });
+  expect(english.filter((t) => !/^(PNG|CSV|GDP)/.test(t) && !/ECharts|Apache/.test(t))).toEqual([]);
+});
+
+test('at 360 px wide the page has no horizontal scroll', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const view of ['overview', 'trends', 'sectors', 'map', 'table', 'sources']) {
+    await page.goto(`./?view=${view}`);
+    await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${view} scrolls sideways`).toBeLessThanOrEqual(0);
+  }
+});
+
+test('a filter with no figures explains itself and offers the way back', async ({ page }) => {
+  await page.goto('./?view=trends&indicator=gdp&region=yanqing_uav_zone');
+  await expect(page.getByText('No published figures match these filters.')).toBeVisible();
+  await page.getByRole('button', { name: /Show all sectors, years and Beijing/ }).click();
+  await expect(page).toHaveURL(/view=trends&indicator=gdp$/);
+  await expect.poll(() => seriesNames(page, 'trend')).toContain('All industries');
+});
+
+test('each chart can be saved as a PNG with its title and sources drawn in', async ({ page }) => {
+  await page.goto('./?view=trends');
+  await expect.poll(async () => (await chartOption(page, 'trend'))?.title?.length ?? 0).toBe(2);
+  const titles = (await chartOption(page, 'trend')).title.map((t: any) => t.text);
+  expect(titles[1]).toMatch(/^Sources: /);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download this chart as PNG' }).click()]);
+  expect(download.suggestedFilename()).toBe('beijing-atlas-trend.png');
+  const bytes = readFileSync((await download.path())!);
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+});
+
+for (const lang of ['en', 'zh']) {
+  test(`screenshots of every view in ${lang}`, async ({ page }) => {
+    // Reduced motion turns chart animations off, so each picture shows the finished chart.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    for (const view of ['overview', 'trends', 'sectors', 'map', 'table', 'sources']) {
+      await page.goto(`./?view=${view}&lang=${lang}`.replace('&lang=en', ''));
+      await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+      if (view !== 'overview' && view !== 'table' && view !== 'sources') {
+        await expect.poll(async () => (await chartOption(page, view === 'trends' ? 'trend' : view))?.series?.length ?? 0).toBeGreaterThan(0);
+      }
+      await page.screenshot({ path: `docs/screenshots/${view}-${lang}.png`, fullPage: view !== 'sources' && view !== 'table' });
+    }
+  });
+}

@@ -1,0 +1,118 @@
+// Issue 7: every view is a link; bad links get a notice and a valid view; history works.
+import type { Page } from '@playwright/test';
+import { test, expect, chartOption, seriesNames, query } from './fixtures';
+
+/** The bad link was replaced, not followed by a new entry: Back leaves the page at once. */
+async function expectNoExtraEntry(page: Page) {
+  await page.goBack();
+  await expect(page).toHaveURL('about:blank');
+}
+
+test('a deep link opens exactly that view: controls and chart', async ({ page }) => {
+  await page.goto('./?view=trends&indicator=cluster_scale_threshold&sector=integrated_circuits,artificial_intelligence&time=2020..2023&lang=zh');
+  await expect(page.getByRole('link', { name: '趋势' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('combobox', { name: '指标' })).toHaveValue('cluster_scale_threshold');
+  await expect(page.getByRole('checkbox', { name: '集成电路' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: '人工智能' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: '新材料' })).not.toBeChecked();
+  await expect(page.getByRole('slider', { name: '起始年份' })).toHaveValue('2020');
+  await expect(page.getByRole('slider', { name: '结束年份' })).toHaveValue('2023');
+  await expect.poll(() => seriesNames(page, 'trend')).toEqual(['集成电路', '人工智能']);
+  const years = (await chartOption(page, 'trend')).xAxis[0].data;
+  expect(years[0] >= '2020' && years[years.length - 1] <= '2023').toBe(true);
+  await expect(page).toHaveTitle(/2020–2023 · 北京高精尖产业图集$/);
+  expect(query(page)).toBe('view=trends&indicator=cluster_scale_threshold&sector=integrated_circuits,artificial_intelligence&time=2020..2023&lang=zh');
+});
+
+test('links are canonical: defaults dropped, keys and sectors reordered, no extra history entry', async ({ page }) => {
+  await page.goto('./?lang=en&sector=artificial_intelligence,integrated_circuits&view=sectors&region=beijing');
+  await expect(page).toHaveURL(/\?view=sectors&sector=integrated_circuits,artificial_intelligence$/);
+  await expectNoExtraEntry(page);
+});
+
+test('back and forward restore the exact view after three actions', async ({ page }) => {
+  await page.goto('./?view=trends&indicator=cluster_scale_threshold');
+  await expect.poll(() => seriesNames(page, 'trend')).toContain('Integrated circuits');
+  const states: string[] = [query(page)];
+  await page.getByRole('checkbox', { name: 'Integrated circuits' }).uncheck();
+  await expect(page).toHaveURL(/sector=/);
+  states.push(query(page));
+  await page.getByRole('combobox', { name: 'Region' }).selectOption('haidian');
+  await expect(page).toHaveURL(/region=haidian/);
+  states.push(query(page));
+  await page.getByRole('link', { name: 'Sectors' }).click();
+  await expect(page).toHaveURL(/view=sectors/);
+  states.push(query(page));
+  for (const expected of [states[2], states[1], states[0]]) {
+    await page.goBack();
+    await expect.poll(() => query(page)).toBe(expected);
+  }
+  await expect(page.getByRole('checkbox', { name: 'Integrated circuits' })).toBeChecked();
+  await expect.poll(() => seriesNames(page, 'trend')).toContain('Integrated circuits');
+  await page.goForward();
+  await expect.poll(() => query(page)).toBe(states[1]);
+  await expect.poll(() => seriesNames(page, 'trend')).not.toContain('Integrated circuits');
+});
+
+test('the document title names the view in the page language', async ({ page }) => {
+  await page.goto('./?view=trends&sector=integrated_circuits&time=2022');
+  await expect(page).toHaveTitle('Integrated circuits · 2022 · Beijing High-Tech Atlas');
+  await page.goto('./?view=trends&sector=integrated_circuits&time=2022&lang=zh');
+  await expect(page).toHaveTitle('集成电路 · 2022 · 北京高精尖产业图集');
+});
+
+const badLinks: [string, RegExp, string][] = [
+  ['view=trends&sector=space_elevators', /Ignored sector “space_elevators”/, 'view=trends'],
+  ['view=trends&time=1999', /Ignored time “1999”: outside the years/, 'view=trends'],
+  ['view=%%%&&==garbage', /Ignored/, ''],
+  ['view=table&region=atlantis', /Ignored region “atlantis”/, 'view=table'],
+  ['view=map&lang=fr', /Ignored language “fr”/, 'view=map'],
+];
+for (const [link, message, canonical] of badLinks) {
+  test(`a bad link (${link}) shows a notice and a valid view`, async ({ page }) => {
+    await page.goto(`./?${link}`);
+    await expect(page.getByRole('status').filter({ hasText: message })).toBeVisible();
+    await expect.poll(() => query(page)).toBe(canonical);
+    await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+    await expectNoExtraEntry(page);
+  });
+}
+
+test('markup in a link is shown as text and never runs', async ({ page }) => {
+  let dialogs = 0;
+  page.on('dialog', (dialog) => { dialogs += 1; return dialog.dismiss(); });
+  await page.goto('./?view=<script>alert(1)</script>&sector=<img src=x onerror=alert(2)>');
+  const notice = page.getByRole('status').filter({ hasText: 'Ignored view' });
+  await expect(notice).toContainText('<script>alert(1)</script>');
+  await expect(page.locator('.notices script, .notices img')).toHaveCount(0);
+  expect(dialogs).toBe(0);
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test('a 100 KB parameter is cut short in the notice and the page stays usable', async ({ page }) => {
+  await page.goto(`./?view=trends&indicator=${'x'.repeat(100_000)}`);
+  const notice = page.getByRole('status').filter({ hasText: 'Ignored indicator' });
+  await expect(notice).toBeVisible();
+  expect((await notice.innerText()).length).toBeLessThan(400);
+  await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
+  expect(query(page)).toBe('view=trends');
+});
+
+test('embed mode hides the chrome and links to the full view', async ({ page }) => {
+  await page.goto('./?view=trends&embed=1');
+  await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Views' })).toHaveCount(0);
+  const full = page.getByRole('link', { name: /Open the full view/ });
+  await expect(full).toHaveAttribute('href', /\?view=trends$/);
+});
+
+test('share gives a copyable link and an embed snippet', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('./?view=map&time=2022');
+  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByText('Link copied')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('http://127.0.0.1:4173/?view=map&time=2022');
+  await expect(page.getByRole('textbox', { name: 'Embed code' })).toHaveValue(/<iframe src="http:\/\/127\.0\.0\.1:4173\/\?view=map&amp;time=2022&amp;embed=1"/);
+});

@@ -1,0 +1,74 @@
+// Issue 6: the cluster map, linked both ways with the filters.
+import { test, expect, chartOption } from './fixtures';
+
+const mapReady = async (page: any) =>
+  expect.poll(async () => (await chartOption(page, 'map'))?.series?.[0]?.data?.length ?? 0).toBe(16);
+
+test('the map has the 16 districts and exactly the zones of the sector filter', async ({ page }) => {
+  await page.goto('./?view=map');
+  await mapReady(page);
+  const all = (await chartOption(page, 'map')).series[1].data.map((d: any) => d.zone);
+  expect(all).toHaveLength(25);
+  await page.goto('./?view=map&sector=new_materials');
+  await mapReady(page);
+  const option = await chartOption(page, 'map');
+  const shown = option.series[1].data.map((d: any) => d.zone);
+  expect(shown.length).toBeGreaterThan(0);
+  expect(shown.length).toBeLessThan(25);
+  for (const item of option.series[1].data) expect(item.tip.join(' ')).toContain('New materials');
+  // The others stay on the map, dimmed, so the selection is seen in context.
+  expect(option.series[2].data.length + shown.length).toBe(25);
+});
+
+test('a district without a figure is "no data", never zero', async ({ page }) => {
+  await page.goto('./?view=map&time=2022');
+  await mapReady(page);
+  const districts = (await chartOption(page, 'map')).series[0].data;
+  const empty = districts.filter((d: any) => d.value === null || d.value === undefined || Number.isNaN(d.value));
+  expect(empty.length).toBeGreaterThan(0);
+  for (const d of empty) expect(d.tip.join(' ')).toContain('No data');
+  for (const d of districts.filter((d: any) => typeof d.value === 'number')) expect(d.tip.join(' ')).toMatch(/Source: /);
+});
+
+test('clicking a district sets the region, in the page and in the URL', async ({ page }) => {
+  await page.goto('./?view=map');
+  await mapReady(page);
+  const point = await page.locator('[data-chart="map"]').evaluate((el) => {
+    const chart = (window as any).echarts.getInstanceByDom(el);
+    // A point well inside Haidian, away from zone markers.
+    return chart.convertToPixel({ geoIndex: 0 }, [116.16, 40.05]);
+  });
+  const box = (await page.locator('[data-chart="map"]').boundingBox())!;
+  await page.mouse.click(box.x + point[0], box.y + point[1]);
+  await expect(page).toHaveURL(/view=map&region=haidian/);
+  await expect(page.locator('.zone-card')).toContainText('Haidian');
+  await page.getByRole('link', { name: 'See the trend for the selected region' }).click();
+  await expect(page).toHaveURL(/view=trends&region=haidian/);
+  await expect(page.getByRole('combobox', { name: 'Region' })).toHaveValue('haidian');
+});
+
+test('a zone from the list opens its card with its source and sets the region', async ({ page }) => {
+  await page.goto('./?view=map');
+  await mapReady(page);
+  await page.getByRole('navigation', { name: 'Science cities, parks and zones' }).getByRole('button', { name: 'Huairou Science City' }).click();
+  await expect(page).toHaveURL(/region=huairou_science_city/);
+  const card = page.locator('.zone-card');
+  await expect(card).toContainText('怀柔科学城');
+  await expect(card.getByRole('link', { name: /Source for this zone/ })).toHaveAttribute('href', /^https?:\/\//);
+  await expect(card.locator('blockquote')).toContainText('Huairou');
+  await expect(card).toContainText('approximate');
+});
+
+test('every zone point lies inside its own district', async ({ page }) => {
+  await page.goto('./?view=map');
+  await mapReady(page);
+  const misplaced = await page.locator('[data-chart="map"]').evaluate((el) => {
+    const chart = (window as any).echarts.getInstanceByDom(el);
+    const geo = chart.getModel().getComponent('geo').coordinateSystem;
+    const zones = chart.getOption().series[1].data;
+    return zones
+      .map((z: any) => ({ zone: z.zone, want: z.district, got: geo.getRegionByCoord(z.value)?.name }))
+      .filter((z: any) => z.want !== z.got);
+  });
+  expect(misplaced).toEqual([]);
+});

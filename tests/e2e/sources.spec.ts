@@ -1,0 +1,50 @@
+// Issue 4: every figure's source is one click away, from chart points, cards and table rows.
+import { test, expect, chartOption } from './fixtures';
+
+test('clicking a chart point opens its source with the quote and a safe link', async ({ page }) => {
+  await page.goto('./?view=trends');
+  await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
+  const point = await page.locator('[data-chart="trend"]').evaluate((el) => {
+    const chart = (window as any).echarts.getInstanceByDom(el);
+    const data = chart.getOption().series[0].data;
+    const index = data.findIndex((d: any) => d && typeof d === 'object');
+    const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [index, data[index].value]);
+    return { x, y, obs: data[index].obs };
+  });
+  const box = (await page.locator('[data-chart="trend"]').boundingBox())!;
+  await page.mouse.click(box.x + point.x, box.y + point.y);
+  const panel = page.getByRole('dialog', { name: 'Source of this figure' });
+  await expect(panel).toBeVisible();
+  await expect(panel.locator('blockquote')).not.toBeEmpty();
+  const link = panel.getByRole('link', { name: /Open the source page/ });
+  await expect(link).toHaveAttribute('href', /^https?:\/\//);
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+});
+
+test('a card and a table row open their sources too', async ({ page }) => {
+  await page.goto('./');
+  await page.getByRole('button', { name: /Source of — R&D expenditure/ }).click();
+  await expect(page.getByRole('dialog')).toContainText('6.73');
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.goto('./?view=table&indicator=rd_intensity');
+  await page.getByRole('row').nth(1).getByRole('button').click();
+  await expect(page.getByRole('dialog').locator('blockquote')).toContainText(/\d/);
+});
+
+test('two sources for one point are both shown and flagged', async ({ page }) => {
+  await page.goto('./?view=trends&time=2013');
+  await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.[0]?.data?.[0]?.tip ?? []).toContainEqual(expect.stringMatching(/Sources differ/));
+});
+
+test('the sources view lists every source with its figures and kind', async ({ page }) => {
+  await page.goto('./?view=sources');
+  const items = page.locator('.source-list > li');
+  await expect(items).toHaveCount(130);
+  await expect(items.first()).toContainText(/\d+ figures/);
+  for (const link of await page.locator('.source-list a').all()) {
+    await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  }
+});
