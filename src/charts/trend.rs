@@ -24,8 +24,8 @@ pub fn trend_chart(look: &Look<'_>, title: &str, source_line: &str, series: &[Se
     let frame = Chart::new()
         .title(Title::new().text(title).left(8).top(4).text_style(TextStyle::new().color(look.palette.text).font_size(14)))
         .title(Title::new().text(source_line).left(8).bottom(0).text_style(TextStyle::new().color(look.palette.muted).font_size(11)))
-        .legend(Legend::new().top(26).left(8).text_style(TextStyle::new().color(look.palette.text)))
-        .grid(grid().top(64).bottom(28))
+        .legend(Legend::new().top(26).right(8).text_style(TextStyle::new().color(look.palette.text)))
+        .grid(grid().top(80).bottom(28))
         .x_axis(category_axis(years.iter().map(u16::to_string).collect(), look.palette))
         .y_axis(value_axis(&axis_unit, look.palette));
     let mut option = serde_json::to_value(&frame).unwrap_or_else(|_| json!({}));

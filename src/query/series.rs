@@ -126,8 +126,8 @@ pub struct Bar {
     pub point: Option<Point>,
 }
 
-/// Compares the selected sectors in the latest year (within the state's years) that has a
-/// figure for any of them; a single-year link compares exactly that year.
+/// Compares the selected sectors in the year (within the state's years) with figures for the
+/// most of them; a single-year link compares exactly that year.
 pub fn comparison(dataset: &Dataset, state: &ViewState) -> Comparison {
     let indicator = state.indicator_id().unwrap_or_default().to_string();
     let sectors = state.selected_sectors(dataset);
@@ -137,7 +137,17 @@ pub fn comparison(dataset: &Dataset, state: &ViewState) -> Comparison {
         .collect();
     let unit = main_unit(&rows);
     let rows: Vec<&Observation> = rows.into_iter().filter(|o| Some(o.unit.family()) == unit).collect();
-    let year = rows.iter().map(|o| o.year).max();
+    // The year most of the selected sectors have a figure for (the later on a tie): comparing
+    // four sectors in 2025 says less than comparing all ten in 2023.
+    let year = if state.time.is_some_and(|t| t.from == t.to) {
+        state.time.map(|t| t.from)
+    } else {
+        let mut coverage: BTreeMap<u16, std::collections::BTreeSet<&str>> = BTreeMap::new();
+        for row in &rows {
+            coverage.entry(row.year).or_default().insert(row.sector.as_deref().unwrap_or_default());
+        }
+        coverage.into_iter().max_by_key(|(year, sectors)| (sectors.len(), *year)).map(|(year, _)| year)
+    };
     let bars = sectors
         .iter()
         .map(|sector| Bar {

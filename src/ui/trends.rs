@@ -71,6 +71,10 @@ pub fn TrendsView() -> impl IntoView {
                     {move || tr(lang.get(), "trends.note")}
                     {move || { let n = data.read().4; (n > 0).then(|| format!(" {} {}", n, tr(lang.get(), "trends.left_out"))) }}
                 </p>
+                <SourceButtons points=Signal::derive(move || data.read().2.iter()
+                    .flat_map(|s| s.values.iter().flatten().chain(s.targets.iter()))
+                    .map(|p| p.observations[0].clone())
+                    .collect::<Vec<_>>()) />
             </Show>
         </section>
     }

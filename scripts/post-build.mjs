@@ -1,0 +1,51 @@
+// Trunk's post_build hook (runs in its staging directory, before dist/ is replaced):
+// 1. the Content-Security-Policy: Trunk's wasm loader is an inline module script, allowed by its
+//    hash and nothing else; written into index.html's meta tag and a `_headers` file for hosts
+//    that read one (Netlify, Cloudflare Pages);
+// 2. the service worker, with the exact list of this build's hashed assets to precache.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR || process.argv[2];
+if (!staging) throw new Error('post-build: TRUNK_STAGING_DIR is not set');
+const indexPath = join(staging, 'index.html');
+let index = readFileSync(indexPath, 'utf8');
+
+const inline = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const hashes = inline.map((body) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+const policy = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+  // Leptos and ECharts set style attributes (chips, tooltips); no remote style is allowed.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+if (!index.includes('__CSP__')) throw new Error('post-build: index.html has no __CSP__ placeholder');
+index = index.replace('__CSP__', policy);
+writeFileSync(indexPath, index);
+writeFileSync(join(staging, '_headers'), [
+  '/*',
+  `  Content-Security-Policy: ${policy}`,
+  '  X-Content-Type-Options: nosniff',
+  '  Referrer-Policy: strict-origin-when-cross-origin',
+  '',
+].join('\n'));
+
+// Everything the page can need offline, the lazily loaded map included.
+const assets = readdirSync(staging)
+  .filter((name) => statSync(join(staging, name)).isFile())
+  .filter((name) => !/^(sw\.js|_headers)$/.test(name) && !/\.(br|gz)$/.test(name))
+  .sort();
+const version = createHash('sha256').update(assets.join('\n') + index).digest('hex').slice(0, 12);
+const template = readFileSync(join(staging, 'sw.js'), 'utf8');
+writeFileSync(join(staging, 'sw.js'), template
+  .replace("'__VERSION__'", JSON.stringify(version))
+  .replace("['__ASSETS__']", JSON.stringify(['./', ...assets])));
