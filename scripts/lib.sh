@@ -4,23 +4,26 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 TRUNK_VERSION="0.21.14"
+SYSTEM_PACKAGES="chromium chromium-driver fonts-noto-cjk brotli"
 
 say() { printf '» %s\n' "$*"; }
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else
-    echo "Missing system packages. Please run as root: sudo apt-get update && sudo apt-get install -y chromium chromium-driver fonts-noto-cjk" >&2
+    echo "Missing system packages. Please run as root: sudo apt-get update && sudo apt-get install -y $SYSTEM_PACKAGES" >&2
     exit 1
   fi
 }
 
 setup_system_packages() {
-  # Debian's Chromium drives the end-to-end tests; the CJK font draws Chinese in screenshots.
-  if command -v chromium >/dev/null && command -v chromedriver >/dev/null &&
-     ls /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc >/dev/null 2>&1; then return; fi
-  say "installing chromium, chromium-driver and fonts-noto-cjk (apt)"
+  # Debian's Chromium drives the end-to-end tests; the CJK font draws Chinese in screenshots;
+  # brotli is for checking the precompressed assets by hand.
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v brotli >/dev/null &&
+     [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ]; then return; fi
+  say "installing $SYSTEM_PACKAGES (apt)"
   as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
+  # shellcheck disable=SC2086 # the list is meant to split into words
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq $SYSTEM_PACKAGES >/dev/null
 }
 
 setup_rust() {
@@ -41,6 +44,9 @@ setup_rust() {
     say "installing wasm-bindgen-cli $want (a few minutes, once)"
     cargo install wasm-bindgen-cli --version "$want"
   fi
+  # Trunk builds with cargo --offline, and a host `cargo test` fetches no wasm-only crates
+  # (leptos, web-sys): fetch every target's dependencies now. Instant when all are cached.
+  (cd "$ROOT" && cargo fetch --quiet)
   if ! grep -q "wasm_bindgen = \"$want\"" "$ROOT/Trunk.toml"; then
     echo "Trunk.toml names a wasm_bindgen version other than Cargo.lock's $want: update [tools]." >&2
     exit 1
