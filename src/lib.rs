@@ -1,4 +1,4 @@
-//! Beijing High-Tech Atlas: a pure core (`model`, `query`, `state`, `charts`) that plain
+//! Beijing High-Tech Atlas: a pure core (`model`, `query`, `state`, `story`, `charts`) that plain
 //! `cargo test` covers on the host, and a thin browser shell (`ui`, `bridge`) built for wasm32.
 
 // Every UI string in English and Chinese, compiled in from locales/app.yml.
@@ -9,6 +9,7 @@ pub mod format;
 pub mod model;
 pub mod query;
 pub mod state;
+pub mod story;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bridge;

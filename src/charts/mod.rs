@@ -145,6 +145,41 @@ pub(crate) fn t(lang: Lang, key: &str) -> String {
     rust_i18n::t!(key, locale = lang.code()).into_owned()
 }
 
+/// Marks the data items whose observation or zone is in `ids`, so the figures a tour step cites
+/// stand out (a ring, a label; districts outlined); `marked: true` lets tests find them.
+pub fn mark(option: &mut Value, ids: &[String], palette: Palette) {
+    let is_marked = |item: &Value| item.get("obs").or_else(|| item.get("zone")).and_then(Value::as_str).is_some_and(|id| ids.iter().any(|m| m == id));
+    let mut districts: Vec<Value> = Vec::new();
+    for series in option.get_mut("series").and_then(Value::as_array_mut).into_iter().flatten() {
+        let kind = series["type"].as_str().unwrap_or_default().to_string();
+        for item in series.get_mut("data").and_then(Value::as_array_mut).into_iter().flatten().filter(|item| is_marked(item)) {
+            item["marked"] = json!(true);
+            let ring = json!({ "borderColor": palette.text, "borderWidth": 3 });
+            match item.get_mut("itemStyle").and_then(Value::as_object_mut) {
+                Some(style) => style.extend(ring.as_object().cloned().unwrap_or_default()),
+                None => item["itemStyle"] = ring,
+            }
+            match kind.as_str() {
+                "map" => districts.push(json!({ "name": item["name"], "itemStyle": { "borderColor": palette.text, "borderWidth": 3 } })),
+                "scatter" if item.get("zone").is_some() => {
+                    let size = item["symbolSize"].as_f64().unwrap_or(0.0).max(18.0);
+                    item["symbolSize"] = json!(size);
+                    item["label"] = json!({ "show": true, "formatter": "{b}", "position": "right", "color": palette.text });
+                }
+                "line" => {
+                    item["symbolSize"] = json!(14);
+                    item["label"] = json!({ "show": true, "position": "top", "color": palette.text, "fontWeight": "bold" });
+                }
+                "bar" => item["label"] = json!({ "show": true, "position": "right", "color": palette.text, "fontWeight": "bold" }),
+                _ => {}
+            }
+        }
+    }
+    if let Some(regions) = option.pointer_mut("/geo/regions").and_then(Value::as_array_mut) {
+        regions.extend(districts);
+    }
+}
+
 /// A chart's data item: the value, its tooltip lines and the observation a click opens.
 pub(crate) fn item(value: f64, tip: Vec<String>, point: &Point) -> Value {
     json!({ "value": value, "tip": tip, "obs": point.observations[0] })

@@ -237,10 +237,34 @@ pub struct Fact {
     pub region: RegionId,
     pub sectors: Vec<SectorId>,
     pub text_en: String,
+    /// Written for the page from `text_en`; the quote stays in its source's language.
+    #[serde(default)]
+    pub text_zh: Option<String>,
     pub source_url: String,
     pub publisher: String,
     pub published: String,
     pub quote: String,
+}
+
+/// A fact's text as the page shows it: in the reader's language where the dataset has it,
+/// else in English, said so.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FactText<'f> {
+    pub text: &'f str,
+    /// The `lang` attribute of the text.
+    pub html_lang: &'static str,
+    /// Set when the text is not in the reader's language.
+    pub note: Option<&'static str>,
+}
+
+impl Fact {
+    pub fn text(&self, lang: Lang) -> FactText<'_> {
+        match (lang, self.text_zh.as_deref()) {
+            (Lang::Zh, Some(text)) => FactText { text, html_lang: "zh-CN", note: None },
+            (Lang::Zh, None) => FactText { text: &self.text_en, html_lang: "en", note: Some("英文") },
+            (Lang::En, _) => FactText { text: &self.text_en, html_lang: "en", note: None },
+        }
+    }
 }
 
 /// The page's language; also the language of dataset labels.
@@ -351,6 +375,22 @@ impl Dataset {
 
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// Other observations of the same indicator, sector, region, year and kind: sources that
+    /// agree or differ with this one.
+    pub fn same_point(&self, observation: &Observation) -> Vec<&Observation> {
+        self.observations
+            .iter()
+            .filter(|o| {
+                o.id != observation.id
+                    && o.indicator == observation.indicator
+                    && o.sector == observation.sector
+                    && o.region == observation.region
+                    && o.year == observation.year
+                    && o.kind == observation.kind
+            })
+            .collect()
     }
 
     /// The span of years the figures describe, targets included.

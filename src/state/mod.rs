@@ -18,6 +18,8 @@ const ECHO_LIMIT: usize = 40;
 pub enum View {
     #[default]
     Overview,
+    /// The guided tour; `step` says where in it.
+    Tour,
     Trends,
     Sectors,
     Map,
@@ -26,11 +28,12 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 6] = [View::Overview, View::Trends, View::Sectors, View::Map, View::Table, View::Sources];
+    pub const ALL: [View; 7] = [View::Overview, View::Tour, View::Trends, View::Sectors, View::Map, View::Table, View::Sources];
 
     pub fn id(self) -> &'static str {
         match self {
             View::Overview => "overview",
+            View::Tour => "tour",
             View::Trends => "trends",
             View::Sectors => "sectors",
             View::Map => "map",
@@ -45,7 +48,7 @@ impl View {
             View::Trends => Some("rd_intensity"),
             View::Sectors => Some("cluster_scale_threshold"),
             View::Map => Some("gdp"),
-            View::Overview | View::Table | View::Sources => None,
+            View::Overview | View::Tour | View::Table | View::Sources => None,
         }
     }
 
@@ -91,6 +94,8 @@ impl fmt::Display for TimeSpan {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ViewState {
     pub view: View,
+    /// The tour's step, from 1; `None` is the first step, and outside the tour.
+    pub step: Option<u8>,
     /// `None`: the view's own default indicator.
     pub indicator: Option<String>,
     /// Selected sectors in the dataset's order; empty means all ten.
@@ -129,9 +134,26 @@ impl ViewState {
         dataset.sectors.iter().map(|s| s.id.as_str()).filter(|id| self.has_sector(id)).collect()
     }
 
+    /// The tour's step (from 1); 1 outside the tour.
+    pub fn tour_step(&self) -> u8 {
+        self.step.unwrap_or(1)
+    }
+
     /// Brings a state built by a control into canonical form: defaults as `None`/empty, sectors
-    /// in the dataset's order, all ten as empty.
+    /// in the dataset's order, all ten as empty. The tour's steps set their own filters, so a tour
+    /// state keeps none; a step means nothing outside the tour.
     pub fn canonical(mut self, dataset: &Dataset) -> Self {
+        if self.view == View::Tour {
+            self.indicator = None;
+            self.sectors.clear();
+            self.region = None;
+            self.time = None;
+            if self.step == Some(1) {
+                self.step = None;
+            }
+        } else {
+            self.step = None;
+        }
         let order: Vec<&str> = dataset.sectors.iter().map(|s| s.id.as_str()).collect();
         let chosen: Vec<String> = order.iter().filter(|id| self.sectors.iter().any(|s| s == *id)).map(|id| id.to_string()).collect();
         self.sectors = if chosen.len() == order.len() { Vec::new() } else { chosen };
@@ -150,7 +172,7 @@ impl ViewState {
 
     /// The same view and indicator with every filter cleared: all sectors, years, Beijing.
     pub fn without_filters(&self) -> ViewState {
-        ViewState { view: self.view, indicator: self.indicator.clone(), lang: self.lang, embed: self.embed, ..ViewState::default() }
+        ViewState { view: self.view, step: self.step, indicator: self.indicator.clone(), lang: self.lang, embed: self.embed, ..ViewState::default() }
     }
 
     /// The same view with the selection toggled for one sector; never leaves none selected.
@@ -182,7 +204,7 @@ pub enum Field<T> {
     Missing,
 }
 
-const KEYS: [&str; 7] = ["view", "indicator", "sector", "region", "time", "lang", "embed"];
+const KEYS: [&str; 8] = ["view", "step", "indicator", "sector", "region", "time", "lang", "embed"];
 
 /// Reads a query string (a leading `?` is fine). Never panics, whatever the input.
 pub fn parse(query: &str, dataset: &Dataset) -> Parsed {
@@ -196,10 +218,11 @@ pub fn parse(query: &str, dataset: &Dataset) -> Parsed {
             None => notices.push(Notice::new(&key, &value, NoticeReason::UnknownKey)),
         }
     }
-    let [view, indicator, sector, region, time, lang, embed] = raw;
+    let [view, step, indicator, sector, region, time, lang, embed] = raw;
     // A struct literal naming every field: a new field without a parser does not compile.
     let state = ViewState {
         view: take("view", parse_view(view.as_deref()), &mut notices).unwrap_or_default(),
+        step: take("step", parse_step(step.as_deref()), &mut notices),
         indicator: take("indicator", parse_indicator(indicator.as_deref(), dataset), &mut notices),
         sectors: take("sector", parse_sectors(sector.as_deref(), dataset), &mut notices).unwrap_or_default(),
         region: take("region", parse_region(region.as_deref(), dataset), &mut notices),
@@ -207,7 +230,30 @@ pub fn parse(query: &str, dataset: &Dataset) -> Parsed {
         lang: take("lang", parse_lang(lang.as_deref()), &mut notices).unwrap_or_default(),
         embed: take("embed", parse_embed(embed.as_deref()), &mut notices).unwrap_or_default(),
     };
+    notices.extend(out_of_place(&state));
     Parsed { state: state.canonical(dataset), notices }
+}
+
+/// Valid keys that do not apply to the view: a step outside the tour, a filter inside it (each
+/// step sets its own). `canonical` drops them; the reader is told.
+fn out_of_place(state: &ViewState) -> Vec<Notice> {
+    let mut notices = Vec::new();
+    if state.view == View::Tour {
+        let filters = [
+            ("indicator", state.indicator.clone()),
+            ("sector", (!state.sectors.is_empty()).then(|| state.sectors.join(","))),
+            ("region", state.region.clone()),
+            ("time", state.time.map(|t| t.to_string())),
+        ];
+        for (key, value) in filters {
+            if let Some(value) = value {
+                notices.push(Notice::new(key, &value, NoticeReason::SetByTour));
+            }
+        }
+    } else if let Some(step) = state.step {
+        notices.push(Notice::new("step", &step.to_string(), NoticeReason::StepOutsideTour));
+    }
+    notices
 }
 
 fn take<T>(key: &'static str, field: Field<T>, notices: &mut Vec<Notice>) -> Option<T> {
@@ -230,6 +276,9 @@ pub fn encode(state: &ViewState) -> String {
     let mut pairs: Vec<(&str, String)> = Vec::new();
     if state.view != View::default() {
         pairs.push(("view", state.view.id().to_string()));
+    }
+    if let Some(step) = state.step {
+        pairs.push(("step", step.to_string()));
     }
     if let Some(indicator) = &state.indicator {
         pairs.push(("indicator", escape(indicator)));
@@ -261,6 +310,15 @@ fn parse_view(raw: Option<&str>) -> Field<View> {
     match View::ALL.iter().find(|v| v.id() == raw) {
         Some(view) => Field::Valid(*view),
         None => invalid(raw, NoticeReason::UnknownView),
+    }
+}
+
+fn parse_step(raw: Option<&str>) -> Field<u8> {
+    let Some(raw) = raw else { return Field::Missing };
+    let steps = crate::story::STEPS.len();
+    match raw.parse::<u8>() {
+        Ok(step) if (1..=steps).contains(&usize::from(step)) && !raw.starts_with(['+', '0']) => Field::Valid(step),
+        _ => invalid(raw, NoticeReason::UnknownStep),
     }
 }
 

@@ -17,6 +17,9 @@ pub enum NoticeReason {
     YearOutOfRange,
     UnknownLang,
     MalformedEmbed,
+    UnknownStep,
+    StepOutsideTour,
+    SetByTour,
 }
 
 impl NoticeReason {
@@ -32,6 +35,9 @@ impl NoticeReason {
             NoticeReason::YearOutOfRange => "year_out_of_range",
             NoticeReason::UnknownLang => "unknown_lang",
             NoticeReason::MalformedEmbed => "malformed_embed",
+            NoticeReason::UnknownStep => "unknown_step",
+            NoticeReason::StepOutsideTour => "step_outside_tour",
+            NoticeReason::SetByTour => "set_by_tour",
         }
     }
 }

@@ -84,6 +84,7 @@ fn lang_and_embed_keys() {
 fn keys_are_written_in_contract_order() {
     let state = ViewState {
         view: View::Trends,
+        step: None,
         indicator: Some("gdp".into()),
         sectors: vec!["integrated_circuits".into()],
         region: Some("haidian".into()),
@@ -95,6 +96,41 @@ fn keys_are_written_in_contract_order() {
         encode(&state),
         "view=trends&indicator=gdp&sector=integrated_circuits&region=haidian&time=2016..2022&lang=zh&embed=1"
     );
+    let tour = ViewState { view: View::Tour, step: Some(3), lang: Lang::Zh, embed: true, ..ViewState::default() };
+    assert_eq!(encode(&tour), "view=tour&step=3&lang=zh&embed=1");
+}
+
+#[test]
+fn step_key() {
+    let last = crate::story::STEPS.len();
+    assert_eq!(parse_step(None), Field::Missing);
+    assert_eq!(parse_step(Some("2")), Field::Valid(2));
+    assert_eq!(parse_step(Some(&last.to_string())), Field::Valid(last as u8));
+    for bad in ["0", &(last + 1).to_string(), "02", "+2", "two", "", "-1", "1.5", "999999"] {
+        assert_eq!(parse_step(Some(bad)), invalid(bad, NoticeReason::UnknownStep), "{bad}");
+    }
+    // The first step is the tour's default: it has the shorter link.
+    assert_eq!(encode(&parse("view=tour&step=1", dataset()).state), "view=tour");
+    assert_eq!(parse("view=tour&step=4", dataset()).state.tour_step(), 4);
+    let bad = parse("view=tour&step=99", dataset());
+    assert_eq!(bad.state.tour_step(), 1);
+    assert_eq!(reasons("view=tour&step=99"), [NoticeReason::UnknownStep]);
+}
+
+#[test]
+fn keys_that_do_not_apply_are_dropped_with_a_notice() {
+    // A step outside the tour means nothing.
+    let parsed = parse("view=map&step=3", dataset());
+    assert_eq!(encode(&parsed.state), "view=map");
+    assert_eq!(reasons("view=map&step=3"), [NoticeReason::StepOutsideTour]);
+    // The tour's steps set their own filters.
+    let parsed = parse("view=tour&step=2&sector=integrated_circuits&time=2020&lang=zh", dataset());
+    assert_eq!(encode(&parsed.state), "view=tour&step=2&lang=zh");
+    assert_eq!(parsed.notices.iter().map(|n| n.reason).collect::<Vec<_>>(), [NoticeReason::SetByTour, NoticeReason::SetByTour]);
+    assert!(parsed.notices[0].message(Lang::En).contains("sector “integrated_circuits”"));
+    // A state a control builds is made canonical the same way.
+    let built = ViewState { view: View::Tour, step: Some(1), region: Some("haidian".into()), ..ViewState::default() };
+    assert_eq!(built.canonical(dataset()), ViewState { view: View::Tour, ..ViewState::default() });
 }
 
 #[test]
@@ -150,7 +186,7 @@ fn arb_view_state() -> impl Strategy<Value = ViewState> {
     let regions: Vec<String> = dataset.regions.iter().map(|r| r.id.clone()).collect();
     let (first, last) = dataset.year_span();
     (
-        proptest::sample::select(View::ALL.to_vec()),
+        (proptest::sample::select(View::ALL.to_vec()), proptest::option::of(1..=crate::story::STEPS.len() as u8)),
         proptest::option::of(proptest::sample::select(indicators)),
         proptest::sample::subsequence(sectors.clone(), 0..=sectors.len()),
         proptest::option::of(proptest::sample::select(regions)),
@@ -158,9 +194,10 @@ fn arb_view_state() -> impl Strategy<Value = ViewState> {
         any::<bool>(),
         any::<bool>(),
     )
-        .prop_map(move |(view, indicator, sectors, region, time, zh, embed)| {
+        .prop_map(move |((view, step), indicator, sectors, region, time, zh, embed)| {
             ViewState {
                 view,
+                step,
                 indicator,
                 sectors,
                 region,

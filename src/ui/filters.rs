@@ -3,7 +3,7 @@
 
 use super::{tr, use_atlas, History};
 use crate::model::{RegionLevel, DISTRICTS};
-use crate::state::{TimeSpan, View, ViewState};
+use crate::state::{TimeSpan, View};
 use leptos::prelude::*;
 
 #[component]
@@ -11,23 +11,27 @@ pub fn FilterBar() -> impl IntoView {
     let atlas = use_atlas();
     let view = Memo::new(move |_| atlas.view_state.read().view);
     let shows = move |wanted: &[View]| wanted.contains(&view.get());
+    // The tour's steps set their own filters, and the sources list has none: no empty bar.
+    let has_filters = move || !matches!(view.get(), View::Tour | View::Sources);
     view! {
-        <section class="filters" aria-label=move || tr(atlas.lang.get(), "filter.label")>
-            <Show when=move || shows(&[View::Trends, View::Sectors, View::Map, View::Table])>
-                <SectorPicker />
-            </Show>
-            <div class="filter-row">
-                <Show when=move || shows(&[View::Overview, View::Trends, View::Sectors, View::Map, View::Table])>
-                    <YearRange />
+        <Show when=has_filters>
+            <section class="filters" aria-label=move || tr(atlas.lang.get(), "filter.label")>
+                <Show when=move || shows(&[View::Trends, View::Sectors, View::Map, View::Table])>
+                    <SectorPicker />
                 </Show>
-                <Show when=move || shows(&[View::Trends, View::Sectors, View::Table])>
-                    <RegionSelect />
-                </Show>
-                <Show when=move || view.get().uses_indicator()>
-                    <IndicatorSelect />
-                </Show>
-            </div>
-        </section>
+                <div class="filter-row">
+                    <Show when=move || shows(&[View::Overview, View::Trends, View::Sectors, View::Map, View::Table])>
+                        <YearRange />
+                    </Show>
+                    <Show when=move || shows(&[View::Trends, View::Sectors, View::Table])>
+                        <RegionSelect />
+                    </Show>
+                    <Show when=move || view.get().uses_indicator()>
+                        <IndicatorSelect />
+                    </Show>
+                </div>
+            </section>
+        </Show>
     }
 }
 

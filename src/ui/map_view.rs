@@ -6,6 +6,7 @@ use super::{tr, use_atlas, Atlas, History};
 use crate::bridge::{self, ChartClick, EChart};
 use crate::charts::{district_map_chart, MapInput, MAP_NAME};
 use crate::model::{Lang, Observation, Zone, DISTRICTS};
+use crate::state::{View, ViewState};
 use crate::query::{district_values, map_year};
 use leptos::prelude::*;
 
@@ -19,16 +20,51 @@ enum MapLoad {
     Failed(String),
 }
 
-fn zone_matches(atlas: &Atlas, zone: &Zone) -> bool {
-    let state = atlas.view_state.read();
+fn zone_matches(state: &ViewState, zone: &Zone) -> bool {
     state.sectors.is_empty() || zone.sectors.iter().any(|s| state.has_sector(s))
 }
 
-#[component]
-pub fn MapView() -> impl IntoView {
-    let atlas = use_atlas();
-    let lang = atlas.lang;
+/// The map's option for a state: districts shaded by the indicator in the chosen year, the zones
+/// of the selected sectors as points, the others faded.
+pub fn map_option(atlas: &Atlas, state: &ViewState) -> serde_json::Value {
     let dataset = atlas.dataset;
+    let lang = state.lang;
+    let indicator = state.indicator_id().unwrap_or("gdp").to_string();
+    let year = map_year(dataset, &indicator, state.time_span(dataset));
+    let values = year.map(|y| district_values(dataset, &indicator, y)).unwrap_or_default();
+    let rows: Vec<&Observation> = values.iter().filter_map(|v| v.point.as_ref()).filter_map(|p| dataset.observation(&p.observations[0])).collect();
+    let unit = rows.first().map(|o| o.unit);
+    let label = dataset.indicator(&indicator).map_or(indicator.clone(), |i| i.label(lang).to_string());
+    let title = match year {
+        Some(year) => format!("{label} · {year}"),
+        None => format!("{label} · {}", tr(lang, "chart.no_data")),
+    };
+    let (zones, other_zones): (Vec<&Zone>, Vec<&Zone>) = dataset.zones.iter().partition(|z| zone_matches(state, z));
+    let input = MapInput {
+        title: &title,
+        source_line: &source_line(dataset, &rows, lang),
+        values: &values,
+        unit,
+        zones: &zones,
+        other_zones: &other_zones,
+        region: state.region_id(),
+    };
+    district_map_chart(&atlas.look(), &input)
+}
+
+/// A district sets the region filter; a zone sets the region to itself and opens its card.
+pub fn select_region(atlas: Atlas) -> Callback<ChartClick> {
+    Callback::new(move |click: ChartClick| {
+        if let Some(region) = click.zone.or(click.region) {
+            atlas.update(History::Push, |s| s.region = Some(region));
+        }
+    })
+}
+
+/// The map chart once the boundary file is in: fetched the first time a map is shown, then kept.
+#[component]
+pub fn MapChart(#[prop(into)] option: Signal<serde_json::Value>, on_click: Callback<ChartClick>) -> impl IntoView {
+    let lang = use_atlas().lang;
     let load = RwSignal::new(if bridge::map_registered(MAP_NAME) { MapLoad::Ready } else { MapLoad::Loading });
     if load.get_untracked() == MapLoad::Loading {
         leptos::task::spawn_local(async move {
@@ -39,50 +75,27 @@ pub fn MapView() -> impl IntoView {
             });
         });
     }
-    let option = Signal::derive(move || {
-        let state = atlas.view_state.get();
-        let lang = state.lang;
-        let indicator = state.indicator_id().unwrap_or("gdp").to_string();
-        let year = map_year(dataset, &indicator, state.time_span(dataset));
-        let values = year.map(|y| district_values(dataset, &indicator, y)).unwrap_or_default();
-        let rows: Vec<&Observation> = values.iter().filter_map(|v| v.point.as_ref()).filter_map(|p| dataset.observation(&p.observations[0])).collect();
-        let unit = rows.first().map(|o| o.unit);
-        let label = dataset.indicator(&indicator).map_or(indicator.clone(), |i| i.label(lang).to_string());
-        let title = match year {
-            Some(year) => format!("{label} · {year}"),
-            None => format!("{label} · {}", tr(lang, "chart.no_data")),
-        };
-        let (zones, other_zones): (Vec<&Zone>, Vec<&Zone>) = dataset.zones.iter().partition(|z| zone_matches(&atlas, z));
-        let input = MapInput {
-            title: &title,
-            source_line: &source_line(dataset, &rows, lang),
-            values: &values,
-            unit,
-            zones: &zones,
-            other_zones: &other_zones,
-            region: state.region_id(),
-        };
-        district_map_chart(&atlas.look(), &input)
-    });
-    // A district sets the region filter; a zone sets the region to itself and opens its card.
-    let on_click = Callback::new(move |click: ChartClick| {
-        if let Some(region) = click.zone.or(click.region) {
-            atlas.update(History::Push, |s| s.region = Some(region));
-        }
-    });
-    let trends_href = move || atlas.href(&crate::state::ViewState { view: crate::state::View::Trends, indicator: None, ..atlas.view_state.get() });
+    move || match load.get() {
+        MapLoad::Loading => view! { <p class="loading" role="status">{tr(lang.get(), "map.loading")}</p> }.into_any(),
+        MapLoad::Failed(err) => view! { <p class="notice" role="status">{format!("{} ({err})", tr(lang.get(), "map.failed"))}</p> }.into_any(),
+        MapLoad::Ready => view! {
+            <EChart option=option name="map" on_click=on_click class="map" download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) />
+        }.into_any(),
+    }
+}
+
+#[component]
+pub fn MapView() -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang;
+    let option = Signal::derive(move || map_option(&atlas, &atlas.view_state.get()));
+    let trends_href = move || atlas.href(&ViewState { view: View::Trends, indicator: None, ..atlas.view_state.get() });
     view! {
         <section class="view map-view" aria-labelledby="view-title">
             <h2 id="view-title">{move || tr(lang.get(), "view.map")}</h2>
             <div class="map-layout">
                 <div class="map-main">
-                    {move || match load.get() {
-                        MapLoad::Loading => view! { <p class="loading" role="status">{tr(lang.get(), "map.loading")}</p> }.into_any(),
-                        MapLoad::Failed(err) => view! { <p class="notice" role="status">{format!("{} ({err})", tr(lang.get(), "map.failed"))}</p> }.into_any(),
-                        MapLoad::Ready => view! {
-                            <EChart option=option name="map" on_click=on_click class="map" download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) />
-                        }.into_any(),
-                    }}
+                    <MapChart option=option on_click=select_region(atlas) />
                     <p class="chart-note">{move || tr(lang.get(), "map.note")} " " <a href=trends_href>{move || tr(lang.get(), "map.see_trend")}</a></p>
                 </div>
                 <div class="map-side">
@@ -103,7 +116,7 @@ fn ZoneList() -> impl IntoView {
         <nav class="zone-list" aria-label=move || tr(lang.get(), "map.zone_list")>
             <h3>{move || tr(lang.get(), "map.zones")}</h3>
             <ul>
-                {move || atlas.dataset.zones.iter().filter(|z| zone_matches(&atlas, z)).map(|zone| {
+                {move || atlas.dataset.zones.iter().filter(|z| zone_matches(&atlas.view_state.read(), z)).map(|zone| {
                     let id = zone.id.clone();
                     let current = { let id = id.clone(); move || (atlas.view_state.read().region_id() == id).then_some("true") };
                     let color = zone.sectors.first().and_then(|s| atlas.dataset.sector(s)).map_or("#888".to_string(), |s| s.color.clone());

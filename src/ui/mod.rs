@@ -8,6 +8,8 @@ mod overview;
 mod source_panel;
 mod sources_view;
 mod table_view;
+mod timeline;
+mod tour;
 mod trends;
 mod view_state;
 
@@ -62,6 +64,7 @@ fn Page(dataset: &'static Dataset) -> impl IntoView {
             <main id="main" tabindex="-1">
                 {move || match view.get() {
                     View::Overview => overview::OverviewView().into_any(),
+                    View::Tour => tour::TourView().into_any(),
                     View::Trends => trends::TrendsView().into_any(),
                     View::Sectors => trends::SectorsView().into_any(),
                     View::Map => map_view::MapView().into_any(),

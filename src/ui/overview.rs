@@ -6,6 +6,9 @@ use crate::bridge::EChart;
 use crate::charts::{period_label, sparkline_chart};
 use crate::format;
 use crate::query::{headline_cards, Card};
+use crate::state::{View, ViewState};
+use crate::story::timeline;
+use super::timeline::Timeline;
 use leptos::prelude::*;
 
 #[component]
@@ -17,6 +20,11 @@ pub fn OverviewView() -> impl IntoView {
         <section class="view overview" aria-labelledby="view-title">
             <h2 id="view-title">{move || tr(lang.get(), "view.overview")}</h2>
             <p class="lede">{move || tr(lang.get(), "overview.lede")}</p>
+            <p class="tour-start">
+                <a class="button primary" href=move || atlas.href(&ViewState { view: View::Tour, lang: lang.get(), embed: atlas.view_state.read().embed, ..ViewState::default() })>
+                    {move || tr(lang.get(), "tour.start")}
+                </a>
+            </p>
             <div class="cards">
                 {move || headline_cards(atlas.dataset, time.get()).into_iter().map(|card| card_view(atlas, card)).collect_view()}
             </div>
@@ -34,6 +42,8 @@ pub fn OverviewView() -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
+            <p class="hint">{move || tr(lang.get(), "timeline.lede")}</p>
+            <Timeline facts=Signal::derive(move || timeline(atlas.dataset)) />
         </section>
     }
 }

@@ -1,28 +1,13 @@
 //! The source of one figure: publisher, date, link, the verbatim quote, the note, and any other
-//! source that gives the same point. Opened from every chart point, card and table row.
+//! source that gives the same point; or of one dated fact. Opened from every chart point, card,
+//! table row and timeline entry.
 
-use super::{tr, use_atlas};
+use super::{tr, use_atlas, Atlas};
+use crate::model::{Fact, Lang, Observation};
 use crate::charts::period_label;
 use crate::format;
-use crate::model::{Dataset, Observation};
 use leptos::html;
 use leptos::prelude::*;
-
-/// Other observations of the same indicator, sector, region and year: sources that agree or differ.
-fn same_point<'d>(dataset: &'d Dataset, observation: &Observation) -> Vec<&'d Observation> {
-    dataset
-        .observations
-        .iter()
-        .filter(|o| {
-            o.id != observation.id
-                && o.indicator == observation.indicator
-                && o.sector == observation.sector
-                && o.region == observation.region
-                && o.year == observation.year
-                && o.kind == observation.kind
-        })
-        .collect()
-}
 
 #[component]
 pub fn SourcePanel() -> impl IntoView {
@@ -40,50 +25,81 @@ pub fn SourcePanel() -> impl IntoView {
     });
     let close = move || atlas.source.set(None);
     view! {
-        {move || atlas.source.get().and_then(|id| dataset.observation(&id)).map(|o| {
+        {move || atlas.source.get().and_then(|id| {
             let lang = lang.get();
-            let source = dataset.source_of(o);
-            let others = same_point(dataset, o);
-            let link = source.is_web_link().then(|| source.url.clone());
-            view! {
+            let body = match dataset.observation(&id) {
+                Some(o) => observation_body(atlas, o, lang).into_any(),
+                None => fact_body(dataset.facts.iter().find(|f| f.id == id)?, lang).into_any(),
+            };
+            Some(view! {
                 <aside class="source-panel" role="dialog" aria-modal="false" aria-labelledby="source-title"
                     on:keydown=move |ev| if ev.key() == "Escape" { close() }>
                     <div class="source-head">
                         <h2 id="source-title">{tr(lang, "source.title")}</h2>
                         <button type="button" node_ref=close_button class="icon-button" aria-label=tr(lang, "ui.close") on:click=move |_| close()>"×"</button>
                     </div>
-                    <p class="source-figure">
-                        <strong>{o.label(lang).to_string()}</strong>
-                        {format!(" · {} · {} · {}", dataset.sector_name(o.sector.as_deref(), lang), dataset.region_name(&o.region, lang), period_label(o, lang))}
-                    </p>
-                    <p class="source-value">{format::value(o.value, o.unit, lang)} <span class="badge">{format::kind(o.kind, lang)}</span></p>
-                    <p class="source-published">{tr(lang, "source.as_published")} ": " {format::published(o.value, o.unit, lang)}</p>
-                    <blockquote class="quote" lang="">{o.quote.clone()}</blockquote>
-                    {o.note.clone().map(|note| view! { <p class="source-note"><strong>{tr(lang, "source.note")} ": "</strong>{note}</p> })}
-                    <dl class="source-meta">
-                        <dt>{tr(lang, "source.publisher")}</dt><dd>{source.publisher.clone()}</dd>
-                        <dt>{tr(lang, "source.published")}</dt><dd>{source.published.clone()}</dd>
-                        <dt>{tr(lang, "source.page")}</dt><dd>{source.title.clone()}</dd>
-                        <dt>{tr(lang, "source.confidence")}</dt><dd>{format::confidence(source.confidence, lang)}</dd>
-                    </dl>
-                    {match link {
-                        Some(url) => view! { <a class="source-link" href=url.clone() target="_blank" rel="noopener noreferrer">{tr(lang, "source.open")} " ↗"</a> }.into_any(),
-                        None => view! { <p class="source-note">{tr(lang, "source.seed_only")}</p> }.into_any(),
-                    }}
-                    {(!others.is_empty()).then(|| view! {
-                        <div class="conflict">
-                            <h3>{tr(lang, "source.other_sources")}</h3>
-                            <ul>
-                                {others.iter().map(|other| {
-                                    let id = other.id.clone();
-                                    let text = format!("{} — {}", format::value(other.value, other.unit, lang), dataset.source_of(other).publisher);
-                                    view! { <li><button type="button" class="link-button" on:click=move |_| atlas.source.set(Some(id.clone()))>{text}</button></li> }
-                                }).collect_view()}
-                            </ul>
-                        </div>
-                    })}
+                    {body}
                 </aside>
-            }
+            })
         })}
+    }
+}
+
+/// A figure: what, how much, the quote, the note, the source, and other sources of the same point.
+fn observation_body(atlas: Atlas, o: &'static Observation, lang: Lang) -> impl IntoView {
+    let dataset = atlas.dataset;
+    let source = dataset.source_of(o);
+    let others = dataset.same_point(o);
+    let link = source.is_web_link().then(|| source.url.clone());
+    view! {
+        <p class="source-figure">
+            <strong>{o.label(lang).to_string()}</strong>
+            {format!(" · {} · {} · {}", dataset.sector_name(o.sector.as_deref(), lang), dataset.region_name(&o.region, lang), period_label(o, lang))}
+        </p>
+        <p class="source-value">{format::value(o.value, o.unit, lang)} <span class="badge">{format::kind(o.kind, lang)}</span></p>
+        <p class="source-published">{tr(lang, "source.as_published")} ": " {format::published(o.value, o.unit, lang)}</p>
+        <blockquote class="quote" lang="">{o.quote.clone()}</blockquote>
+        {o.note.clone().map(|note| view! { <p class="source-note"><strong>{tr(lang, "source.note")} ": "</strong>{note}</p> })}
+        <dl class="source-meta">
+            <dt>{tr(lang, "source.publisher")}</dt><dd>{source.publisher.clone()}</dd>
+            <dt>{tr(lang, "source.published")}</dt><dd>{source.published.clone()}</dd>
+            <dt>{tr(lang, "source.page")}</dt><dd>{source.title.clone()}</dd>
+            <dt>{tr(lang, "source.confidence")}</dt><dd>{format::confidence(source.confidence, lang)}</dd>
+        </dl>
+        {match link {
+            Some(url) => view! { <a class="source-link" href=url.clone() target="_blank" rel="noopener noreferrer">{tr(lang, "source.open")} " ↗"</a> }.into_any(),
+            None => view! { <p class="source-note">{tr(lang, "source.seed_only")}</p> }.into_any(),
+        }}
+        {(!others.is_empty()).then(|| view! {
+            <div class="conflict">
+                <h3>{tr(lang, "source.other_sources")}</h3>
+                <ul>
+                    {others.iter().map(|other| {
+                        let id = other.id.clone();
+                        let text = format!("{} — {}", format::value(other.value, other.unit, lang), dataset.source_of(other).publisher);
+                        view! { <li><button type="button" class="link-button" on:click=move |_| atlas.source.set(Some(id.clone()))>{text}</button></li> }
+                    }).collect_view()}
+                </ul>
+            </div>
+        })}
+    }
+}
+
+/// A dated fact: its date and text, the verbatim quote and where it was published.
+fn fact_body(fact: &'static Fact, lang: Lang) -> impl IntoView {
+    let text = fact.text(lang);
+    let link = fact.source_url.starts_with("http").then(|| fact.source_url.clone());
+    view! {
+        <p class="source-figure"><strong><time datetime=fact.date.clone()>{fact.date.clone()}</time></strong></p>
+        <p lang=text.html_lang>{text.text}</p>
+        <blockquote class="quote" lang="">{fact.quote.clone()}</blockquote>
+        <dl class="source-meta">
+            <dt>{tr(lang, "source.publisher")}</dt><dd>{fact.publisher.clone()}</dd>
+            <dt>{tr(lang, "source.published")}</dt><dd>{fact.published.clone()}</dd>
+        </dl>
+        {match link {
+            Some(url) => view! { <a class="source-link" href=url target="_blank" rel="noopener noreferrer">{tr(lang, "source.open")} " ↗"</a> }.into_any(),
+            None => view! { <p class="source-note">{tr(lang, "source.seed_only")}</p> }.into_any(),
+        }}
     }
 }

@@ -2,9 +2,9 @@
 
 use super::{tr, use_atlas, Atlas, History};
 use crate::bridge::{ChartClick, EChart};
-use crate::charts::{sectors_chart, trend_chart};
-use crate::model::{Dataset, Lang, Observation};
-use crate::query::{self, series::year_axis, Filter};
+use crate::charts::{period_label, sectors_chart, trend_chart};
+use crate::model::{Dataset, Kind, Lang, Observation, BEIJING};
+use crate::query::{self, series::year_axis, Comparison, Filter, Point, Series};
 use crate::state::ViewState;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -41,27 +41,62 @@ pub fn open_source(atlas: Atlas) -> Callback<ChartClick> {
     })
 }
 
+/// What the trends chart shows for a state: title, credits, the lines, their years, and how many
+/// figures of the selection it leaves out (targets apart, part-year figures).
+#[derive(Clone, PartialEq)]
+pub struct TrendData {
+    pub title: String,
+    pub source: String,
+    pub series: Vec<Series>,
+    pub years: Vec<u16>,
+    pub left_out: usize,
+}
+
+impl TrendData {
+    pub fn new(atlas: &Atlas, state: &ViewState) -> TrendData {
+        let dataset = atlas.dataset;
+        let rows = query::filter(dataset, &Filter::from_state(state, dataset));
+        let years = year_axis(&rows, state.time_span(dataset));
+        let series = query::series(dataset, &rows, &years);
+        let drawn: BTreeSet<&str> = drawn_points(&series).flat_map(|p| p.observations.iter().map(String::as_str)).collect();
+        let left_out = rows.iter().filter(|o| !drawn.contains(o.id.as_str())).count();
+        let credited: Vec<&Observation> = rows.iter().copied().filter(|o| drawn.contains(o.id.as_str())).collect();
+        TrendData { title: chart_title(atlas, state), source: source_line(dataset, &credited, state.lang), series, years, left_out }
+    }
+
+    pub fn option(&self, atlas: &Atlas) -> serde_json::Value {
+        trend_chart(&atlas.look(), &self.title, &self.source, &self.series, &self.years)
+    }
+
+    /// The observation behind each drawn point, for the list of figures and sources.
+    pub fn points(&self) -> Vec<String> {
+        drawn_points(&self.series).map(|p| p.observations[0].clone()).collect()
+    }
+}
+
+fn drawn_points(series: &[Series]) -> impl Iterator<Item = &Point> {
+    series.iter().flat_map(|s| s.values.iter().flatten().chain(s.targets.iter()))
+}
+
+/// The sector bars for a state, with their observations (for credits and the figure list).
+pub fn sectors_option(atlas: &Atlas, state: &ViewState, comparison: &Comparison) -> serde_json::Value {
+    let year = comparison.year.map_or_else(String::new, |y| y.to_string());
+    let title = format!("{} · {year}", chart_title(atlas, state));
+    let rows: Vec<&Observation> = comparison.bars.iter().filter_map(|b| b.point.as_ref()).filter_map(|p| atlas.dataset.observation(&p.observations[0])).collect();
+    sectors_chart(&atlas.look(), &title, &source_line(atlas.dataset, &rows, state.lang), comparison)
+}
+
+pub fn bar_points(comparison: &Comparison) -> Vec<String> {
+    comparison.bars.iter().filter_map(|b| b.point.as_ref().map(|p| p.observations[0].clone())).collect()
+}
+
 #[component]
 pub fn TrendsView() -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
-    let data = Memo::new(move |_| {
-        let state = atlas.view_state.get();
-        let dataset = atlas.dataset;
-        let rows = query::filter(dataset, &Filter::from_state(&state, dataset));
-        let years = year_axis(&rows, state.time_span(dataset));
-        let series = query::series(dataset, &rows, &years);
-        let drawn: BTreeSet<&str> =
-            series.iter().flat_map(|s| s.values.iter().flatten().chain(s.targets.iter())).flat_map(|p| p.observations.iter().map(String::as_str)).collect();
-        let left_out = rows.iter().filter(|o| !drawn.contains(o.id.as_str())).count();
-        let credited: Vec<&Observation> = rows.iter().copied().filter(|o| drawn.contains(o.id.as_str())).collect();
-        (chart_title(&atlas, &state), source_line(dataset, &credited, state.lang), series, years, left_out)
-    });
-    let option = Signal::derive(move || {
-        let (title, source, series, years, _) = data.get();
-        trend_chart(&atlas.look(), &title, &source, &series, &years)
-    });
-    let empty = Memo::new(move |_| data.read().2.is_empty());
+    let data = Memo::new(move |_| TrendData::new(&atlas, &atlas.view_state.get()));
+    let option = Signal::derive(move || data.read().option(&atlas));
+    let empty = Memo::new(move |_| data.read().series.is_empty());
     view! {
         <section class="view" aria-labelledby="view-title">
             <h2 id="view-title">{move || tr(lang.get(), "view.trends")}</h2>
@@ -69,12 +104,9 @@ pub fn TrendsView() -> impl IntoView {
                 <EChart option=option name="trend" on_click=open_source(atlas) download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) />
                 <p class="chart-note">
                     {move || tr(lang.get(), "trends.note")}
-                    {move || { let n = data.read().4; (n > 0).then(|| format!(" {} {}", n, tr(lang.get(), "trends.left_out"))) }}
+                    {move || { let n = data.read().left_out; (n > 0).then(|| format!(" {} {}", n, tr(lang.get(), "trends.left_out"))) }}
                 </p>
-                <SourceButtons points=Signal::derive(move || data.read().2.iter()
-                    .flat_map(|s| s.values.iter().flatten().chain(s.targets.iter()))
-                    .map(|p| p.observations[0].clone())
-                    .collect::<Vec<_>>()) />
+                <SourceButtons points=Signal::derive(move || data.read().points()) />
             </Show>
         </section>
     }
@@ -85,56 +117,59 @@ pub fn SectorsView() -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
     let comparison = Memo::new(move |_| query::comparison(atlas.dataset, &atlas.view_state.get()));
-    let option = Signal::derive(move || {
-        let state = atlas.view_state.get();
-        let comparison = comparison.get();
-        let year = comparison.year.map_or_else(String::new, |y| y.to_string());
-        let title = format!("{} · {year}", chart_title(&atlas, &state));
-        let rows: Vec<&Observation> = comparison
-            .bars
-            .iter()
-            .filter_map(|b| b.point.as_ref())
-            .filter_map(|p| atlas.dataset.observation(&p.observations[0]))
-            .collect();
-        sectors_chart(&atlas.look(), &title, &source_line(atlas.dataset, &rows, state.lang), &comparison)
-    });
+    let option = Signal::derive(move || sectors_option(&atlas, &atlas.view_state.get(), &comparison.read()));
     let empty = Memo::new(move |_| comparison.read().year.is_none());
-    // Clicking a bar narrows the filter to that sector; its source stays one more click away.
-    let on_click = Callback::new(move |click: ChartClick| {
-        if let Some(sector) = click.sector {
-            atlas.update(History::Push, |s| s.sectors = vec![sector]);
-        }
-    });
     view! {
         <section class="view" aria-labelledby="view-title">
             <h2 id="view-title">{move || tr(lang.get(), "view.sectors")}</h2>
             <Show when=move || !empty.get() fallback=move || view! { <EmptyState /> }>
-                <EChart option=option name="sectors" on_click=on_click download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) class="tall" />
+                <EChart option=option name="sectors" on_click=narrow_to_sector(atlas) download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) class="tall" />
                 <p class="chart-note">{move || tr(lang.get(), "sectors.note")}</p>
-                <SourceButtons points=Signal::derive(move || comparison.get().bars.iter().filter_map(|b| b.point.as_ref().map(|p| p.observations[0].clone())).collect()) />
+                <SourceButtons points=Signal::derive(move || bar_points(&comparison.read())) />
             </Show>
         </section>
     }
 }
 
-/// One button per drawn figure, so every value's source is one click away without a pointer.
+/// Clicking a bar narrows the filter to that sector; its source stays one more click away.
+pub fn narrow_to_sector(atlas: Atlas) -> Callback<ChartClick> {
+    Callback::new(move |click: ChartClick| {
+        if let Some(sector) = click.sector {
+            atlas.update(History::Push, |s| s.sectors = vec![sector]);
+        }
+    })
+}
+
+/// One button per figure, so every value's source is one click away without a pointer.
+/// `summary` is the locale key of the list's heading; `open` shows it unfolded.
 #[component]
-pub fn SourceButtons(#[prop(into)] points: Signal<Vec<String>>) -> impl IntoView {
+pub fn SourceButtons(
+    #[prop(into)] points: Signal<Vec<String>>,
+    #[prop(default = "ui.figures_and_sources")] summary: &'static str,
+    #[prop(optional)] open: bool,
+) -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
     view! {
-        <details class="figure-sources">
-            <summary>{move || tr(lang.get(), "ui.figures_and_sources")}</summary>
+        <details class="figure-sources" open=open>
+            <summary>{move || tr(lang.get(), summary)}</summary>
             <ul>
                 {move || points.get().into_iter().filter_map(|id| atlas.dataset.observation(&id)).map(|o| {
+                    let lang = lang.get();
                     let id = o.id.clone();
-                    let label = format!(
+                    let mut label = format!(
                         "{} · {} · {}: {}",
-                        o.label(lang.get()),
-                        atlas.dataset.sector_name(o.sector.as_deref(), lang.get()),
-                        o.year,
-                        crate::format::value(o.value, o.unit, lang.get())
+                        o.label(lang),
+                        atlas.dataset.sector_name(o.sector.as_deref(), lang),
+                        period_label(o, lang),
+                        crate::format::value(o.value, o.unit, lang)
                     );
+                    if o.region != BEIJING {
+                        label = format!("{} · {label}", atlas.dataset.region_name(&o.region, lang));
+                    }
+                    if o.kind != Kind::Actual {
+                        label = format!("{label} ({})", crate::format::kind(o.kind, lang));
+                    }
                     view! { <li><button type="button" class="link-button" on:click=move |_| atlas.source.set(Some(id.clone()))>{label}</button></li> }
                 }).collect_view()}
             </ul>

@@ -6,7 +6,7 @@ use super::tr;
 use crate::bridge;
 use crate::charts::{Look, Palette};
 use crate::model::{Dataset, Lang};
-use crate::state::{self, Notice, ViewState};
+use crate::state::{self, Notice, View, ViewState};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
@@ -150,6 +150,11 @@ pub fn store_theme(dark: bool) {
 pub fn document_title(dataset: &Dataset, state: &ViewState) -> String {
     let lang = state.lang;
     let mut parts = Vec::new();
+    if state.view == View::Tour {
+        let position = state.tour_step();
+        parts.push(crate::story::step(position).title(lang));
+        parts.push(format!("{} {position}/{}", tr(lang, "view.tour"), crate::story::STEPS.len()));
+    }
     if let [sector] = state.sectors.as_slice() {
         parts.push(dataset.sector_name(Some(sector), lang));
     }

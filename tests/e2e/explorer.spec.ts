@@ -82,7 +82,7 @@ test('the language switch turns every visible label into Chinese', async ({ page
 
 test('at 360 px wide the page has no horizontal scroll', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  for (const view of ['overview', 'trends', 'sectors', 'map', 'table', 'sources']) {
+  for (const view of ['overview', 'tour', 'trends', 'sectors', 'map', 'table', 'sources']) {
     await page.goto(`./?view=${view}`);
     await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -113,11 +113,12 @@ for (const lang of ['en', 'zh']) {
   test(`screenshots of every view in ${lang}`, async ({ page }) => {
     // Reduced motion turns chart animations off, so each picture shows the finished chart.
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    for (const view of ['overview', 'trends', 'sectors', 'map', 'table', 'sources']) {
+    for (const view of ['overview', 'tour', 'trends', 'sectors', 'map', 'table', 'sources']) {
       await page.goto(`./?view=${view}&lang=${lang}`.replace('&lang=en', ''));
       await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
       if (view !== 'overview' && view !== 'table' && view !== 'sources') {
-        await expect.poll(async () => (await chartOption(page, view === 'trends' ? 'trend' : view))?.series?.length ?? 0).toBeGreaterThan(0);
+        const chart = view === 'trends' || view === 'tour' ? 'trend' : view;
+        await expect.poll(async () => (await chartOption(page, chart))?.series?.length ?? 0).toBeGreaterThan(0);
       }
       await page.screenshot({ path: `docs/screenshots/${view}-${lang}.png`, fullPage: view !== 'sources' && view !== 'table' });
     }

@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, chartOption, query } from './fixtures';
 
-const views = ['overview', 'trends', 'sectors', 'map', 'table', 'sources'];
+const views = ['overview', 'tour', 'trends', 'sectors', 'map', 'table', 'sources'];
 
 for (const lang of ['en', 'zh']) {
   for (const scheme of ['light', 'dark'] as const) {

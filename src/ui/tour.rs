@@ -1,0 +1,167 @@
+//! The guided tour: each step drives a real chart with its figures marked, tells its story with
+//! every figure a button to its source, and can be left with "Explore from here".
+
+use super::map_view::{map_option, MapChart};
+use super::timeline::Timeline;
+use super::trends::{open_source, sectors_option, SourceButtons, TrendData};
+use super::{tr, use_atlas, Atlas, History};
+use crate::bridge::{ChartClick, EChart};
+use crate::charts;
+use crate::format;
+use crate::query;
+use crate::state::{View, ViewState};
+use crate::story::{self, Segment, Step, STEPS};
+use leptos::ev;
+use leptos::prelude::*;
+
+/// The link to a step, keeping language and embedding.
+fn step_href(atlas: &Atlas, position: usize) -> String {
+    let current = atlas.view_state.get();
+    let state = ViewState { view: View::Tour, step: u8::try_from(position).ok(), lang: current.lang, embed: current.embed, ..ViewState::default() };
+    atlas.href(&state.canonical(atlas.dataset))
+}
+
+fn go_to(atlas: Atlas, position: usize) {
+    if (1..=STEPS.len()).contains(&position) {
+        atlas.update(History::Push, |s| s.step = u8::try_from(position).ok());
+    }
+}
+
+/// The step's chart, built as its explorer view builds it, with the cited figures marked.
+fn step_option(atlas: &Atlas, step: &Step) -> serde_json::Value {
+    let current = atlas.view_state.get();
+    let state = step.state(current.lang, current.embed, atlas.dataset);
+    let mut option = match step.view {
+        View::Sectors => sectors_option(atlas, &state, &query::comparison(atlas.dataset, &state)),
+        View::Map => map_option(atlas, &state),
+        _ => TrendData::new(atlas, &state).option(atlas),
+    };
+    charts::mark(&mut option, &step.marked(atlas.dataset), atlas.look().palette);
+    option
+}
+
+#[component]
+pub fn TourView() -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang;
+    let dataset = atlas.dataset;
+    let position = Memo::new(move |_| usize::from(atlas.view_state.read().tour_step()));
+    let step = Memo::new(move |_| *story::step(position.get() as u8));
+    let chart_kind = Memo::new(move |_| step.get().view);
+    let option = Signal::derive(move || step_option(&atlas, &step.get()));
+    let explore = move |_| {
+        let current = atlas.view_state.get_untracked();
+        atlas.set(step.get_untracked().state(current.lang, current.embed, dataset), History::Push);
+    };
+    // A marked zone on the map leaves the tour for that zone's card.
+    let map_click = Callback::new(move |click: ChartClick| {
+        let current = atlas.view_state.get_untracked();
+        if let Some(zone) = click.zone {
+            let state = ViewState { region: Some(zone), ..step.get_untracked().state(current.lang, current.embed, dataset) };
+            atlas.set(state, History::Push);
+        } else if let Some(obs) = click.obs {
+            atlas.source.set(Some(obs));
+        }
+    });
+    // ← and → move through the steps, unless the reader is typing or using a modifier.
+    let keys = window_event_listener(ev::keydown, move |ev| {
+        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.default_prevented() {
+            return;
+        }
+        let typing = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA") || el.closest("[role=dialog]").ok().flatten().is_some());
+        if typing {
+            return;
+        }
+        let here = position.get_untracked();
+        match ev.key().as_str() {
+            "ArrowRight" if here < STEPS.len() => go_to(atlas, here + 1),
+            "ArrowLeft" if here > 1 => go_to(atlas, here - 1),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || keys.remove());
+
+    view! {
+        <section class="view tour" aria-labelledby="view-title">
+            <h2 id="view-title" class="visually-hidden">{move || tr(lang.get(), "view.tour")}</h2>
+            <div class="tour-progress">
+                <span class="tour-count">{move || tr_step(lang.get(), position.get())}</span>
+                <progress max=STEPS.len() value=move || position.get() aria-label=move || tr_step(lang.get(), position.get())></progress>
+            </div>
+            <div class="tour-layout">
+                <article class="tour-step" aria-labelledby="step-title">
+                    <h3 id="step-title">{move || step.get().title(lang.get())}</h3>
+                    <p class="tour-text">{move || step_text(atlas, &step.get())}</p>
+                    <div class="tour-nav">
+                        <a class="button" href=move || step_href(&atlas, position.get().saturating_sub(1).max(1))
+                            aria-disabled=move || (position.get() == 1).then_some("true") class:disabled=move || position.get() == 1>
+                            {move || tr(lang.get(), "tour.previous")}
+                        </a>
+                        <button type="button" class="primary" on:click=explore>{move || tr(lang.get(), "tour.explore")}</button>
+                        <a class="button" href=move || step_href(&atlas, (position.get() + 1).min(STEPS.len()))
+                            aria-disabled=move || (position.get() == STEPS.len()).then_some("true") class:disabled=move || position.get() == STEPS.len()>
+                            {move || tr(lang.get(), "tour.next")}
+                        </a>
+                    </div>
+                    <p class="hint">{move || tr(lang.get(), "tour.keys")}</p>
+                    <SourceButtons points=Signal::derive(move || step.get().cited()) summary="tour.figures" open=true />
+                    <Timeline facts=Signal::derive(move || step.get().facts.iter().filter_map(|id| dataset.facts.iter().find(|f| f.id == *id)).collect()) />
+                </article>
+                <div class="tour-chart">
+                    {move || match chart_kind.get() {
+                        View::Map => view! { <MapChart option=option on_click=map_click /> }.into_any(),
+                        View::Sectors => view! { <EChart option=option name="sectors" on_click=open_source(atlas) class="tall" /> }.into_any(),
+                        _ => view! { <EChart option=option name="trend" on_click=open_source(atlas) /> }.into_any(),
+                    }}
+                    <p class="chart-note">{move || tr(lang.get(), "tour.marked")}</p>
+                </div>
+            </div>
+            <nav class="tour-steps" aria-label=move || tr(lang.get(), "tour.steps")>
+                <ol>
+                    {STEPS.iter().enumerate().map(|(index, s)| {
+                        let n = index + 1;
+                        view! {
+                            <li>
+                                <a href=move || step_href(&atlas, n) aria-current=move || (position.get() == n).then_some("step")>
+                                    {move || s.title(lang.get())}
+                                </a>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </nav>
+        </section>
+    }
+}
+
+fn tr_step(lang: crate::model::Lang, position: usize) -> String {
+    rust_i18n::t!("tour.progress", locale = lang.code(), n = position, total = STEPS.len()).into_owned()
+}
+
+/// The step's paragraph: prose as text, each figure as a button with its value that opens its source.
+fn step_text(atlas: Atlas, step: &Step) -> impl IntoView {
+    let lang = atlas.lang.get();
+    step.text(lang)
+        .into_iter()
+        .map(|segment| match segment {
+            Segment::Text(text) => text.into_any(),
+            Segment::Figure(id) => match atlas.dataset.observation(&id) {
+                Some(o) => {
+                    let label = format!("{} — {}", tr(lang, "ui.source_of"), o.label(lang));
+                    view! {
+                        <button type="button" class="figure" data-obs=id.clone() title=label.clone() aria-label=format!("{} ({label})", format::value(o.value, o.unit, lang))
+                            on:click=move |_| atlas.source.set(Some(id.clone()))>
+                            {format::value(o.value, o.unit, lang)}
+                        </button>
+                    }
+                    .into_any()
+                }
+                None => "—".into_any(),
+            },
+        })
+        .collect_view()
+}

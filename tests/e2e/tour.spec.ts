@@ -1,0 +1,151 @@
+// Issue 9: the guided tour, walked as a reader walks it: every step's link, its chart with the
+// cited figures marked, its figures' sources, the keys, "Explore from here", and the timeline.
+import type { Page } from '@playwright/test';
+import { test, expect, chartOption, query } from './fixtures';
+
+const words = {
+  en: { steps: 'Tour steps', progress: (n: number, total: number) => `Step ${n} of ${total}`, explore: 'Explore from here', tour: 'Tour', milestones: 'Milestones', source: 'Source' },
+  zh: { steps: '导览步骤', progress: (n: number, total: number) => `第${n}步，共${total}步`, explore: '从这里开始探索', tour: '导览', milestones: '大事记', source: '来源' },
+};
+
+/** The one chart the page shows: its name and its option, once drawn. */
+async function shownChart(page: Page): Promise<{ name: string; option: any }> {
+  const chart = page.locator('[data-chart="trend"], [data-chart="sectors"], [data-chart="map"]');
+  await expect(chart).toHaveCount(1);
+  const name = (await chart.getAttribute('data-chart'))!;
+  await expect.poll(async () => (await chartOption(page, name))?.series?.length ?? 0).toBeGreaterThan(0);
+  return { name, option: await chartOption(page, name) };
+}
+
+function markedItems(option: any): any[] {
+  return option.series.flatMap((s: any) => s.data ?? []).filter((d: any) => d && d.marked);
+}
+
+/** What a chart shows, without the styling a tour step adds: titles, series names and values. */
+function shownData(option: any) {
+  return {
+    titles: option.title.map((t: any) => t.text),
+    series: option.series.map((s: any) => ({
+      name: s.name,
+      values: (s.data ?? []).map((d: any) => (d !== null && typeof d === 'object' ? d.value : d)),
+    })),
+  };
+}
+
+for (const lang of ['en', 'zh'] as const) {
+  const w = words[lang];
+  const suffix = lang === 'zh' ? '&lang=zh' : '';
+
+  test(`the whole tour in ${lang}: each step's link opens it, its chart marks its figures, → moves on`, async ({ page }) => {
+    await page.goto(`./?view=tour${suffix}`);
+    await expect(page.getByRole('link', { name: w.tour, exact: true })).toHaveAttribute('aria-current', 'page');
+    const stepLinks = page.getByRole('navigation', { name: w.steps }).getByRole('link');
+    const total = await stepLinks.count();
+    expect(total).toBeGreaterThanOrEqual(8);
+    expect(total).toBeLessThanOrEqual(12);
+    const hrefs = await stepLinks.evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+    const titles = new Set<string>();
+    for (let n = 1; n <= total; n++) {
+      // The step's own link, opened fresh, is that step.
+      expect(hrefs[n - 1]).toMatch(n === 1 ? new RegExp(`\\?view=tour${suffix}$`) : new RegExp(`\\?view=tour&step=${n}${suffix}$`));
+      await page.goto(hrefs[n - 1]);
+      await expect(page.getByText(w.progress(n, total), { exact: true })).toBeVisible();
+      await expect(stepLinks.nth(n - 1)).toHaveAttribute('aria-current', 'step');
+      const title = (await page.locator('#step-title').textContent())!.trim();
+      expect(title.length).toBeGreaterThan(3);
+      expect(titles.has(title), `step ${n} repeats a title`).toBe(false);
+      titles.add(title);
+      await expect(page).toHaveTitle(new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} · `));
+
+      // The chart is a real view's chart, with the figures the step cites marked.
+      const { option } = await shownChart(page);
+      const marked = markedItems(option);
+      expect(marked.length, `step ${n} marks nothing`).toBeGreaterThan(0);
+      expect(marked.every((d: any) => d.itemStyle?.borderWidth === 3)).toBe(true);
+
+      // Every figure in the text is a button with a value; the first opens its source and quote.
+      const figures = page.locator('.tour-text button.figure');
+      expect(await figures.count(), `step ${n} names no figure`).toBeGreaterThan(0);
+      for (const text of await figures.allTextContents()) expect(text).toMatch(/\d/);
+      await figures.first().click();
+      const panel = page.getByRole('dialog');
+      await expect(panel.locator('blockquote')).not.toBeEmpty();
+      await expect(panel.locator('.source-meta')).toContainText(/\S/);
+      await page.keyboard.press('Escape');
+      await expect(panel).toHaveCount(0);
+
+      // → goes on (and ← comes back) without reloading the page.
+      await page.locator('#step-title').click();
+      await page.keyboard.press('ArrowRight');
+      if (n < total) {
+        await expect(page).toHaveURL(new RegExp(`step=${n + 1}`));
+        await expect(page.getByText(w.progress(n + 1, total), { exact: true })).toBeVisible();
+        await page.keyboard.press('ArrowLeft');
+        await expect(page.getByText(w.progress(n, total), { exact: true })).toBeVisible();
+      } else {
+        // The last step stays the last.
+        await expect(page.getByText(w.progress(total, total), { exact: true })).toBeVisible();
+        expect(query(page)).toBe(`view=tour&step=${total}${suffix}`);
+      }
+    }
+  });
+}
+
+test('"Explore from here" opens the step\'s view with its filters and the same figures', async ({ page }) => {
+  await page.goto('./?view=tour');
+  const total = await page.getByRole('navigation', { name: 'Tour steps' }).getByRole('link').count();
+  for (let n = 1; n <= total; n++) {
+    await page.goto(n === 1 ? './?view=tour' : `./?view=tour&step=${n}`);
+    const tour = await shownChart(page);
+    await page.getByRole('button', { name: 'Explore from here' }).click();
+    await expect(page).not.toHaveURL(/view=tour/);
+    const view = new URL(page.url()).searchParams.get('view');
+    expect(view).toBe(tour.name === 'trend' ? 'trends' : tour.name);
+    // The explorer's controls carry the step's state, and its chart draws the same figures.
+    if (tour.name !== 'map') await expect(page.getByRole('combobox', { name: 'Indicator' })).toBeVisible();
+    await expect.poll(async () => shownData(await chartOption(page, tour.name)), { message: `step ${n}` }).toEqual(shownData(tour.option));
+    // Back returns to the same step.
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(n === 1 ? 'view=tour$' : `view=tour&step=${n}$`));
+  }
+});
+
+test('"Explore from here" keeps the language and the embed mode', async ({ page }) => {
+  await page.goto('./?view=tour&step=2&lang=zh&embed=1');
+  await page.getByRole('button', { name: '从这里开始探索' }).click();
+  await expect(page).toHaveURL(/\?view=sectors&time=2022&lang=zh&embed=1$/);
+  await expect(page.getByRole('checkbox', { name: '集成电路' })).toBeChecked();
+});
+
+test('bad tour links get a notice and a valid step', async ({ page }) => {
+  const cases: [string, RegExp, string][] = [
+    ['view=tour&step=99', /Ignored step “99”/, 'view=tour'],
+    ['view=tour&step=%3Cb%3E1%3C/b%3E', /Ignored step “<b>1<\/b>”/, 'view=tour'],
+    ['view=tour&step=3&sector=integrated_circuits', /Ignored sector “integrated_circuits”: each step of the tour sets its own filters/, 'view=tour&step=3'],
+    ['view=map&step=3', /Ignored step “3”: steps belong to the tour/, 'view=map'],
+  ];
+  for (const [link, message, canonical] of cases) {
+    await page.goto(`./?${link}`);
+    await expect(page.getByRole('status').filter({ hasText: message })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`\\?${canonical.replace(/[?]/g, '\\?')}$`));
+    await expect(page.locator('b')).toHaveCount(0);
+  }
+});
+
+test('the overview starts the tour and shows every milestone, oldest first, with its source', async ({ page }) => {
+  await page.goto('./?lang=zh');
+  await page.getByRole('link', { name: /用两分钟了解全貌/ }).click();
+  await expect(page).toHaveURL(/\?view=tour&lang=zh$/);
+  await page.goto('./');
+  const timeline = page.locator('section.timeline').filter({ has: page.getByRole('heading', { name: 'Milestones' }) });
+  const dates = await timeline.locator('time').allTextContents();
+  expect(dates.length).toBe(30);
+  expect([...dates].sort()).toEqual(dates);
+  await timeline.getByRole('button', { name: /Source of — 2020-09-24/ }).click();
+  const panel = page.getByRole('dialog');
+  await expect(panel.locator('blockquote')).toContainText(/\S/);
+  await expect(panel.getByRole('link', { name: /Open the source/ })).toHaveAttribute('href', /^https?:\/\//);
+  // In Chinese the milestones read in Chinese.
+  await page.goto('./?lang=zh');
+  await expect(page.locator('section.timeline li').first()).toContainText(/[\u4e00-\u9fff]/);
+});
