@@ -26,6 +26,6 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
-  // Hashed assets never change under their names: the cache first.
+  // Assets: the cache first. A new build has a new VERSION (from the files' contents) and cache.
   event.respondWith(caches.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request)));
 });

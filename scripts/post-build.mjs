@@ -39,12 +39,15 @@ writeFileSync(join(staging, '_headers'), [
   '',
 ].join('\n'));
 
-// Everything the page can need offline, the lazily loaded map included.
+// Everything the page can need offline, the lazily loaded ECharts and map included.
 const assets = readdirSync(staging)
   .filter((name) => statSync(join(staging, name)).isFile())
   .filter((name) => !/^(sw\.js|_headers)$/.test(name) && !/\.(br|gz)$/.test(name))
   .sort();
-const version = createHash('sha256').update(assets.join('\n') + index).digest('hex').slice(0, 12);
+// From the files' contents, not their names: echarts.js and beijing.json keep one name across builds.
+const digest = createHash('sha256');
+for (const name of assets) digest.update(name).update(readFileSync(join(staging, name)));
+const version = digest.digest('hex').slice(0, 12);
 const template = readFileSync(join(staging, 'sw.js'), 'utf8');
 writeFileSync(join(staging, 'sw.js'), template
   .replace("'__VERSION__'", JSON.stringify(version))

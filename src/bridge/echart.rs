@@ -116,9 +116,22 @@ pub fn EChart(
     let container = NodeRef::<html::Div>::new();
     let instance = StoredValue::new_local(None::<Live>);
     let failed = RwSignal::new(None::<String>);
+    // ECharts is loaded when the first chart needs it.
+    let ready = RwSignal::new(super::echarts_loaded());
+    if !ready.get_untracked() {
+        leptos::task::spawn_local(async move {
+            match super::echarts_ready().await {
+                Ok(()) => ready.set(true),
+                Err(err) => failed.set(Some(err)),
+            }
+        });
+    }
     Effect::new(move |_| {
         let option = to_js(&option.get());
         let Some(el) = container.get() else { return };
+        if !ready.get() {
+            return;
+        }
         instance.update_value(|slot| {
             if slot.is_none() {
                 match start(&el, on_click) {

@@ -45,14 +45,62 @@ pub fn show_crash_notice() {
     }
 }
 
+/// Where ECharts (the custom build, copied beside index.html) is loaded from when first needed:
+/// views without a chart, the overview first, open without it.
+const ECHARTS_URL: &str = "echarts.js";
+
+thread_local! {
+    /// The one load of ECharts, shared by every chart that waits for it.
+    static ECHARTS_LOAD: std::cell::RefCell<Option<js_sys::Promise>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Whether `window.echarts` is there.
+pub fn echarts_loaded() -> bool {
+    web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &"echarts".into()).ok()).is_some_and(|e| e.is_object())
+}
+
+/// Loads ECharts once, by a script element (allowed by the CSP's `'self'`), and waits for it.
+/// `Err` carries a message for the reader; a later call tries again.
+pub async fn echarts_ready() -> Result<(), String> {
+    if echarts_loaded() {
+        return Ok(());
+    }
+    let promise = ECHARTS_LOAD.with(|slot| slot.borrow_mut().get_or_insert_with(load_echarts_script).clone());
+    let result = wasm_bindgen_futures::JsFuture::from(promise).await;
+    if result.is_err() || !echarts_loaded() {
+        ECHARTS_LOAD.with(|slot| slot.borrow_mut().take());
+        return Err(result.err().map_or_else(|| "ECharts did not load".to_string(), describe));
+    }
+    Ok(())
+}
+
+fn load_echarts_script() -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, reject| {
+        let added = (|| {
+            let document = web_sys::window()?.document()?;
+            let script: web_sys::HtmlScriptElement = document.create_element("script").ok()?.dyn_into().ok()?;
+            script.set_src(ECHARTS_URL);
+            let on_error = reject.clone();
+            let on_error = Closure::once_into_js(move || on_error.call1(&JsValue::NULL, &"ECharts could not be loaded".into()));
+            script.set_onload(Some(resolve.unchecked_ref()));
+            script.set_onerror(Some(on_error.unchecked_ref()));
+            document.head()?.append_child(&script).ok()
+        })();
+        if added.is_none() {
+            let _ = reject.call1(&JsValue::NULL, &"no document to load ECharts into".into());
+        }
+    })
+}
+
 /// Whether the boundary map is registered with ECharts.
 pub fn map_registered(name: &str) -> bool {
-    get_map(name).map(|m| !m.is_undefined() && !m.is_null()).unwrap_or(false)
+    echarts_loaded() && get_map(name).map(|m| !m.is_undefined() && !m.is_null()).unwrap_or(false)
 }
 
 /// Fetches the district boundaries (a static file beside the page, loaded only when the map
 /// view opens) and registers them. `Err` carries a message for the reader.
 pub async fn load_map(name: &str, url: &str) -> Result<(), String> {
+    echarts_ready().await?;
     if map_registered(name) {
         return Ok(());
     }

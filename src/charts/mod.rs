@@ -13,7 +13,7 @@ mod trend;
 
 pub use district_map::{district_map_chart, MapInput, MAP_NAME};
 pub use sectors::sectors_chart;
-pub use sparkline::sparkline_chart;
+pub use sparkline::{sparkline, Sparkline};
 pub use trend::trend_chart;
 
 use crate::format;

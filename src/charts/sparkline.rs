@@ -1,23 +1,62 @@
-//! A card's sparkline: the series' shape only, no axes; gaps stay gaps.
+//! A card's sparkline as SVG geometry: the series' shape only, no axes, drawn by the page itself
+//! (no chart library on the overview). A gap breaks the line: nothing is drawn between two
+//! published figures that are years apart with none between them.
 
-use super::{item, point_tip, Look};
+use crate::format;
 use crate::query::Series;
-use serde_json::{json, Value};
 
-pub fn sparkline_chart(look: &Look<'_>, title: &str, years: &[u16], series: &Series) -> Value {
-    let data: Vec<Value> = series
-        .values
-        .iter()
-        .map(|p| p.as_ref().map_or(Value::Null, |p| item(p.value, point_tip(look, title, p), p)))
-        .collect();
-    json!({
-        "animation": false,
-        "grid": { "left": 2, "right": 2, "top": 4, "bottom": 4 },
-        "xAxis": { "type": "category", "show": false, "data": years },
-        "yAxis": { "type": "value", "show": false, "scale": true },
-        "tooltip": { "trigger": "item", "confine": true },
-        "aria": { "enabled": true, "label": { "enabled": true, "description": title } },
-        "series": [{ "type": "line", "data": data, "connectNulls": false, "symbolSize": 5, "showSymbol": true,
-                     "color": look.palette.economy, "lineStyle": { "width": 1.5 } }],
+/// The shape in a `width` × `height` box, y pointing down as in SVG.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sparkline {
+    /// One SVG path (`M x y L x y …`) per run of consecutive years with figures.
+    pub paths: Vec<String>,
+    /// Every published point, so a lone year between gaps still shows.
+    pub dots: Vec<(f64, f64)>,
+    /// The values in words (`2013: 5.98, 2017: 5.7`), for screen readers.
+    pub description: String,
+}
+
+/// Leaves room for the dots' radius at the edges.
+const PAD: f64 = 3.0;
+
+pub fn sparkline(years: &[u16], series: &Series, width: f64, height: f64) -> Sparkline {
+    let values: Vec<f64> = series.values.iter().flatten().map(|p| p.value).collect();
+    let (low, high) = values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+    let x = |index: usize| match years.len() {
+        0 | 1 => width / 2.0,
+        n => PAD + (width - 2.0 * PAD) * index as f64 / (n - 1) as f64,
+    };
+    let y = |value: f64| {
+        if high > low {
+            PAD + (height - 2.0 * PAD) * (high - value) / (high - low)
+        } else {
+            height / 2.0
+        }
+    };
+    let mut paths = Vec::new();
+    let mut dots = Vec::new();
+    let mut run: Vec<(f64, f64)> = Vec::new();
+    for (index, point) in series.values.iter().enumerate() {
+        match point {
+            Some(point) => {
+                let at = (round(x(index)), round(y(point.value)));
+                dots.push(at);
+                run.push(at);
+            }
+            None => paths.extend(path(&std::mem::take(&mut run))),
+        }
+    }
+    paths.extend(path(&run));
+    let description = series.values.iter().flatten().map(|p| format!("{}: {}", p.year, format::number(p.value))).collect::<Vec<_>>().join(", ");
+    Sparkline { paths, dots, description }
+}
+
+fn path(run: &[(f64, f64)]) -> Option<String> {
+    (run.len() > 1).then(|| {
+        run.iter().enumerate().map(|(i, (x, y))| format!("{}{x} {y}", if i == 0 { "M" } else { " L" })).collect()
     })
+}
+
+fn round(value: f64) -> f64 {
+    format::rounded(value, 1)
 }

@@ -68,3 +68,24 @@ fn district_map_has_sixteen_districts_and_no_zero_for_missing() {
     assert_eq!(option["series"][1]["data"].as_array().unwrap().len(), zones.len());
     assert_eq!(option["geo"]["nameMap"]["海淀区"], "Haidian");
 }
+
+#[test]
+fn sparkline_breaks_at_gaps_and_stays_in_its_box() {
+    let rows = query::filter(dataset(), &Filter { indicator: Some("rd_intensity".into()), region: Some("beijing".into()), kinds: Some(vec![model::Kind::Actual]), ..Filter::default() });
+    let years = query::series::year_axis(&rows, TimeSpan::new(2013, 2023));
+    let series = &query::series(dataset(), &rows, &years)[0];
+    let published = series.values.iter().flatten().count();
+    let shape = sparkline(&years, series, 120.0, 32.0);
+    // One dot per published figure, none invented for the years between.
+    assert_eq!(shape.dots.len(), published);
+    assert!(series.values.iter().any(Option::is_none), "the series has gaps");
+    // Each gap ends a path: no line is drawn across a missing year.
+    let runs = series.values.split(Option::is_none).filter(|run| run.len() > 1).count();
+    assert_eq!(shape.paths.len(), runs);
+    assert!(shape.dots.iter().all(|(x, y)| (0.0..=120.0).contains(x) && (0.0..=32.0).contains(y)));
+    // The highest value is at the top of the box, the lowest at the bottom.
+    let top = shape.dots.iter().map(|d| d.1).fold(f64::INFINITY, f64::min);
+    let bottom = shape.dots.iter().map(|d| d.1).fold(0.0, f64::max);
+    assert_eq!((top, bottom), (3.0, 29.0));
+    assert!(shape.description.contains("2023: 6.73"));
+}

@@ -2,14 +2,17 @@
 //! target beside it and its source one click away; then the ten industries.
 
 use super::{tr, use_atlas, Atlas};
-use crate::bridge::EChart;
-use crate::charts::{period_label, sparkline_chart};
+use crate::charts::{period_label, sparkline};
 use crate::format;
 use crate::query::{headline_cards, Card};
 use crate::state::{View, ViewState};
 use crate::story::timeline;
 use super::timeline::Timeline;
 use leptos::prelude::*;
+
+/// The sparkline's drawing box; CSS stretches it to the card's width.
+const SPARK_WIDTH: f64 = 120.0;
+const SPARK_HEIGHT: f64 = 32.0;
 
 #[component]
 pub fn OverviewView() -> impl IntoView {
@@ -67,9 +70,17 @@ fn card_view(atlas: Atlas, card: Card<'static>) -> impl IntoView {
         format!("{} {}: {}", tr(lang, "kind.target"), period_label(t, lang), format::value(t.value, t.unit, lang))
     });
     let target_id = card.target.map(|t| t.id.clone());
+    // Drawn as SVG by the page, so the overview needs no chart library to open.
     let spark = card.sparkline.map(|(years, series)| {
-        let option = sparkline_chart(&atlas.look(), &title, &years, &series);
-        view! { <EChart option=Signal::stored(option) name=format!("spark-{}", card.spec.indicator) class="sparkline" on_click=super::trends::open_source(atlas) /> }
+        let shape = sparkline(&years, &series, SPARK_WIDTH, SPARK_HEIGHT);
+        let label = format!("{title}: {}", shape.description);
+        view! {
+            <svg class="sparkline" viewBox=format!("0 0 {SPARK_WIDTH} {SPARK_HEIGHT}") preserveAspectRatio="none"
+                role="img" aria-label=label data-sparkline=card.spec.indicator>
+                {shape.paths.into_iter().map(|d| view! { <path d=d vector-effect="non-scaling-stroke" /> }).collect_view()}
+                {shape.dots.into_iter().map(|(x, y)| view! { <circle cx=x cy=y r="2.5" /> }).collect_view()}
+            </svg>
+        }
     });
     let latest_id = latest.id.clone();
     let source_label = format!("{} — {}", tr(lang, "ui.source_of"), title);

@@ -5,12 +5,23 @@ test('the page opens with its title and a chart drawn from the data', async ({ p
   await expect(page).toHaveTitle(/Beijing High-Tech Atlas/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beijing High-Tech Atlas');
   // The R&D intensity card's sparkline: 6.73% of GDP in 2023 is in data/observations.jsonl.
-  await expect.poll(async () => {
-    const option = await chartOption(page, 'spark-rd_intensity');
-    return option?.series[0].data.filter((d: any) => d !== null && d !== '-').length ?? 0;
-  }).toBeGreaterThanOrEqual(4);
+  const spark = page.locator('svg.sparkline[data-sparkline="rd_intensity"]');
+  await expect(spark).toHaveAttribute('aria-label', /2023: 6\.73/);
+  expect(await spark.locator('circle').count()).toBeGreaterThanOrEqual(4);
   await expect(page.locator('.card').filter({ hasText: 'R&D expenditure' })).toContainText('6.73% of GDP');
   await page.screenshot({ path: 'docs/screenshots/overview-en.png', fullPage: true });
+});
+
+test('the overview opens without the chart library, which loads once a chart view opens', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto('./');
+  await expect(page.locator('svg.sparkline').first()).toBeVisible();
+  expect(await page.evaluate(() => typeof (window as any).echarts)).toBe('undefined');
+  expect(requested.filter((path) => path.includes('echarts'))).toEqual([]);
+  await page.getByRole('link', { name: 'Trends', exact: true }).click();
+  await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
+  expect(requested.filter((path) => path.includes('echarts'))).toEqual(['/echarts.js']);
 });
 
 test('the trends chart shows each point with its source in the tooltip data', async ({ page }) => {
