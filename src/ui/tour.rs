@@ -108,9 +108,11 @@ pub fn TourView() -> impl IntoView {
                         </a>
                     </div>
                     <p class="hint">{move || tr(lang.get(), "tour.keys")}</p>
+                </article>
+                <div class="tour-more">
                     <SourceButtons points=Signal::derive(move || step.get().cited()) summary="tour.figures" open=true />
                     <Timeline facts=Signal::derive(move || step.get().facts.iter().filter_map(|id| dataset.facts.iter().find(|f| f.id == *id)).collect()) />
-                </article>
+                </div>
                 <div class="tour-chart">
                     {move || match chart_kind.get() {
                         View::Map => view! { <MapChart option=option on_click=map_click /> }.into_any(),
