@@ -7,6 +7,8 @@ const views = ['overview', 'tour', 'trends', 'sectors', 'map', 'table', 'sources
 for (const lang of ['en', 'zh']) {
   for (const scheme of ['light', 'dark'] as const) {
     test(`no serious or critical accessibility violations (${lang}, ${scheme})`, async ({ page }) => {
+      // Seven views, each loaded and scanned by axe: more than the default 30 s on two cores.
+      test.setTimeout(120_000);
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
       for (const view of views) {
         await page.goto(`./?view=${view}${lang === 'zh' ? '&lang=zh' : ''}`);
