@@ -140,6 +140,6 @@ fn zone_item(look: &Look<'_>, zone: &Zone, region: &str) -> Value {
             "borderColor": if zone.id == region { look.palette.text } else { look.palette.area_border },
             "borderWidth": if zone.id == region { 3.0 } else { 1.5 },
         },
-        "label": { "show": big, "formatter": "{b}", "position": "right", "color": look.palette.text, "fontSize": 11, "fontWeight": "bold" },
+        "label": { "show": big, "formatter": zone.short_name(lang), "position": "right", "color": look.palette.text, "fontSize": 11, "fontWeight": "bold" },
     })
 }

@@ -70,6 +70,22 @@ fn district_map_has_sixteen_districts_and_no_zero_for_missing() {
 }
 
 #[test]
+fn map_labels_use_short_names_that_fit_beside_their_pins() {
+    let zones: Vec<&crate::model::Zone> = dataset().zones.iter().collect();
+    for (lang, etown) in [(Lang::En, "E-Town"), (Lang::Zh, "亦庄")] {
+        let input = MapInput { title: "GDP", source_line: "", values: &[], unit: None, zones: &zones, other_zones: &[], region: "beijing" };
+        let option = district_map_chart(&look(lang), &input);
+        let labels: Vec<&str> = option["series"][1]["data"].as_array().unwrap().iter()
+            .filter(|z| z["label"]["show"] == true)
+            .map(|z| z["label"]["formatter"].as_str().unwrap())
+            .collect();
+        assert_eq!(labels.len(), 4, "the three science cities and E-Town are labelled");
+        assert!(labels.contains(&etown), "{labels:?}");
+        assert!(labels.iter().all(|l| l.chars().count() <= 26), "{labels:?}");
+    }
+}
+
+#[test]
 fn sparkline_breaks_at_gaps_and_stays_in_its_box() {
     let rows = query::filter(dataset(), &Filter { indicator: Some("rd_intensity".into()), region: Some("beijing".into()), kinds: Some(vec![model::Kind::Actual]), ..Filter::default() });
     let years = query::series::year_axis(&rows, TimeSpan::new(2013, 2023));

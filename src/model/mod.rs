@@ -220,6 +220,18 @@ impl Zone {
         }
     }
 
+    /// The name a map label can carry: a long official name's common short form, the first
+    /// alias in its brackets ("… (E-Town, Yizhuang)" → "E-Town", "…（亦庄）" → "亦庄").
+    pub fn short_name(&self, lang: Lang) -> &str {
+        let name = self.name(lang);
+        let Some(open) = name.find(['(', '（']) else { return name };
+        let inner = &name[open..];
+        let inner = &inner[inner.chars().next().map_or(0, char::len_utf8)..];
+        let end = inner.find([',', '，', ')', '）']).unwrap_or(inner.len());
+        let alias = inner[..end].trim();
+        if alias.is_empty() { name } else { alias }
+    }
+
     pub fn is_approximate(&self) -> bool {
         self.coord_basis.starts_with("approximate")
     }
@@ -258,6 +270,11 @@ pub struct FactText<'f> {
 }
 
 impl Fact {
+    /// The year the fact is dated in (`date` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub fn year(&self) -> Option<u16> {
+        self.date.get(..4)?.parse().ok()
+    }
+
     pub fn text(&self, lang: Lang) -> FactText<'_> {
         match (lang, self.text_zh.as_deref()) {
             (Lang::Zh, Some(text)) => FactText { text, html_lang: "zh-CN", note: None },

@@ -174,8 +174,18 @@ fn segments_split_text_and_figures() {
 
 #[test]
 fn the_timeline_runs_oldest_first_and_holds_every_fact() {
-    let facts = timeline(dataset());
+    let facts = timeline(dataset(), None);
     assert_eq!(facts.len(), dataset().facts.len());
     assert!(facts.windows(2).all(|pair| pair[0].date <= pair[1].date));
     assert_eq!(facts.first().map(|f| f.date.as_str()), Some("2014"));
+}
+
+#[test]
+fn the_timeline_keeps_only_facts_dated_inside_the_years_chosen() {
+    let span = crate::state::TimeSpan::new(2021, 2022);
+    let facts = timeline(dataset(), Some(span));
+    assert!(!facts.is_empty() && facts.len() < dataset().facts.len());
+    assert!(facts.iter().all(|f| f.date.starts_with("2021") || f.date.starts_with("2022")), "{:?}", facts.iter().map(|f| &f.date).collect::<Vec<_>>());
+    let outside = dataset().facts.iter().filter(|f| !(f.date.starts_with("2021") || f.date.starts_with("2022"))).count();
+    assert_eq!(facts.len() + outside, dataset().facts.len());
 }

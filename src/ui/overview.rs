@@ -13,6 +13,8 @@ use leptos::prelude::*;
 /// The sparkline's drawing box; CSS stretches it to the card's width.
 const SPARK_WIDTH: f64 = 120.0;
 const SPARK_HEIGHT: f64 = 32.0;
+/// Milestones shown before "Show all": the newest, so the overview stays a summary.
+const OVERVIEW_MILESTONES: usize = 6;
 
 #[component]
 pub fn OverviewView() -> impl IntoView {
@@ -46,7 +48,7 @@ pub fn OverviewView() -> impl IntoView {
                 }).collect_view()}
             </ul>
             <p class="hint">{move || tr(lang.get(), "timeline.lede")}</p>
-            <Timeline facts=Signal::derive(move || timeline(atlas.dataset)) />
+            <Timeline facts=Signal::derive(move || timeline(atlas.dataset, Some(time.get()))) latest=OVERVIEW_MILESTONES />
         </section>
     }
 }

@@ -4,17 +4,34 @@ use super::{tr, use_atlas};
 use crate::model::{Fact, Lang};
 use leptos::prelude::*;
 
+/// With `latest`, a long list opens folded to its newest entries, with a button to show them all.
 #[component]
-pub fn Timeline(#[prop(into)] facts: Signal<Vec<&'static crate::model::Fact>>) -> impl IntoView {
+pub fn Timeline(#[prop(into)] facts: Signal<Vec<&'static crate::model::Fact>>, #[prop(optional)] latest: Option<usize>) -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
+    let expanded = RwSignal::new(false);
+    let hidden = move || latest.map_or(0, |n| facts.read().len().saturating_sub(n));
+    let list_id = move || format!("{}-list", heading_id(&facts.read()));
     view! {
         <Show when=move || !facts.read().is_empty()>
             <section class="timeline" aria-labelledby=move || heading_id(&facts.read())>
                 <h3 id=move || heading_id(&facts.read())>{move || tr(lang.get(), "timeline.title")}</h3>
-                <ol>
-                    {move || facts.get().into_iter().map(|fact| fact_item(atlas, fact, lang.get())).collect_view()}
+                <ol id=list_id>
+                    {move || {
+                        let skip = if expanded.get() { 0 } else { hidden() };
+                        facts.get().into_iter().skip(skip).map(|fact| fact_item(atlas, fact, lang.get())).collect_view()
+                    }}
                 </ol>
+                <Show when=move || { hidden() > 0 }>
+                    <button type="button" class="link-button timeline-toggle" aria-controls=list_id aria-expanded=move || expanded.get().to_string()
+                        on:click=move |_| expanded.update(|open| *open = !*open)>
+                        {move || if expanded.get() {
+                            tr(lang.get(), "timeline.show_latest")
+                        } else {
+                            rust_i18n::t!("timeline.show_all", locale = lang.get().code(), count = facts.read().len()).into_owned()
+                        }}
+                    </button>
+                </Show>
             </section>
         </Show>
     }

@@ -1,5 +1,6 @@
 // Issue 9: the guided tour, walked as a reader walks it: every step's link, its chart with the
 // cited figures marked, its figures' sources, the keys, "Explore from here", and the timeline.
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, chartOption, query } from './fixtures';
 
@@ -132,15 +133,23 @@ test('bad tour links get a notice and a valid step', async ({ page }) => {
   }
 });
 
-test('the overview starts the tour and shows every milestone, oldest first, with its source', async ({ page }) => {
+test('the overview starts the tour and shows the latest milestones, then all, oldest first, with their sources', async ({ page }) => {
   await page.goto('./?lang=zh');
   await page.getByRole('link', { name: /用两分钟了解全貌/ }).click();
   await expect(page).toHaveURL(/\?view=tour&lang=zh$/);
   await page.goto('./');
   const timeline = page.locator('section.timeline').filter({ has: page.getByRole('heading', { name: 'Milestones' }) });
-  const dates = await timeline.locator('time').allTextContents();
-  expect(dates.length).toBe(30);
-  expect([...dates].sort()).toEqual(dates);
+  const dates = () => timeline.locator('time').allTextContents();
+  const all = readFileSync('data/facts.jsonl', 'utf8').trim().split('\n').map((line) => JSON.parse(line).date as string).sort();
+  // Folded to the newest six, so the overview stays a summary.
+  await expect(timeline.locator('time')).toHaveCount(6);
+  expect(await dates()).toEqual(all.slice(-6));
+  const toggle = timeline.getByRole('button', { name: `Show all ${all.length} milestones` });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.click();
+  await expect(timeline.locator('time')).toHaveCount(all.length);
+  expect(await dates()).toEqual(all);
+  await expect(timeline.getByRole('button', { name: 'Show only the latest' })).toHaveAttribute('aria-expanded', 'true');
   await timeline.getByRole('button', { name: /Source of — 2020-09-24/ }).click();
   const panel = page.getByRole('dialog');
   await expect(panel.locator('blockquote')).toContainText(/\S/);
@@ -148,4 +157,14 @@ test('the overview starts the tour and shows every milestone, oldest first, with
   // In Chinese the milestones read in Chinese.
   await page.goto('./?lang=zh');
   await expect(page.locator('section.timeline li').first()).toContainText(/[\u4e00-\u9fff]/);
+});
+
+test('the milestones follow the years chosen', async ({ page }) => {
+  await page.goto('./?time=2021..2022');
+  const timeline = page.locator('section.timeline');
+  const inSpan = readFileSync('data/facts.jsonl', 'utf8').trim().split('\n').map((line) => JSON.parse(line).date as string)
+    .filter((date) => date.startsWith('2021') || date.startsWith('2022')).sort();
+  expect(inSpan.length).toBeGreaterThan(6);
+  await timeline.getByRole('button', { name: `Show all ${inSpan.length} milestones` }).click();
+  expect(await timeline.locator('time').allTextContents()).toEqual(inSpan);
 });
