@@ -24,21 +24,6 @@ test('the overview opens without the chart library, which loads once a chart vie
   expect(requested.filter((path) => path.includes('echarts'))).toEqual(['/echarts.js']);
 });
 
-test('a deep link to a chart view fetches ECharts beside the wasm, and each file once', async ({ page }) => {
-  const requested: string[] = [];
-  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-  await page.goto('./?view=map');
-  // The hint is in the head before the app starts, so the fetch overlaps the wasm's.
-  await expect(page.locator('link[rel="preload"][href="echarts.js"]')).toHaveCount(1);
-  await expect(page.locator('link[rel="preload"][href="beijing.json"]')).toHaveCount(1);
-  await expect.poll(async () => (await chartOption(page, 'map'))?.series?.length ?? 0).toBeGreaterThan(0);
-  // The app's own script element and fetch take the preloaded responses: no second request.
-  expect(requested.filter((path) => path.endsWith('/echarts.js'))).toHaveLength(1);
-  expect(requested.filter((path) => path.endsWith('/beijing.json'))).toHaveLength(1);
-  await page.goto('./?view=table');
-  await expect(page.locator('link[rel="preload"][href="echarts.js"], link[rel="preload"][href="beijing.json"]')).toHaveCount(0);
-});
-
 test('the trends chart shows each point with its source in the tooltip data', async ({ page }) => {
   await page.goto('./?view=trends');
   await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
