@@ -18,7 +18,8 @@ pub fn sectors_chart(look: &Look<'_>, title: &str, source_line: &str, comparison
     let frame = Chart::new()
         .title(Title::new().text(title).left(8).top(4).text_style(TextStyle::new().color(look.palette.text).font_size(14)))
         .title(Title::new().text(source_line).left(8).bottom(0).text_style(TextStyle::new().color(look.palette.muted).font_size(11)))
-        .grid(grid().top(40).bottom(48))
+        // Room on the right for the value printed at each bar's end.
+        .grid(grid().top(40).bottom(48).right(72))
         .x_axis(value_axis(&axis_unit, look.palette))
         .y_axis(category_axis(names.clone(), look.palette).inverse(true).axis_label(AxisLabel::new().color(look.palette.text)));
     let mut option = serde_json::to_value(&frame).unwrap_or_else(|_| json!({}));
