@@ -38,6 +38,8 @@ pub fn sectors_chart(look: &Look<'_>, title: &str, source_line: &str, comparison
                 Some(point) => {
                     let mut value = item(axis_unit.scale(point.value), point_tip(look, name, point), point);
                     value["sector"] = json!(bar.sector);
+                    // The bar's end reads like the axis ("1,000", not "1000").
+                    value["label"] = json!({ "formatter": format::number(axis_unit.scale(point.value)) });
                     value["itemStyle"] = json!({ "color": color });
                     value
                 }

@@ -51,6 +51,10 @@ fn sectors_chart_keeps_a_place_for_a_sector_without_a_figure() {
     assert_eq!(data.len(), 10);
     assert!(data.iter().any(|d| d["value"].is_null()));
     assert!(data.iter().all(|d| d["sector"].is_string()));
+    // Bar-end labels are grouped like the axis: AI's 2,400 companies (2024).
+    let ai = data.iter().find(|d| d["sector"] == "artificial_intelligence").unwrap();
+    assert_eq!(ai["value"], 2400.0);
+    assert_eq!(ai["label"]["formatter"], "2,400");
 }
 
 #[test]
