@@ -36,10 +36,11 @@ pub fn sectors_chart(look: &Look<'_>, title: &str, source_line: &str, comparison
             let color = dataset.sector(&bar.sector).map_or("#888", |s| s.color.as_str());
             match &bar.point {
                 Some(point) => {
-                    let mut value = item(axis_unit.scale(point.value), point_tip(look, name, point), point);
+                    let shown = axis_unit.scale(point.value);
+                    let mut value = item(shown, point_tip(look, name, point), point);
                     value["sector"] = json!(bar.sector);
                     // The bar's end reads like the axis ("1,000", not "1000").
-                    value["label"] = json!({ "formatter": format::number(axis_unit.scale(point.value)) });
+                    value["label"] = json!({ "formatter": format::number(shown) });
                     value["itemStyle"] = json!({ "color": color });
                     value
                 }

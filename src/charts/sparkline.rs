@@ -20,8 +20,7 @@ pub struct Sparkline {
 const PAD: f64 = 3.0;
 
 pub fn sparkline(years: &[u16], series: &Series, width: f64, height: f64) -> Sparkline {
-    let values: Vec<f64> = series.values.iter().flatten().map(|p| p.value).collect();
-    let (low, high) = values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+    let (low, high) = series.values.iter().flatten().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| (lo.min(p.value), hi.max(p.value)));
     let x = |index: usize| match years.len() {
         0 | 1 => width / 2.0,
         n => PAD + (width - 2.0 * PAD) * index as f64 / (n - 1) as f64,

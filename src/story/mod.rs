@@ -248,11 +248,11 @@ pub fn segments(text: &str) -> Vec<Segment> {
     out
 }
 
-/// The dated facts, oldest first: the timeline the tour and the overview show.
-/// The dated facts, oldest first; with a span, only those dated inside it (the overview follows
-/// the reader's year filter).
+/// The dated facts, oldest first: the overview's timeline. With a span, only those dated
+/// inside it (the overview follows the reader's year filter).
 pub fn timeline(dataset: &Dataset, span: Option<crate::state::TimeSpan>) -> Vec<&Fact> {
-    let mut facts: Vec<&Fact> = dataset.facts.iter().filter(|fact| span.is_none_or(|span| fact.year().is_some_and(|year| span.contains(year)))).collect();
+    let in_span = |fact: &&Fact| span.is_none_or(|span| fact.year().is_some_and(|year| span.contains(year)));
+    let mut facts: Vec<&Fact> = dataset.facts.iter().filter(in_span).collect();
     facts.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
     facts
 }
