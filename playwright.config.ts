@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium, never a downloaded browser. The release bundle (dist/) is served on loopback
-// twice: at the root and under /atlas/, as static hosts do.
+// twice: at the root and under /atlas/, as static hosts do. ATLAS_PORT moves both (the second is
+// ATLAS_PORT + 1), so two checkouts can run their suites side by side.
+const port = Number(process.env.ATLAS_PORT ?? 4173);
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
@@ -11,7 +13,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL: `http://127.0.0.1:${port}/`,
     viewport: { width: 1280, height: 900 },
     screenshot: 'only-on-failure',
     launchOptions: {
@@ -21,7 +23,7 @@ export default defineConfig({
     },
   },
   webServer: [
-    { command: 'node scripts/static-server.mjs --root dist --port 4173', url: 'http://127.0.0.1:4173/', reuseExistingServer: !process.env.CI },
-    { command: 'node scripts/static-server.mjs --root dist --port 4174 --base /atlas/', url: 'http://127.0.0.1:4174/atlas/', reuseExistingServer: !process.env.CI },
+    { command: `node scripts/static-server.mjs --root dist --port ${port}`, url: `http://127.0.0.1:${port}/`, reuseExistingServer: !process.env.CI },
+    { command: `node scripts/static-server.mjs --root dist --port ${port + 1} --base /atlas/`, url: `http://127.0.0.1:${port + 1}/atlas/`, reuseExistingServer: !process.env.CI },
   ],
 });

@@ -36,8 +36,11 @@ test('the trends chart shows each point with its source in the tooltip data', as
   }
 });
 
-test('the bundle works when served from a sub-path', async ({ page }) => {
-  await page.goto('http://127.0.0.1:4174/atlas/?view=trends');
+test('the bundle works when served from a sub-path', async ({ page, baseURL }) => {
+  // The config serves dist/ a second time under /atlas/, on the next port.
+  const sub = new URL(baseURL!);
+  sub.port = String(Number(sub.port) + 1);
+  await page.goto(new URL('/atlas/?view=trends', sub).href);
   await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
   await page.getByRole('link', { name: 'Map' }).click();
   await expect(page).toHaveURL(/\/atlas\/\?view=map/);
