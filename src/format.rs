@@ -1,8 +1,51 @@
-//! Numbers and units as a reader of each language expects them: 亿元 / 万亿元 in Chinese,
-//! billion / trillion yuan in English. Display only: the published value is never changed.
+//! Words and numbers as a reader of each language expects them: the one way to translate a UI
+//! string (`tr`, `tr_with`, from locales/app.yml), figures with their units (亿元 / 万亿元 in
+//! Chinese, billion / trillion yuan in English) and periods. Display only: the published value is
+//! never changed.
 
-use crate::model::{Confidence, Kind, Lang, Unit};
-use rust_i18n::t;
+use crate::model::{Confidence, Dataset, Kind, Lang, Observation, Unit};
+
+/// A UI string in the reader's language, from locales/app.yml.
+pub fn tr(lang: Lang, key: &str) -> String {
+    rust_i18n::t!(key, locale = lang.code()).into_owned()
+}
+
+/// A UI string with its `%{name}` placeholders filled in, in one pass, so a value that itself
+/// looks like a placeholder (a hostile link's text) is never expanded.
+pub fn tr_with(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    let template = tr(lang, key);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template.as_str();
+    while let Some(start) = rest.find("%{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let Some(end) = after.find('}') else { break };
+        match args.iter().find(|(name, _)| *name == &after[..end]) {
+            Some((_, value)) => out.push_str(value),
+            None => out.push_str(&rest[start..start + 2 + end + 1]),
+        }
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Display name of a sector id, or of the whole economy for `None`.
+pub fn sector_name(dataset: &Dataset, sector: Option<&str>, lang: Lang) -> String {
+    match sector.and_then(|id| dataset.sector(id)) {
+        Some(sector) => sector.name(lang).to_string(),
+        None => tr(lang, "sector.all"),
+    }
+}
+
+/// `2021`, or the span a figure covers when it is not one calendar year (`2021–2025`,
+/// `2023–01 to 2023–06`).
+pub fn period_label(observation: &Observation, lang: Lang) -> String {
+    match observation.period.as_str() {
+        "year" | "" => observation.year.to_string(),
+        period => period.replace('-', "–").replace('/', &tr(lang, "period.to")),
+    }
+}
 
 /// `1234567.891` → `1,234,567.891`: the shortest decimal that round-trips, grouped by thousands.
 pub fn number(value: f64) -> String {
@@ -14,7 +57,7 @@ pub fn number(value: f64) -> String {
         out.push('-');
     }
     for (i, digit) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(*digit);
@@ -34,52 +77,42 @@ pub fn rounded(value: f64, decimals: i32) -> f64 {
 
 /// A figure in its unit, readable: `4.16 trillion yuan`, `4.16万亿元`, `30.1% of GDP`.
 pub fn value(value: f64, unit: Unit, lang: Lang) -> String {
-    let n = number;
-    match (unit, lang) {
-        (Unit::HundredMillionYuan | Unit::BnYuan | Unit::TnYuan, _) => {
-            let in_100m = value * unit.yuan_scale().unwrap_or(1e8) / 1e8;
-            yuan(in_100m, lang)
-        }
-        (Unit::Pct, _) => format!("{}%", n(value)),
-        (Unit::PctOfGdp, Lang::En) => format!("{}% of GDP", n(value)),
-        (Unit::PctOfGdp, Lang::Zh) => format!("占GDP的{}%", n(value)),
-        (Unit::PctPoints, Lang::En) => format!("{} percentage points", n(value)),
-        (Unit::PctPoints, Lang::Zh) => format!("{}个百分点", n(value)),
-        (Unit::Count | Unit::Index, _) => n(value),
-        (Unit::Per10kPeople, Lang::En) => format!("{} per 10,000 people", n(value)),
-        (Unit::Per10kPeople, Lang::Zh) => format!("每万人{}", n(value)),
-        (Unit::BnUsd, Lang::En) => format!("US${} billion", n(value)),
-        (Unit::BnUsd, Lang::Zh) => format!("{}亿美元", n(rounded(value * 10.0, 4))),
-        (Unit::HundredMillionUsd, Lang::En) => format!("US${} billion", n(rounded(value / 10.0, 4))),
-        (Unit::HundredMillionUsd, Lang::Zh) => format!("{}亿美元", n(value)),
-        (Unit::Km2, Lang::En) => format!("{} km²", n(value)),
-        (Unit::Km2, Lang::Zh) => format!("{}平方公里", n(value)),
-        (Unit::Times, Lang::En) => format!("{}×", n(value)),
-        (Unit::Times, Lang::Zh) => format!("{}倍", n(value)),
-        (Unit::Rank, Lang::En) => format!("No. {}", n(value)),
-        (Unit::Rank, Lang::Zh) => format!("第{}名", n(value)),
-    }
+    let (key, shown) = match unit {
+        Unit::HundredMillionYuan | Unit::BnYuan | Unit::TnYuan => return yuan(value * unit.yuan_scale().unwrap_or(1e8) / 1e8, lang),
+        // Dollar amounts read in each language's own step: billions in English, 亿 in Chinese.
+        Unit::BnUsd if lang == Lang::Zh => ("value.usd_100m", rounded(value * 10.0, 4)),
+        Unit::HundredMillionUsd if lang == Lang::En => ("value.bn_usd", rounded(value / 10.0, 4)),
+        Unit::BnUsd => ("value.bn_usd", value),
+        Unit::HundredMillionUsd => ("value.usd_100m", value),
+        Unit::Pct => ("value.pct", value),
+        Unit::PctOfGdp => ("value.pct_of_gdp", value),
+        Unit::PctPoints => ("value.pct_points", value),
+        Unit::Count | Unit::Index => return number(value),
+        Unit::Per10kPeople => ("value.per_10k_people", value),
+        Unit::Km2 => ("value.km2", value),
+        Unit::Times => ("value.times", value),
+        Unit::Rank => ("value.rank", value),
+    };
+    tr_with(lang, key, &[("n", &number(shown))])
 }
 
 /// An amount given in 亿元, in the unit that reads best.
 pub fn yuan(in_100m: f64, lang: Lang) -> String {
     let (divisor, _) = yuan_scale(in_100m.abs(), lang);
-    let scaled = rounded(in_100m / divisor, if divisor > 1.0 { 2 } else { 1 });
-    match lang {
-        Lang::En if divisor >= 1e4 => format!("{} trillion yuan", number(scaled)),
-        Lang::En => format!("{} billion yuan", number(rounded(in_100m / 10.0, 2))),
-        Lang::Zh if divisor >= 1e4 => format!("{}万亿元", number(scaled)),
-        Lang::Zh => format!("{}亿元", number(rounded(in_100m, 2))),
-    }
+    let (key, shown) = match lang {
+        _ if divisor >= 1e4 => ("value.yuan_tn", rounded(in_100m / divisor, 2)),
+        Lang::En => ("value.yuan_bn", rounded(in_100m / 10.0, 2)),
+        Lang::Zh => ("value.yuan_100m", rounded(in_100m, 2)),
+    };
+    tr_with(lang, key, &[("n", &number(shown))])
 }
 
 /// Divisor from 亿元 and the unit's name for an axis whose largest value is `max_in_100m`.
-pub fn yuan_scale(max_in_100m: f64, lang: Lang) -> (f64, &'static str) {
+pub fn yuan_scale(max_in_100m: f64, lang: Lang) -> (f64, String) {
     match lang {
-        Lang::En if max_in_100m >= 1e4 => (1e4, "trillion yuan"),
-        Lang::En => (10.0, "billion yuan"),
-        Lang::Zh if max_in_100m >= 1e4 => (1e4, "万亿元"),
-        Lang::Zh => (1.0, "亿元"),
+        _ if max_in_100m >= 1e4 => (1e4, tr(lang, "unit.tn_yuan")),
+        Lang::En => (10.0, tr(lang, "unit.bn_yuan")),
+        Lang::Zh => (1.0, tr(lang, "unit.100m_yuan")),
     }
 }
 
@@ -99,28 +132,26 @@ pub fn unit_name(unit: Unit, lang: Lang) -> String {
         Unit::Times => "unit.times",
         Unit::Rank => "unit.rank",
     };
-    t!(key, locale = lang.code()).into_owned()
+    tr(lang, key)
 }
 
 /// The published value with the unit it was published in, for the source panel and the table.
 pub fn published(value: f64, unit: Unit, lang: Lang) -> String {
     let unit_label = match unit {
-        Unit::HundredMillionYuan => t!("unit.100m_yuan", locale = lang.code()).into_owned(),
-        Unit::BnYuan => t!("unit.bn_yuan", locale = lang.code()).into_owned(),
-        Unit::TnYuan => t!("unit.tn_yuan", locale = lang.code()).into_owned(),
+        Unit::HundredMillionYuan => tr(lang, "unit.100m_yuan_published"),
+        Unit::BnYuan => tr(lang, "unit.bn_yuan"),
+        Unit::TnYuan => tr(lang, "unit.tn_yuan"),
         other => return self::value(value, other, lang),
     };
     format!("{} {}", number(value), unit_label)
 }
 
 pub fn kind(kind: Kind, lang: Lang) -> String {
-    let key = format!("kind.{}", kind.id());
-    t!(&key, locale = lang.code()).into_owned()
+    tr(lang, &format!("kind.{}", kind.id()))
 }
 
 pub fn confidence(confidence: Confidence, lang: Lang) -> String {
-    let key = format!("confidence.{}", confidence.id());
-    t!(&key, locale = lang.code()).into_owned()
+    tr(lang, &format!("confidence.{}", confidence.id()))
 }
 
 #[cfg(test)]
@@ -152,5 +183,17 @@ mod tests {
         assert_eq!(value(2.0, Unit::Rank, Lang::En), "No. 2");
         assert_eq!(published(41610.9, Unit::HundredMillionYuan, Lang::En), "41,610.9 100 million yuan (亿元)");
         assert_eq!(kind(Kind::Target, Lang::Zh), "目标");
+        assert_eq!(value(12.5, Unit::BnUsd, Lang::Zh), "125亿美元");
+        assert_eq!(value(125.0, Unit::HundredMillionUsd, Lang::En), "US$12.5 billion");
+        assert_eq!(value(111.2, Unit::Per10kPeople, Lang::Zh), "每万人111.2");
+    }
+
+    #[test]
+    fn placeholders_are_filled_and_periods_read_in_each_language() {
+        assert_eq!(tr_with(Lang::En, "value.pct", &[("n", "5")]), "5%");
+        let notice = tr_with(Lang::En, "notice.unknown_key", &[("key", "%{raw}"), ("raw", "x")]);
+        assert!(notice.contains("“%{raw}=x”"), "{notice}");
+        assert_eq!(yuan_scale(5.0, Lang::Zh).1, "亿元");
+        assert_eq!(yuan_scale(5e4, Lang::En).1, "trillion yuan");
     }
 }

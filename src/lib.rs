@@ -11,6 +11,9 @@ pub mod query;
 pub mod state;
 pub mod story;
 
+#[cfg(test)]
+pub mod fixtures;
+
 #[cfg(target_arch = "wasm32")]
 pub mod bridge;
 #[cfg(target_arch = "wasm32")]

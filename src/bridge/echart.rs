@@ -3,6 +3,8 @@
 //! with its container, and disposes the instance, its click handler and its observer on unmount.
 
 use super::{describe, download_url, init, ECharts};
+use crate::format::tr;
+use crate::model::Lang;
 use leptos::html;
 use leptos::prelude::*;
 use serde::Serialize;
@@ -36,7 +38,7 @@ fn tooltip_element(params: JsValue) -> JsValue {
     let lines = js_sys::Reflect::get(&params, &"data".into())
         .and_then(|data| js_sys::Reflect::get(&data, &"tip".into()))
         .ok()
-        .filter(|tip| js_sys::Array::is_array(tip))
+        .filter(js_sys::Array::is_array)
         .map(|tip| js_sys::Array::from(&tip).iter().filter_map(|line| line.as_string()).collect::<Vec<_>>())
         .unwrap_or_else(|| {
             js_sys::Reflect::get(&params, &"name".into()).ok().and_then(|n| n.as_string()).into_iter().collect()
@@ -161,17 +163,21 @@ pub fn EChart(
         })
     });
     let file_name = format!("beijing-atlas-{name}.png");
+    let download_failed = RwSignal::new(None::<String>);
     let download = move |_| {
         instance.with_value(|slot| {
-            if let Some(live) = slot {
-                let opts = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&opts, &"type".into(), &"png".into());
-                let _ = js_sys::Reflect::set(&opts, &"pixelRatio".into(), &JsValue::from_f64(2.0));
-                let _ = js_sys::Reflect::set(&opts, &"backgroundColor".into(), &page_background().into());
-                download_url(&live.chart.get_data_url(&opts), &file_name);
-            }
+            let Some(live) = slot else { return };
+            let opts = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&opts, &"type".into(), &"png".into());
+            let _ = js_sys::Reflect::set(&opts, &"pixelRatio".into(), &JsValue::from_f64(2.0));
+            let _ = js_sys::Reflect::set(&opts, &"backgroundColor".into(), &page_background().into());
+            let result = live.chart.get_data_url(&opts).map_err(describe).and_then(|url| download_url(&url, &file_name));
+            download_failed.set(result.err());
         })
     };
+    // The reader's language, provided by the app beside its view state.
+    let lang = use_context::<Memo<Lang>>();
+    let say = move |key: &str, err: String| format!("{} ({err})", tr(lang.map_or(Lang::En, |l| l.get()), key));
     view! {
         <figure class=format!("chart-figure {class}")>
             {download_label.map(|text| view! {
@@ -179,7 +185,8 @@ pub fn EChart(
             })}
             // ECharts' `aria` option writes the container's aria-label from the chart's data.
             <div node_ref=container class="chart" data-chart=name role="img"></div>
-            {move || failed.get().map(|err| view! { <p role="status" class="notice">{format!("Chart unavailable: {err}")}</p> })}
+            {move || failed.get().map(|err| view! { <p role="status" class="notice">{say("chart.unavailable", err)}</p> })}
+            {move || download_failed.get().map(|err| view! { <p role="status" class="notice">{say("ui.download_failed", err)}</p> })}
         </figure>
     }
 }

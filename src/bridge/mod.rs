@@ -7,9 +7,11 @@
 
 mod echart;
 mod files;
+mod page;
 
 pub use echart::{ChartClick, EChart};
 pub use files::{copy_text, download_text, download_url};
+pub use page::{is_typing_target, origin, set_theme_attribute, set_title_and_lang, store_theme, stored_theme};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,8 +31,8 @@ extern "C" {
     fn on(this: &ECharts, event: &str, handler: &js_sys::Function);
     #[wasm_bindgen(method)]
     fn dispose(this: &ECharts);
-    #[wasm_bindgen(method, js_name = getDataURL)]
-    fn get_data_url(this: &ECharts, opts: &JsValue) -> String;
+    #[wasm_bindgen(method, catch, js_name = getDataURL)]
+    fn get_data_url(this: &ECharts, opts: &JsValue) -> Result<String, JsValue>;
     #[wasm_bindgen(catch, js_namespace = echarts, js_name = registerMap)]
     fn register_map(name: &str, geo_json: &JsValue) -> Result<(), JsValue>;
     #[wasm_bindgen(catch, js_namespace = echarts, js_name = getMap)]

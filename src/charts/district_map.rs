@@ -2,7 +2,8 @@
 //! zones as points coloured by their main sector. A district without a figure is drawn in the
 //! "no data" colour and its tooltip says so; it is never shaded as zero.
 
-use super::{finish, point_tip, t, AxisUnit, Look};
+use super::{finish, point_tip, AxisUnit, Look};
+use crate::format::tr;
 use crate::format;
 use crate::model::{Lang, Unit, Zone, DISTRICTS};
 use crate::query::DistrictValue;
@@ -43,11 +44,11 @@ pub fn district_map_chart(look: &Look<'_>, input: &MapInput<'_>) -> Value {
                 Some(point) => {
                     let mut tip = point_tip(look, &name, point);
                     tip.insert(1, input.title.to_string());
-                    json!({ "name": name, "value": axis_unit.scale(point.value), "tip": tip, "obs": point.observations[0], "region": v.district.id })
+                    json!({ "name": name, "value": axis_unit.scale(point.value), "tip": tip, "obs": point.obs, "region": v.district.id })
                 }
                 None => json!({
                     "name": name, "value": null, "region": v.district.id,
-                    "tip": [name.clone(), input.title.to_string(), t(lang, "chart.no_data_district")],
+                    "tip": [name.clone(), input.title.to_string(), tr(lang, "chart.no_data_district")],
                     "itemStyle": { "areaColor": palette.no_data },
                 }),
             }
@@ -89,9 +90,9 @@ pub fn district_map_chart(look: &Look<'_>, input: &MapInput<'_>) -> Value {
         },
         "series": [
             { "type": "map", "name": input.title, "geoIndex": 0, "nameMap": name_map.clone(), "data": district_data },
-            { "type": "scatter", "name": t(lang, "map.zones"), "coordinateSystem": "geo", "data": zone_data, "z": 5,
+            { "type": "scatter", "name": tr(lang, "map.zones"), "coordinateSystem": "geo", "data": zone_data, "z": 5,
               "label": { "show": false }, "emphasis": { "scale": 1.4 } },
-            { "type": "scatter", "name": t(lang, "map.other_zones"), "coordinateSystem": "geo", "data": other_data, "z": 4,
+            { "type": "scatter", "name": tr(lang, "map.other_zones"), "coordinateSystem": "geo", "data": other_data, "z": 4,
               "itemStyle": { "opacity": 0.25 }, "label": { "show": false }, "silent": false },
         ],
     });
@@ -103,12 +104,12 @@ pub fn district_map_chart(look: &Look<'_>, input: &MapInput<'_>) -> Value {
     let description = format!(
         "{}. {}: {}. {}: {}. {} {}.",
         input.title,
-        t(lang, "chart.map_chart"),
+        tr(lang, "chart.map_chart"),
         axis_unit.name,
-        t(lang, "chart.with_data"),
+        tr(lang, "chart.with_data"),
         with_data.join(", "),
         input.zones.len(),
-        t(lang, "map.zones_on_map")
+        tr(lang, "map.zones_on_map")
     );
     finish(option, look, description)
 }
@@ -127,9 +128,9 @@ fn zone_item(look: &Look<'_>, zone: &Zone, region: &str) -> Value {
     let sectors: Vec<&str> = zone.sectors.iter().filter_map(|s| dataset.sector(s)).map(|s| s.name(lang)).collect();
     let mut tip = vec![zone.name(lang).to_string(), sectors.join(" · ")];
     if zone.is_approximate() {
-        tip.push(t(lang, "map.approximate"));
+        tip.push(tr(lang, "map.approximate"));
     }
-    tip.push(t(lang, "map.click_zone"));
+    tip.push(tr(lang, "map.click_zone"));
     let big = zone.is_three_cities_one_zone();
     json!({
         "name": zone.name(lang), "value": [zone.lon, zone.lat], "zone": zone.id, "tip": tip,

@@ -10,13 +10,15 @@ mod district_map;
 mod sectors;
 mod sparkline;
 mod trend;
+mod views;
 
 pub use district_map::{district_map_chart, MapInput, MAP_NAME};
+pub use views::{bar_points, chart_title, map_option, sectors_option, source_line, step_option, zone_matches, TrendData};
 pub use sectors::sectors_chart;
 pub use sparkline::{sparkline, Sparkline};
 pub use trend::trend_chart;
 
-use crate::format;
+use crate::format::{self, period_label, tr};
 use crate::model::{Dataset, Lang, Observation, Unit};
 use crate::query::Point;
 use charming::component::{Axis, Grid};
@@ -66,7 +68,7 @@ impl AxisUnit {
     pub fn for_values(unit: Unit, max_abs: f64, lang: Lang) -> AxisUnit {
         if unit.yuan_scale().is_some() {
             let (divisor, name) = format::yuan_scale(max_abs, lang);
-            AxisUnit { divisor, name: name.to_string() }
+            AxisUnit { divisor, name }
         } else {
             AxisUnit { divisor: 1.0, name: format::unit_name(unit, lang) }
         }
@@ -114,35 +116,23 @@ pub fn point_tip(look: &Look<'_>, title: &str, point: &Point) -> Vec<String> {
     let dataset = look.dataset;
     let lang = look.lang;
     let observations: Vec<&Observation> = point.observations.iter().filter_map(|id| dataset.observation(id)).collect();
-    let Some(drawn) = observations.first() else { return vec![title.to_string()] };
+    let Some(drawn) = dataset.observation(&point.obs) else { return vec![title.to_string()] };
     let source = dataset.source_of(drawn);
     let mut lines = vec![
         format!("{title} · {}", period_label(drawn, lang)),
         format!("{} ({})", format::value(drawn.value, drawn.unit, lang), format::kind(drawn.kind, lang)),
-        format!("{}: {}, {} ({})", t(lang, "chart.source"), source.publisher, source.published, format::confidence(source.confidence, lang)),
+        format!("{}: {}, {} ({})", tr(lang, "chart.source"), source.publisher, source.published, format::confidence(source.confidence, lang)),
     ];
     if point.conflict {
-        let others: Vec<String> = observations[1..]
+        let others: Vec<String> = observations
             .iter()
+            .filter(|o| o.id != drawn.id)
             .map(|o| format!("{} ({})", format::value(o.value, o.unit, lang), dataset.source_of(o).publisher))
             .collect();
-        lines.push(format!("{} {}", t(lang, "chart.sources_differ"), others.join("; ")));
+        lines.push(format!("{} {}", tr(lang, "chart.sources_differ"), others.join("; ")));
     }
-    lines.push(t(lang, "chart.click_for_source"));
+    lines.push(tr(lang, "chart.click_for_source"));
     lines
-}
-
-/// `2021`, or the span a figure covers when it is not one calendar year (`2021–2025`).
-pub fn period_label(observation: &Observation, lang: Lang) -> String {
-    match observation.period.as_str() {
-        "year" | "" => observation.year.to_string(),
-        period if lang == Lang::Zh => period.replace('-', "–").replace('/', " 至 "),
-        period => period.replace('-', "–").replace('/', " to "),
-    }
-}
-
-pub(crate) fn t(lang: Lang, key: &str) -> String {
-    rust_i18n::t!(key, locale = lang.code()).into_owned()
 }
 
 /// Marks the data items whose observation or zone is in `ids`, so the figures a tour step cites
@@ -182,7 +172,7 @@ pub fn mark(option: &mut Value, ids: &[String], palette: Palette) {
 
 /// A chart's data item: the value, its tooltip lines and the observation a click opens.
 pub(crate) fn item(value: f64, tip: Vec<String>, point: &Point) -> Value {
-    json!({ "value": value, "tip": tip, "obs": point.observations[0] })
+    json!({ "value": value, "tip": tip, "obs": point.obs })
 }
 
 #[cfg(test)]

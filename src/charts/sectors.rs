@@ -1,8 +1,8 @@
 //! The sectors chart: one bar per selected sector for one indicator and year; a sector without a
 //! figure keeps its place on the axis with no bar, so a gap is seen as a gap.
 
-use super::{category_axis, finish, grid, item, point_tip, t, value_axis, AxisUnit, Look};
-use crate::format;
+use super::{category_axis, finish, grid, item, point_tip, value_axis, AxisUnit, Look};
+use crate::format::{self, tr};
 use crate::query::Comparison;
 use charming::component::Title;
 use charming::element::{AxisLabel, TextStyle};
@@ -14,7 +14,7 @@ pub fn sectors_chart(look: &Look<'_>, title: &str, source_line: &str, comparison
     let lang = look.lang;
     let max_abs = comparison.bars.iter().filter_map(|b| b.point.as_ref()).map(|p| p.value.abs()).fold(0.0, f64::max);
     let axis_unit = AxisUnit::for_values(comparison.unit.unwrap_or(crate::model::Unit::Count), max_abs, lang);
-    let names: Vec<String> = comparison.bars.iter().map(|b| dataset.sector_name(Some(&b.sector), lang)).collect();
+    let names: Vec<String> = comparison.bars.iter().map(|b| crate::format::sector_name(dataset, Some(&b.sector), lang)).collect();
     let frame = Chart::new()
         .title(Title::new().text(title).left(8).top(4).text_style(TextStyle::new().color(look.palette.text).font_size(14)))
         .title(Title::new().text(source_line).left(8).bottom(0).text_style(TextStyle::new().color(look.palette.muted).font_size(11)))
@@ -22,7 +22,7 @@ pub fn sectors_chart(look: &Look<'_>, title: &str, source_line: &str, comparison
         .grid(grid().top(40).bottom(48).right(72))
         .x_axis(value_axis(&axis_unit, look.palette))
         .y_axis(category_axis(names.clone(), look.palette).inverse(true).axis_label(AxisLabel::new().color(look.palette.text)));
-    let mut option = serde_json::to_value(&frame).unwrap_or_else(|_| json!({}));
+    let mut option = serde_json::to_value(&frame).expect("charming's chart frame is plain structs with string keys: it always serialises");
     // Long sector names wrap instead of running off the left edge; the unit sits under the axis.
     option["yAxis"]["axisLabel"]["width"] = json!(150);
     option["yAxis"]["axisLabel"]["overflow"] = json!("break");
@@ -44,7 +44,7 @@ pub fn sectors_chart(look: &Look<'_>, title: &str, source_line: &str, comparison
                     value["itemStyle"] = json!({ "color": color });
                     value
                 }
-                None => json!({ "value": null, "sector": bar.sector, "tip": [format!("{name}: {}", t(lang, "chart.no_figure"))] }),
+                None => json!({ "value": null, "sector": bar.sector, "tip": [format!("{name}: {}", tr(lang, "chart.no_figure"))] }),
             }
         })
         .collect();
@@ -58,9 +58,9 @@ pub fn sectors_chart(look: &Look<'_>, title: &str, source_line: &str, comparison
         .zip(&names)
         .map(|(bar, name)| match &bar.point {
             Some(p) => format!("{name} {}", format::number(axis_unit.scale(p.value))),
-            None => format!("{name} {}", t(lang, "chart.no_figure")),
+            None => format!("{name} {}", tr(lang, "chart.no_figure")),
         })
         .collect();
-    let description = format!("{title}. {}: {}. {}", t(lang, "chart.bar_chart"), axis_unit.name, values.join(", "));
+    let description = format!("{title}. {}: {}. {}", tr(lang, "chart.bar_chart"), axis_unit.name, values.join(", "));
     finish(option, look, description)
 }

@@ -1,13 +1,8 @@
 use super::*;
-use crate::model::{self, Dataset};
 use crate::query::{self, comparison, district_values, map_year, Filter};
 use crate::state::{parse, TimeSpan};
-use std::sync::OnceLock;
+use crate::fixtures::real as dataset;
 
-fn dataset() -> &'static Dataset {
-    static DATASET: OnceLock<Dataset> = OnceLock::new();
-    DATASET.get_or_init(|| model::load(model::bundled()).0)
-}
 
 fn look(lang: Lang) -> Look<'static> {
     Look { dataset: dataset(), lang, palette: Palette::for_theme(false), animate: false }
@@ -91,7 +86,7 @@ fn map_labels_use_short_names_that_fit_beside_their_pins() {
 
 #[test]
 fn sparkline_breaks_at_gaps_and_stays_in_its_box() {
-    let rows = query::filter(dataset(), &Filter { indicator: Some("rd_intensity".into()), region: Some("beijing".into()), kinds: Some(vec![model::Kind::Actual]), ..Filter::default() });
+    let rows = query::filter(dataset(), &Filter { indicator: Some("rd_intensity".into()), region: Some("beijing".into()), kinds: Some(vec![crate::model::Kind::Actual]), ..Filter::default() });
     let years = query::series::year_axis(&rows, TimeSpan::new(2013, 2023));
     let series = &query::series(dataset(), &rows, &years)[0];
     let published = series.values.iter().flatten().count();
@@ -108,4 +103,49 @@ fn sparkline_breaks_at_gaps_and_stays_in_its_box() {
     let bottom = shape.dots.iter().map(|d| d.1).fold(0.0, f64::max);
     assert_eq!((top, bottom), (3.0, 29.0));
     assert!(shape.description.contains("2023: 6.73"));
+}
+
+fn marked_items(option: &serde_json::Value) -> Vec<serde_json::Value> {
+    option["series"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|s| s["data"].as_array().cloned().unwrap_or_default())
+        .filter(|item| item["marked"] == true)
+        .collect()
+}
+
+/// The tour on the real data, through the very function the page calls.
+#[test]
+fn every_tour_step_shows_a_chart_with_its_cited_figures_marked() {
+    for step in &crate::story::STEPS {
+        let option = step_option(&look(Lang::En), step, false);
+        let marked = marked_items(&option);
+        assert!(!marked.is_empty(), "step {} marks nothing on its chart", step.id);
+        for zone in step.zones {
+            assert!(marked.iter().any(|item| item["zone"] == *zone), "step {} does not mark zone {zone}", step.id);
+        }
+    }
+}
+
+#[test]
+fn marking_rings_only_the_named_items() {
+    let step = &crate::story::STEPS[0];
+    let option = step_option(&look(Lang::En), step, false);
+    let marked = marked_items(&option);
+    let marked_ids: std::collections::BTreeSet<&str> = marked.iter().filter_map(|item| item["obs"].as_str()).collect();
+    // The 2021 share is cited; the 2020 one is not.
+    assert!(marked_ids.iter().any(|id| dataset().observation(id).is_some_and(|o| o.year == 2021)));
+    assert!(!marked_ids.iter().any(|id| dataset().observation(id).is_some_and(|o| o.year == 2020)));
+    assert!(marked.iter().all(|item| item["itemStyle"]["borderWidth"] == 3));
+}
+
+/// The whole option the browser is given for a small fixture, reviewed as a snapshot
+/// (`src/charts/snapshots/`): a change to any chart frame shows up as a diff to read.
+#[test]
+fn trend_option_snapshot() {
+    let small = crate::fixtures::small();
+    let state = parse("view=trends&indicator=gdp", small).state;
+    let look = Look { dataset: small, lang: Lang::En, palette: Palette::for_theme(false), animate: false };
+    insta::assert_json_snapshot!(TrendData::new(small, &state).option(&look));
 }

@@ -1,8 +1,8 @@
 //! The trends chart: one line per sector (or the whole economy) over the years, targets as
 //! hollow diamonds apart from the lines, gaps left as gaps.
 
-use super::{category_axis, finish, grid, item, point_tip, t, value_axis, AxisUnit, Look};
-use crate::format;
+use super::{category_axis, finish, grid, item, point_tip, value_axis, AxisUnit, Look};
+use crate::format::{self, tr};
 use crate::query::Series;
 use charming::component::{Legend, Title};
 use charming::element::TextStyle;
@@ -20,7 +20,7 @@ pub fn trend_chart(look: &Look<'_>, title: &str, source_line: &str, series: &[Se
         .fold(0.0, f64::max);
     let unit = series.first().map(|s| s.unit).unwrap_or(crate::model::Unit::Count);
     let axis_unit = AxisUnit::for_values(unit, max_abs, lang);
-    let names: Vec<String> = series.iter().map(|s| dataset.sector_name(s.sector.as_deref(), lang)).collect();
+    let names: Vec<String> = series.iter().map(|s| crate::format::sector_name(dataset, s.sector.as_deref(), lang)).collect();
     let frame = Chart::new()
         .title(Title::new().text(title).left(8).top(4).text_style(TextStyle::new().color(look.palette.text).font_size(14)))
         .title(Title::new().text(source_line).left(8).bottom(0).text_style(TextStyle::new().color(look.palette.muted).font_size(11)))
@@ -28,7 +28,7 @@ pub fn trend_chart(look: &Look<'_>, title: &str, source_line: &str, series: &[Se
         .grid(grid().top(80).bottom(28))
         .x_axis(category_axis(years.iter().map(u16::to_string).collect(), look.palette))
         .y_axis(value_axis(&axis_unit, look.palette));
-    let mut option = serde_json::to_value(&frame).unwrap_or_else(|_| json!({}));
+    let mut option = serde_json::to_value(&frame).expect("charming's chart frame is plain structs with string keys: it always serialises");
     let mut all_series: Vec<Value> = series
         .iter()
         .zip(&names)
@@ -57,9 +57,9 @@ pub fn trend_chart(look: &Look<'_>, title: &str, source_line: &str, series: &[Se
             let color = colour(look, line.sector.as_deref());
             line.targets.iter().filter_map(move |target| {
                 let index = years.iter().position(|y| *y == target.year)?;
-                let tip = point_tip(look, &format!("{name} · {}", t(lang, "kind.target")), target);
+                let tip = point_tip(look, &format!("{name} · {}", tr(lang, "kind.target")), target);
                 Some(json!({
-                    "value": [index, axis_unit_ref.scale(target.value)], "tip": tip, "obs": target.observations[0],
+                    "value": [index, axis_unit_ref.scale(target.value)], "tip": tip, "obs": target.obs,
                     "itemStyle": { "borderColor": color, "color": "transparent", "borderWidth": 2.5 },
                 }))
             })
@@ -67,7 +67,7 @@ pub fn trend_chart(look: &Look<'_>, title: &str, source_line: &str, series: &[Se
         .collect();
     if !targets.is_empty() {
         all_series.push(json!({
-            "type": "scatter", "name": t(lang, "chart.targets"), "symbol": "diamond", "symbolSize": 14,
+            "type": "scatter", "name": tr(lang, "chart.targets"), "symbol": "diamond", "symbolSize": 14,
             "data": targets, "color": look.palette.muted, "z": 3,
         }));
     }
@@ -83,7 +83,7 @@ fn colour(look: &Look<'_>, sector: Option<&str>) -> String {
 /// The chart in words, for screen readers: every drawn value and target.
 fn describe(look: &Look<'_>, title: &str, series: &[Series], names: &[String], years: &[u16], axis_unit: &AxisUnit) -> String {
     let lang = look.lang;
-    let mut parts = vec![format!("{title}. {}: {}", t(lang, "chart.line_chart"), axis_unit.name)];
+    let mut parts = vec![format!("{title}. {}: {}", tr(lang, "chart.line_chart"), axis_unit.name)];
     for (line, name) in series.iter().zip(names) {
         let values: Vec<String> = line
             .values
@@ -94,12 +94,12 @@ fn describe(look: &Look<'_>, title: &str, series: &[Series], names: &[String], y
         let mut text = format!("{name}: {}", values.join(", "));
         if !line.targets.is_empty() {
             let targets: Vec<String> = line.targets.iter().map(|p| format!("{} {}", p.year, format::number(axis_unit.scale(p.value)))).collect();
-            text.push_str(&format!("; {} {}", t(lang, "kind.target"), targets.join(", ")));
+            text.push_str(&format!("; {} {}", tr(lang, "kind.target"), targets.join(", ")));
         }
         parts.push(text);
     }
     if years.is_empty() {
-        parts.push(t(lang, "chart.no_data"));
+        parts.push(tr(lang, "chart.no_data"));
     }
     parts.join(". ")
 }

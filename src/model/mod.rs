@@ -46,6 +46,26 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// The unit's id as the dataset writes it (`100m_yuan`, `pct_of_gdp`): the CSV's unit column.
+    pub fn id(self) -> &'static str {
+        match self {
+            Unit::Km2 => "km2",
+            Unit::HundredMillionYuan => "100m_yuan",
+            Unit::BnYuan => "bn_yuan",
+            Unit::TnYuan => "tn_yuan",
+            Unit::Pct => "pct",
+            Unit::PctOfGdp => "pct_of_gdp",
+            Unit::PctPoints => "pct_points",
+            Unit::Count => "count",
+            Unit::Per10kPeople => "per_10k_people",
+            Unit::BnUsd => "bn_usd",
+            Unit::HundredMillionUsd => "usd_100m",
+            Unit::Index => "index",
+            Unit::Times => "times",
+            Unit::Rank => "rank",
+        }
+    }
+
     /// Yuan per published unit, for units that are amounts of yuan. Used only to put figures
     /// published in 亿元 and in billion yuan on one axis; the published value is always kept.
     pub fn yuan_scale(self) -> Option<f64> {
@@ -265,8 +285,8 @@ pub struct FactText<'f> {
     pub text: &'f str,
     /// The `lang` attribute of the text.
     pub html_lang: &'static str,
-    /// Set when the text is not in the reader's language.
-    pub note: Option<&'static str>,
+    /// The text is in English for a Chinese reader (the dataset has no Chinese rendering).
+    pub in_english: bool,
 }
 
 impl Fact {
@@ -277,9 +297,9 @@ impl Fact {
 
     pub fn text(&self, lang: Lang) -> FactText<'_> {
         match (lang, self.text_zh.as_deref()) {
-            (Lang::Zh, Some(text)) => FactText { text, html_lang: "zh-CN", note: None },
-            (Lang::Zh, None) => FactText { text: &self.text_en, html_lang: "en", note: Some("英文") },
-            (Lang::En, _) => FactText { text: &self.text_en, html_lang: "en", note: None },
+            (Lang::Zh, Some(text)) => FactText { text, html_lang: "zh-CN", in_english: false },
+            (Lang::Zh, None) => FactText { text: &self.text_en, html_lang: "en", in_english: true },
+            (Lang::En, _) => FactText { text: &self.text_en, html_lang: "en", in_english: false },
         }
     }
 }
@@ -416,17 +436,6 @@ impl Dataset {
         let first = years.clone().min().unwrap_or(2012);
         let last = years.max().unwrap_or(first);
         (first, last)
-    }
-
-    /// Display name of a sector id, or of the whole economy for `None`.
-    pub fn sector_name(&self, sector: Option<&str>, lang: Lang) -> String {
-        match sector.and_then(|id| self.sector(id)) {
-            Some(sector) => sector.name(lang).to_string(),
-            None => match lang {
-                Lang::En => "All industries".to_string(),
-                Lang::Zh => "全部产业".to_string(),
-            },
-        }
     }
 
     pub fn region_name(&self, id: &str, lang: Lang) -> String {

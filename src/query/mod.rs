@@ -3,14 +3,16 @@
 //! away. Nothing here fills a gap: a missing year stays `None`, never zero or an interpolation.
 
 mod cards;
+mod title;
 pub mod table;
 pub mod series;
 
+pub use title::document_title;
 pub use cards::{headline_cards, Card, CardSpec, CARD_SPECS};
 pub use series::{comparison, district_values, map_year, series, Bar, Comparison, DistrictValue, Point, Series};
 
-use crate::model::{Confidence, Dataset, Kind, Observation};
-use crate::state::{TimeSpan, ViewState};
+use crate::model::{Confidence, Dataset, Fact, Indicator, Kind, Observation, DISTRICTS};
+use crate::state::{TimeSpan, View, ViewState};
 
 /// What to keep. `None` fields keep everything.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -59,6 +61,42 @@ pub fn filter<'d>(dataset: &'d Dataset, filter: &Filter) -> Vec<&'d Observation>
         (indicator, sector, o.region.clone(), o.year, o.id.clone())
     });
     rows
+}
+
+/// The way out of an empty view: the same view and indicator with every filter cleared; if that
+/// indicator has no figures for Beijing in this view either, the view's default indicator too,
+/// so the button never leads to another empty page.
+pub fn way_back(dataset: &Dataset, state: &ViewState) -> ViewState {
+    let cleared = state.without_filters();
+    if filter(dataset, &Filter::from_state(&cleared, dataset)).is_empty() {
+        ViewState { indicator: None, ..cleared }
+    } else {
+        cleared
+    }
+}
+
+/// The indicators a view can draw, in the dataset's order: those with district figures for the
+/// map, with sector figures for the comparison, all of them for trends and the table.
+pub fn indicators_for_view(dataset: &Dataset, view: View) -> Vec<&Indicator> {
+    let has = |indicator: &Indicator, wanted: &dyn Fn(&Observation) -> bool| dataset.observations.iter().any(|o| o.indicator == indicator.id && wanted(o));
+    dataset
+        .indicators
+        .iter()
+        .filter(|indicator| match view {
+            View::Map => has(indicator, &|o| DISTRICTS.iter().any(|d| d.id == o.region)),
+            View::Sectors => has(indicator, &|o| o.sector.is_some()),
+            _ => true,
+        })
+        .collect()
+}
+
+/// The dated facts, oldest first: the overview's timeline. With a span, only those dated
+/// inside it (the overview follows the reader's year filter).
+pub fn timeline(dataset: &Dataset, span: Option<TimeSpan>) -> Vec<&Fact> {
+    let in_span = |fact: &&Fact| span.is_none_or(|span| fact.year().is_some_and(|year| span.contains(year)));
+    let mut facts: Vec<&Fact> = dataset.facts.iter().filter(in_span).collect();
+    facts.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+    facts
 }
 
 /// The latest value of a kind of figure at or before `year`, for cards and maps.

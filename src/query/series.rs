@@ -11,7 +11,10 @@ pub struct Point {
     pub year: u16,
     /// In the axis unit: yuan amounts in 亿元 (whatever unit they were published in), else as published.
     pub value: f64,
-    /// The drawn observation first; more than one means the sources were compared.
+    /// The observation drawn: a click opens its source.
+    pub obs: ObsId,
+    /// Every observation that gives this point, the drawn one first; more than one means the
+    /// sources were compared.
     pub observations: Vec<ObsId>,
     /// Two sources give different values for this point.
     pub conflict: bool,
@@ -104,6 +107,7 @@ fn point<'d>(dataset: &Dataset, same_point: impl Iterator<Item = &'d Observation
     Some(Point {
         year: drawn.year,
         value,
+        obs: drawn.id.clone(),
         observations: observations.iter().map(|o| o.id.clone()).collect(),
         conflict,
     })

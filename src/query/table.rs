@@ -1,6 +1,6 @@
 //! The table view's rows, their sort order, and the CSV written from exactly those rows.
 
-use crate::charts::period_label;
+use crate::format::period_label;
 use crate::format;
 use crate::model::{Dataset, Lang, Observation};
 use std::cmp::Ordering;
@@ -36,10 +36,30 @@ impl Column {
     }
 }
 
+/// A column sort the reader chose; the table starts unsorted (`None`: the filter's reading order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Sort {
     pub column: Column,
     pub descending: bool,
+}
+
+impl Sort {
+    /// The sort after a click on a column's header: ascending first, then flipping.
+    pub fn after_click(current: Option<Sort>, column: Column) -> Sort {
+        match current {
+            Some(sort) if sort.column == column => Sort { column, descending: !sort.descending },
+            _ => Sort { column, descending: false },
+        }
+    }
+}
+
+/// What a column header announces (`aria-sort`): only the column actually sorted says how.
+pub fn aria_sort(current: Option<Sort>, column: Column) -> &'static str {
+    match current {
+        Some(sort) if sort.column == column && sort.descending => "descending",
+        Some(sort) if sort.column == column => "ascending",
+        _ => "none",
+    }
 }
 
 /// Sorts rows in place; ties keep the filter's reading order (the sort is stable).
@@ -47,11 +67,11 @@ pub fn sort_rows(dataset: &Dataset, rows: &mut [&Observation], sort: Sort, lang:
     let key = |o: &Observation| -> (String, f64) {
         match sort.column {
             Column::Indicator => (o.label(lang).to_string(), 0.0),
-            Column::Sector => (dataset.sector_name(o.sector.as_deref(), lang), 0.0),
+            Column::Sector => (crate::format::sector_name(dataset, o.sector.as_deref(), lang), 0.0),
             Column::Region => (dataset.region_name(&o.region, lang), 0.0),
             Column::Year => (String::new(), f64::from(o.year)),
             Column::Value => (String::new(), crate::query::series::axis_value(o)),
-            Column::Unit => (format!("{:?}", o.unit), 0.0),
+            Column::Unit => (format::unit_name(o.unit, lang), 0.0),
             Column::Kind => (o.kind.id().to_string(), 0.0),
             Column::Source => (dataset.source_of(o).publisher.clone(), 0.0),
         }
@@ -77,17 +97,16 @@ pub fn to_csv(dataset: &Dataset, rows: &[&Observation], lang: Lang) -> String {
             break;
         }
         let source = dataset.source_of(o);
-        let unit = format!("{:?}", o.unit);
         result = writer.write_record([
             o.id.as_str(),
             o.indicator.as_str(),
             o.label(lang),
-            &dataset.sector_name(o.sector.as_deref(), lang),
+            &crate::format::sector_name(dataset, o.sector.as_deref(), lang),
             &dataset.region_name(&o.region, lang),
             &period_label(o, lang),
             &o.year.to_string(),
             &o.value.to_string(),
-            &unit,
+            o.unit.id(),
             &format::value(o.value, o.unit, lang),
             o.kind.id(),
             source.confidence.id(),
@@ -119,6 +138,29 @@ mod tests {
         assert_eq!(records.len(), rows.len());
         assert_eq!(&records[0][0], rows[0].id.as_str());
         assert!(records.iter().all(|r| !r[15].is_empty() && !r[16].is_empty()), "every row has its source URL and quote");
+    }
+
+    /// Issue 17: the unit column printed Rust's debug names ("PctOfGdp").
+    #[test]
+    fn csv_unit_column_holds_the_datasets_unit_ids() {
+        let (dataset, _) = model::load(model::bundled());
+        let rows: Vec<&Observation> = dataset.observations.iter().filter(|o| o.indicator == "rd_intensity").collect();
+        let csv = to_csv(&dataset, &rows, Lang::En);
+        let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+        let units: Vec<String> = reader.records().map(|r| r.unwrap()[8].to_string()).collect();
+        assert!(!units.is_empty());
+        assert!(units.iter().all(|u| u == "pct_of_gdp"), "{units:?}");
+    }
+
+    /// Issue 17: the unsorted table announced `aria-sort="ascending"` on its first column.
+    #[test]
+    fn headers_announce_only_the_sort_the_reader_chose() {
+        assert!(Column::ALL.iter().all(|c| aria_sort(None, *c) == "none"));
+        let first = Sort::after_click(None, Column::Year);
+        assert_eq!((aria_sort(Some(first), Column::Year), aria_sort(Some(first), Column::Indicator)), ("ascending", "none"));
+        let second = Sort::after_click(Some(first), Column::Year);
+        assert_eq!(aria_sort(Some(second), Column::Year), "descending");
+        assert_eq!(Sort::after_click(Some(second), Column::Value), Sort { column: Column::Value, descending: false });
     }
 
     #[test]

@@ -1,106 +1,133 @@
 use super::series::{axis_value, year_axis};
 use super::*;
-use crate::model::{self, Dataset, Kind, Unit};
+use crate::fixtures::{real, small};
+use crate::model::Kind;
 use crate::state::{parse, View};
 use proptest::prelude::*;
-use std::sync::OnceLock;
 
-fn dataset() -> &'static Dataset {
-    static DATASET: OnceLock<Dataset> = OnceLock::new();
-    DATASET.get_or_init(|| model::load(model::bundled()).0)
-}
-
-fn rd_intensity() -> Vec<Series> {
-    let rows = filter(dataset(), &Filter { indicator: Some("rd_intensity".into()), region: Some("beijing".into()), ..Filter::default() });
+fn beijing(indicator: &str) -> Vec<Series> {
+    let rows = filter(small(), &Filter { indicator: Some(indicator.into()), region: Some("beijing".into()), ..Filter::default() });
     let years = year_axis(&rows, TimeSpan::new(2012, 2030));
-    series(dataset(), &rows, &years)
+    series(small(), &rows, &years)
 }
 
 #[test]
 fn a_missing_year_stays_a_gap() {
-    let lines = rd_intensity();
+    let lines = beijing("gdp");
     assert_eq!(lines.len(), 1);
-    let line = &lines[0];
-    let drawn: Vec<u16> = line.values.iter().flatten().map(|p| p.year).collect();
-    assert!(drawn.contains(&2013) && drawn.contains(&2017));
-    // 2014–2016 have no figure: gaps, not zeros and not interpolations.
-    let gap_2015 = &line.values[usize::from(2015u16 - 2013)];
-    assert_eq!(*gap_2015, None);
+    let years: Vec<Option<u16>> = lines[0].values.iter().map(|p| p.as_ref().map(|p| p.year)).collect();
+    // 2019, 2020, then 2021 has no figure: a gap, not a zero and not an interpolation.
+    assert_eq!(years, [Some(2019), Some(2020), None, Some(2022)]);
+}
+
+#[test]
+fn yuan_amounts_share_an_axis_and_keep_their_published_value() {
+    let line = &beijing("gdp")[0];
+    let point_2020 = line.values[1].as_ref().expect("2020 has a figure");
+    // Published as 3.6 trillion yuan, drawn as 36,000 亿元 beside figures published in 亿元.
+    assert_eq!(point_2020.value, 36000.0);
+    assert_eq!(small().observation(&point_2020.obs).map(|o| o.value), Some(3.6));
 }
 
 #[test]
 fn targets_are_kept_apart_from_the_line() {
-    let line = &rd_intensity()[0];
-    assert!(line.values.iter().flatten().all(|p| dataset().observation(&p.observations[0]).unwrap().kind != Kind::Target));
+    let line = &beijing("rd_intensity")[0];
+    assert!(line.values.iter().flatten().all(|p| small().observation(&p.obs).is_some_and(|o| o.kind != Kind::Target)));
     assert_eq!(line.targets.iter().map(|t| t.year).collect::<Vec<_>>(), [2025]);
 }
 
 #[test]
 fn two_sources_for_one_point_are_both_kept_and_flagged() {
-    let line = &rd_intensity()[0];
-    let point_2013 = line.values[0].as_ref().expect("R&D intensity has a 2013 figure");
-    assert!(point_2013.conflict, "5.98% and 6.1% are both published for 2013");
-    assert!(point_2013.observations.len() >= 2);
+    let line = &beijing("rd_intensity")[0];
+    let point = line.values[0].as_ref().expect("R&D intensity has a 2020 figure");
+    assert!(point.conflict, "6.4 and 6.44 are both published for 2020");
+    assert_eq!(point.obs, "rd-2020", "the official figure is drawn");
+    assert_eq!(point.observations, ["rd-2020", "rd-2020-media"]);
 }
 
 #[test]
-fn yuan_amounts_share_an_axis_and_keep_their_published_value() {
-    let gdp_2022 = dataset()
-        .observations
-        .iter()
-        .find(|o| o.indicator == "gdp" && o.region == "beijing" && o.year == 2022)
-        .expect("Beijing's 2022 GDP is in the data");
-    let published = gdp_2022.value;
-    let in_100m = axis_value(gdp_2022);
-    match gdp_2022.unit {
-        Unit::HundredMillionYuan => assert_eq!(in_100m, published),
-        Unit::TnYuan => assert_eq!(in_100m, published * 1e4),
-        Unit::BnYuan => assert_eq!(in_100m, published * 10.0),
-        other => panic!("GDP published in {other:?}"),
-    }
-    assert_eq!(dataset().observation(&gdp_2022.id).unwrap().value, published);
+fn part_year_figures_stay_off_the_line() {
+    let rows = filter(small(), &Filter { indicator: Some("revenue".into()), sectors: Some(vec!["chips".into()]), ..Filter::default() });
+    assert_eq!(rows.len(), 3, "the table keeps the half-year figure");
+    let years = year_axis(&rows, TimeSpan::new(2012, 2030));
+    let drawn: Vec<String> = series(small(), &rows, &years).iter().flat_map(|s| s.values.iter().flatten().map(|p| p.obs.clone())).collect();
+    assert_eq!(drawn, ["chips-revenue-2021", "chips-revenue-2022"]);
 }
 
 #[test]
-fn the_sector_comparison_has_a_bar_per_selected_sector() {
-    let state = parse("view=sectors&sector=integrated_circuits,artificial_intelligence", dataset()).state;
-    let comparison = comparison(dataset(), &state);
-    assert_eq!(comparison.bars.iter().map(|b| b.sector.as_str()).collect::<Vec<_>>(), ["integrated_circuits", "artificial_intelligence"]);
-    assert!(comparison.year.is_some());
+fn the_sector_comparison_has_a_bar_per_selected_sector_in_the_best_covered_year() {
+    let state = parse("view=sectors&indicator=revenue", small()).state;
+    let comparison = comparison(small(), &state);
+    assert_eq!(comparison.bars.iter().map(|b| b.sector.as_str()).collect::<Vec<_>>(), ["chips", "drugs"]);
+    // 2021 has both sectors, 2022 only one.
+    assert_eq!(comparison.year, Some(2021));
+    assert!(comparison.bars.iter().all(|b| b.point.is_some()));
 }
 
 #[test]
 fn the_map_shades_only_districts_with_a_figure() {
-    let year = map_year(dataset(), "gdp", TimeSpan::new(2012, 2030)).expect("district GDP exists");
-    let values = district_values(dataset(), "gdp", year);
+    assert_eq!(map_year(small(), "gdp", TimeSpan::new(2012, 2030)), Some(2021), "the year with the most districts");
+    let values = district_values(small(), "gdp", 2021);
     assert_eq!(values.len(), 16);
-    assert!(values.iter().filter(|v| v.point.is_some()).count() >= 12, "the best year covers most districts");
-    let empty_year = district_values(dataset(), "gdp", 2012);
-    assert!(empty_year.iter().all(|v| v.point.is_none()), "no district GDP for 2012: all 'no data', none zero");
+    let shaded: Vec<&str> = values.iter().filter(|v| v.point.is_some()).map(|v| v.district.id).collect();
+    assert_eq!(shaded.len(), 2, "{shaded:?}");
+    assert!(district_values(small(), "gdp", 2019).iter().all(|v| v.point.is_none()), "no district figure: all 'no data', none zero");
 }
 
 #[test]
 fn latest_as_of_never_looks_past_the_year() {
-    let rows = filter(dataset(), &Filter { indicator: Some("rd_intensity".into()), region: Some("beijing".into()), ..Filter::default() });
-    assert_eq!(latest_as_of(dataset(), &rows, 2019).map(|o| o.year), Some(2019));
-    assert_eq!(latest_as_of(dataset(), &rows, 2018).map(|o| o.year), Some(2017));
-    assert_eq!(latest_as_of(dataset(), &rows, 2012), None);
-    // A target is a plan, not a value as of its year.
-    assert!(latest_as_of(dataset(), &rows, 2030).is_some_and(|o| o.kind != Kind::Target));
+    let rows = filter(small(), &Filter { indicator: Some("gdp".into()), region: Some("beijing".into()), ..Filter::default() });
+    assert_eq!(latest_as_of(small(), &rows, 2021).map(|o| o.id.as_str()), Some("gdp-2020"));
+    assert_eq!(latest_as_of(small(), &rows, 2018), None);
+    let rd = filter(small(), &Filter { indicator: Some("rd_intensity".into()), ..Filter::default() });
+    // A target is a plan, not a value as of its year; of two sources the official one is taken.
+    assert_eq!(latest_as_of(small(), &rd, 2030).map(|o| o.id.as_str()), Some("rd-2020"));
 }
 
 #[test]
-fn headline_cards_carry_a_figure_and_a_target() {
-    let cards = headline_cards(dataset(), TimeSpan::new(2012, 2030));
+fn the_timeline_runs_oldest_first_and_follows_the_years_chosen() {
+    let ids = |span| timeline(small(), span).iter().map(|f| f.id.as_str()).collect::<Vec<_>>();
+    assert_eq!(ids(None), ["early", "middle", "late"]);
+    assert_eq!(ids(Some(TimeSpan::new(2021, 2022))), ["middle", "late"]);
+}
+
+#[test]
+fn the_way_back_clears_filters_and_never_leads_to_another_empty_view() {
+    let state = parse("view=trends&indicator=gdp&region=chaoyang&time=2019", small()).state;
+    assert!(filter(small(), &Filter::from_state(&state, small())).is_empty());
+    let back = way_back(small(), &state);
+    assert_eq!((back.view, back.indicator.as_deref(), back.region.as_deref(), back.time), (View::Trends, Some("gdp"), None, None));
+}
+
+#[test]
+fn each_view_lists_only_indicators_it_can_draw() {
+    let ids = |view| indicators_for_view(small(), view).iter().map(|i| i.id.as_str()).collect::<Vec<_>>();
+    assert_eq!(ids(View::Map), ["gdp"]);
+    assert_eq!(ids(View::Sectors), ["revenue"]);
+    assert_eq!(ids(View::Trends).len(), small().indicators.len());
+}
+
+#[test]
+fn the_document_title_names_focus_years_and_site() {
+    let state = parse("view=trends&sector=chips&time=2020..2022&lang=zh", small()).state;
+    assert_eq!(document_title(small(), &state), "集成电路 · 2020–2022 · 北京高精尖产业图集");
+    assert_eq!(document_title(small(), &parse("view=map", small()).state), "Map · Beijing High-Tech Atlas");
+}
+
+#[test]
+fn headline_cards_on_the_real_data_carry_a_figure_and_a_target() {
+    let cards = headline_cards(real(), TimeSpan::new(2012, 2030));
     assert!(cards.len() >= 8);
-    let rd = cards.iter().find(|c| c.spec.indicator == "rd_intensity").unwrap();
-    assert!(rd.latest.is_some() && rd.target.is_some() && rd.sparkline.is_some());
+    assert!(cards.iter().all(|c| c.latest.is_some()), "every card has a published figure");
+    let rd = cards.iter().find(|c| c.spec.indicator == "rd_intensity").expect("an R&D card");
+    assert!(rd.target.is_some() && rd.sparkline.is_some());
 }
 
 fn arb_state() -> impl Strategy<Value = crate::state::ViewState> {
-    let indicators: Vec<String> = dataset().indicators.iter().map(|i| i.id.clone()).collect();
-    let sectors: Vec<String> = dataset().sectors.iter().map(|s| s.id.clone()).collect();
-    let regions: Vec<String> = dataset().regions.iter().map(|r| r.id.clone()).collect();
+    let dataset = small();
+    let indicators: Vec<String> = dataset.indicators.iter().map(|i| i.id.clone()).collect();
+    let sectors: Vec<String> = dataset.sectors.iter().map(|s| s.id.clone()).collect();
+    let regions: Vec<String> = dataset.regions.iter().map(|r| r.id.clone()).collect();
     (
         proptest::sample::select(indicators),
         proptest::sample::subsequence(sectors.clone(), 0..=sectors.len()),
@@ -116,7 +143,7 @@ fn arb_state() -> impl Strategy<Value = crate::state::ViewState> {
                 time: Some(TimeSpan::new(a, b)),
                 ..Default::default()
             }
-            .canonical(dataset())
+            .canonical(small())
         })
 }
 
@@ -125,7 +152,7 @@ proptest! {
 
     #[test]
     fn filtering_keeps_a_sorted_subset_within_bounds(state in arb_state()) {
-        let dataset = dataset();
+        let dataset = small();
         let rows = filter(dataset, &Filter::from_state(&state, dataset));
         let time = state.time_span(dataset);
         for row in &rows {
@@ -134,13 +161,19 @@ proptest! {
             prop_assert!(state.has_sector(row.sector.as_deref().unwrap_or("")) || (state.sectors.is_empty() && row.sector.is_none()));
             prop_assert_eq!(row.region.as_str(), state.region_id());
         }
-        let again = filter(dataset, &Filter::from_state(&state, dataset));
-        prop_assert_eq!(rows.len(), again.len());
+        // The reading order: indicator, sector (economy-wide first), region, year, id.
+        let key = |o: &&crate::model::Observation| {
+            let indicator = dataset.indicators.iter().position(|i| i.id == o.indicator);
+            (indicator, o.sector.as_deref().and_then(|s| dataset.sector_index(s)), o.region.clone(), o.year, o.id.clone())
+        };
+        prop_assert!(rows.windows(2).all(|w| key(&w[0]) <= key(&w[1])), "rows out of order");
+        let kept = dataset.observations.iter().filter(|o| Filter::from_state(&state, dataset).keeps(o)).count();
+        prop_assert_eq!(rows.len(), kept, "every row the filter keeps, once");
     }
 
     #[test]
     fn series_invent_no_points(state in arb_state()) {
-        let dataset = dataset();
+        let dataset = small();
         let rows = filter(dataset, &Filter::from_state(&state, dataset));
         let years = year_axis(&rows, state.time_span(dataset));
         for line in series(dataset, &rows, &years) {
@@ -148,7 +181,7 @@ proptest! {
             for (year, point) in years.iter().zip(&line.values) {
                 if let Some(point) = point {
                     prop_assert_eq!(point.year, *year);
-                    let drawn = dataset.observation(&point.observations[0]).unwrap();
+                    let drawn = dataset.observation(&point.obs).expect("a drawn point names a real observation");
                     prop_assert!(rows.iter().any(|r| r.id == drawn.id), "drawn from a filtered row");
                     prop_assert_eq!(axis_value(drawn), point.value);
                 }

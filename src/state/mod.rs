@@ -11,6 +11,10 @@ pub use notice::{Notice, NoticeReason};
 use crate::model::{Dataset, Lang, BEIJING};
 use std::fmt;
 
+/// How many steps the guided tour has: `step` accepts 1..=TOUR_STEPS. The state owns the number
+/// and `story::STEPS` is declared with it, so the two cannot disagree and `state` needs no `story`.
+pub const TOUR_STEPS: usize = 11;
+
 /// The longest raw text a notice repeats back to the reader.
 const ECHO_LIMIT: usize = 40;
 
@@ -52,9 +56,31 @@ impl View {
         }
     }
 
-    /// Whether the view reads the indicator select.
-    pub fn uses_indicator(self) -> bool {
-        matches!(self, View::Trends | View::Sectors | View::Map | View::Table)
+    /// Which filter controls the view shows: the one place that decides it. The tour's steps set
+    /// their own filters and the sources list has none.
+    pub fn controls(self) -> Controls {
+        let explorer = matches!(self, View::Trends | View::Sectors | View::Map | View::Table);
+        Controls {
+            sectors: explorer,
+            years: explorer || self == View::Overview,
+            region: matches!(self, View::Trends | View::Sectors | View::Table),
+            indicator: explorer,
+        }
+    }
+}
+
+/// The filter controls a view shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Controls {
+    pub sectors: bool,
+    pub years: bool,
+    pub region: bool,
+    pub indicator: bool,
+}
+
+impl Controls {
+    pub fn any(self) -> bool {
+        self.sectors || self.years || self.region || self.indicator
     }
 }
 
@@ -315,9 +341,8 @@ fn parse_view(raw: Option<&str>) -> Field<View> {
 
 fn parse_step(raw: Option<&str>) -> Field<u8> {
     let Some(raw) = raw else { return Field::Missing };
-    let steps = crate::story::STEPS.len();
     match raw.parse::<u8>() {
-        Ok(step) if (1..=steps).contains(&usize::from(step)) && !raw.starts_with(['+', '0']) => Field::Valid(step),
+        Ok(step) if (1..=TOUR_STEPS).contains(&usize::from(step)) && !raw.starts_with(['+', '0']) => Field::Valid(step),
         _ => invalid(raw, NoticeReason::UnknownStep),
     }
 }

@@ -3,7 +3,7 @@
 
 use super::echo;
 use crate::model::Lang;
-use rust_i18n::t;
+use crate::format::tr_with;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoticeReason {
@@ -58,8 +58,6 @@ impl Notice {
 
     /// One sentence: what was ignored, why, and what the page shows instead.
     pub fn message(&self, lang: Lang) -> String {
-        let locale = lang.code();
-        let reason_key = format!("notice.{}", self.reason.key());
-        t!(&reason_key, locale = locale, key = self.key, raw = self.raw).into_owned()
+        tr_with(lang, &format!("notice.{}", self.reason.key()), &[("key", &self.key), ("raw", &self.raw)])
     }
 }

@@ -1,12 +1,7 @@
 use super::*;
-use crate::model::{self, Dataset};
 use proptest::prelude::*;
-use std::sync::OnceLock;
+use crate::fixtures::real as dataset;
 
-fn dataset() -> &'static Dataset {
-    static DATASET: OnceLock<Dataset> = OnceLock::new();
-    DATASET.get_or_init(|| model::load(model::bundled()).0)
-}
 
 fn reasons(query: &str) -> Vec<NoticeReason> {
     parse(query, dataset()).notices.iter().map(|n| n.reason).collect()
@@ -102,7 +97,7 @@ fn keys_are_written_in_contract_order() {
 
 #[test]
 fn step_key() {
-    let last = crate::story::STEPS.len();
+    let last = TOUR_STEPS;
     assert_eq!(parse_step(None), Field::Missing);
     assert_eq!(parse_step(Some("2")), Field::Valid(2));
     assert_eq!(parse_step(Some(&last.to_string())), Field::Valid(last as u8));
@@ -179,6 +174,11 @@ fn toggling_sectors_keeps_at_least_one() {
     assert_eq!(only.toggle_sector(dataset(), "new_materials"), only);
 }
 
+/// How many cases each codec property runs.
+fn fuzz_cases() -> u32 {
+    std::env::var("ATLAS_FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(2000)
+}
+
 fn arb_view_state() -> impl Strategy<Value = ViewState> {
     let dataset = dataset();
     let indicators: Vec<String> = dataset.indicators.iter().map(|i| i.id.clone()).collect();
@@ -186,7 +186,7 @@ fn arb_view_state() -> impl Strategy<Value = ViewState> {
     let regions: Vec<String> = dataset.regions.iter().map(|r| r.id.clone()).collect();
     let (first, last) = dataset.year_span();
     (
-        (proptest::sample::select(View::ALL.to_vec()), proptest::option::of(1..=crate::story::STEPS.len() as u8)),
+        (proptest::sample::select(View::ALL.to_vec()), proptest::option::of(1..=TOUR_STEPS as u8)),
         proptest::option::of(proptest::sample::select(indicators)),
         proptest::sample::subsequence(sectors.clone(), 0..=sectors.len()),
         proptest::option::of(proptest::sample::select(regions)),
@@ -210,7 +210,8 @@ fn arb_view_state() -> impl Strategy<Value = ViewState> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    // 2,000 cases in the test command; `scripts/fuzz` runs ATLAS_FUZZ_CASES (100,000) of each.
+    #![proptest_config(ProptestConfig::with_cases(fuzz_cases()))]
 
     #[test]
     fn encode_then_parse_round_trips(state in arb_view_state()) {

@@ -3,9 +3,9 @@
 //! (`tour.<step>.title`, `tour.<step>.text`), where `{observation-id}` marks a figure that the
 //! page fills in from the dataset, so no number is typed into prose.
 
-use crate::model::{Dataset, Fact, Lang};
-use crate::state::{TimeSpan, View, ViewState};
-use rust_i18n::t;
+use crate::model::{Dataset, Lang};
+use crate::state::{TimeSpan, View, ViewState, TOUR_STEPS};
+use crate::format::tr;
 
 /// One step: which view it drives, with which filters, and what it cites.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -26,7 +26,7 @@ pub struct Step {
     pub facts: &'static [&'static str],
 }
 
-pub const STEPS: [Step; 11] = [
+pub const STEPS: [Step; TOUR_STEPS] = [
     Step {
         id: "ten-industries",
         view: View::Trends,
@@ -167,14 +167,12 @@ pub fn step(position: u8) -> &'static Step {
 
 impl Step {
     pub fn title(&self, lang: Lang) -> String {
-        let key = format!("tour.{}.title", self.id);
-        t!(&key, locale = lang.code()).into_owned()
+        tr(lang, &format!("tour.{}.title", self.id))
     }
 
     /// The step's paragraph as text and figures, in the page's language.
     pub fn text(&self, lang: Lang) -> Vec<Segment> {
-        let key = format!("tour.{}.text", self.id);
-        segments(&t!(&key, locale = lang.code()))
+        segments(&tr(lang, &format!("tour.{}.text", self.id)))
     }
 
     /// The explorer state the step shows; "Explore from here" opens it.
@@ -246,15 +244,6 @@ pub fn segments(text: &str) -> Vec<Segment> {
         out.push(Segment::Text(rest.to_string()));
     }
     out
-}
-
-/// The dated facts, oldest first: the overview's timeline. With a span, only those dated
-/// inside it (the overview follows the reader's year filter).
-pub fn timeline(dataset: &Dataset, span: Option<crate::state::TimeSpan>) -> Vec<&Fact> {
-    let in_span = |fact: &&Fact| span.is_none_or(|span| fact.year().is_some_and(|year| span.contains(year)));
-    let mut facts: Vec<&Fact> = dataset.facts.iter().filter(in_span).collect();
-    facts.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
-    facts
 }
 
 #[cfg(test)]

@@ -2,31 +2,29 @@
 //! the URL is updated and every view follows from it.
 
 use super::{tr, use_atlas, History};
-use crate::model::{RegionLevel, DISTRICTS};
+use crate::model::RegionLevel;
+use crate::query;
 use crate::state::{TimeSpan, View};
 use leptos::prelude::*;
 
 #[component]
 pub fn FilterBar() -> impl IntoView {
     let atlas = use_atlas();
-    let view = Memo::new(move |_| atlas.view_state.read().view);
-    let shows = move |wanted: &[View]| wanted.contains(&view.get());
-    // The tour's steps set their own filters, and the sources list has none: no empty bar.
-    let has_filters = move || !matches!(view.get(), View::Tour | View::Sources);
+    let controls = Memo::new(move |_| atlas.view_state.read().view.controls());
     view! {
-        <Show when=has_filters>
+        <Show when=move || controls.get().any()>
             <section class="filters" aria-label=move || tr(atlas.lang.get(), "filter.label")>
-                <Show when=move || shows(&[View::Trends, View::Sectors, View::Map, View::Table])>
+                <Show when=move || controls.get().sectors>
                     <SectorPicker />
                 </Show>
                 <div class="filter-row">
-                    <Show when=move || shows(&[View::Overview, View::Trends, View::Sectors, View::Map, View::Table])>
+                    <Show when=move || controls.get().years>
                         <YearRange />
                     </Show>
-                    <Show when=move || shows(&[View::Trends, View::Sectors, View::Table])>
+                    <Show when=move || controls.get().region>
                         <RegionSelect />
                     </Show>
-                    <Show when=move || view.get().uses_indicator()>
+                    <Show when=move || controls.get().indicator>
                         <IndicatorSelect />
                     </Show>
                 </div>
@@ -153,22 +151,7 @@ fn IndicatorSelect() -> impl IntoView {
     let lang = atlas.lang;
     let dataset = atlas.dataset;
     let view = Memo::new(move |_| atlas.view_state.read().view);
-    let options = Memo::new(move |_| {
-        let view = view.get();
-        dataset
-            .indicators
-            .iter()
-            .filter(|indicator| {
-                let rows = || dataset.observations.iter().filter(|o| o.indicator == indicator.id);
-                match view {
-                    View::Map => rows().any(|o| DISTRICTS.iter().any(|d| d.id == o.region)),
-                    View::Sectors => rows().any(|o| o.sector.is_some()),
-                    _ => true,
-                }
-            })
-            .map(|indicator| indicator.id.clone())
-            .collect::<Vec<_>>()
-    });
+    let options = Memo::new(move |_| query::indicators_for_view(dataset, view.get()).into_iter().map(|i| i.id.clone()).collect::<Vec<_>>());
     let current = move || atlas.view_state.read().indicator_id().unwrap_or_default().to_string();
     view! {
         <label class="select indicator">

@@ -1,6 +1,5 @@
 //! The page chrome: title, language and theme switches, sharing, the view tabs and the footer.
 
-use super::view_state::store_theme;
 use super::{tr, use_atlas, History};
 use crate::bridge;
 use crate::model::Lang;
@@ -25,7 +24,7 @@ pub fn Header() -> impl IntoView {
                 </div>
                 <button type="button" class="icon-button" aria-pressed=move || atlas.dark.get().to_string()
                     aria-label=move || tr(lang.get(), "ui.dark_theme")
-                    on:click=move |_| { let dark = !atlas.dark.get_untracked(); atlas.dark.set(dark); store_theme(dark); }>
+                    on:click=move |_| { let dark = !atlas.dark.get_untracked(); atlas.dark.set(dark); bridge::store_theme(dark); }>
                     {move || if atlas.dark.get() { "☀" } else { "☾" }}
                 </button>
                 <Share />
@@ -42,8 +41,7 @@ fn Share() -> impl IntoView {
     let open = RwSignal::new(false);
     let copied = RwSignal::new(None::<&'static str>);
     let absolute = move |state: &ViewState| {
-        let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
-        format!("{origin}{}", atlas.href(state))
+        format!("{}{}", bridge::origin(), atlas.href(state))
     };
     let link = move || absolute(&atlas.view_state.get());
     let embed_snippet = move || {

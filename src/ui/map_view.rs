@@ -1,13 +1,11 @@
 //! The cluster map: districts shaded by a figure, zones as points, linked both ways with the
 //! filters. The boundary file is fetched only when this view opens.
 
-use super::trends::source_line;
 use super::{tr, use_atlas, Atlas, History};
 use crate::bridge::{self, ChartClick, EChart};
-use crate::charts::{district_map_chart, MapInput, MAP_NAME};
-use crate::model::{Lang, Observation, Zone, DISTRICTS};
+use crate::charts::{map_option, zone_matches, MAP_NAME};
+use crate::model::{Lang, Observation, DISTRICTS};
 use crate::state::{View, ViewState};
-use crate::query::{district_values, map_year};
 use leptos::prelude::*;
 
 /// Beside index.html in `dist/`, so the page works from any sub-path.
@@ -18,38 +16,6 @@ enum MapLoad {
     Loading,
     Ready,
     Failed(String),
-}
-
-fn zone_matches(state: &ViewState, zone: &Zone) -> bool {
-    state.sectors.is_empty() || zone.sectors.iter().any(|s| state.has_sector(s))
-}
-
-/// The map's option for a state: districts shaded by the indicator in the chosen year, the zones
-/// of the selected sectors as points, the others faded.
-pub fn map_option(atlas: &Atlas, state: &ViewState) -> serde_json::Value {
-    let dataset = atlas.dataset;
-    let lang = state.lang;
-    let indicator = state.indicator_id().unwrap_or("gdp").to_string();
-    let year = map_year(dataset, &indicator, state.time_span(dataset));
-    let values = year.map(|y| district_values(dataset, &indicator, y)).unwrap_or_default();
-    let rows: Vec<&Observation> = values.iter().filter_map(|v| v.point.as_ref()).filter_map(|p| dataset.observation(&p.observations[0])).collect();
-    let unit = rows.first().map(|o| o.unit);
-    let label = dataset.indicator(&indicator).map_or(indicator.clone(), |i| i.label(lang).to_string());
-    let title = match year {
-        Some(year) => format!("{label} · {year}"),
-        None => format!("{label} · {}", tr(lang, "chart.no_data")),
-    };
-    let (zones, other_zones): (Vec<&Zone>, Vec<&Zone>) = dataset.zones.iter().partition(|z| zone_matches(state, z));
-    let input = MapInput {
-        title: &title,
-        source_line: &source_line(dataset, &rows, lang),
-        values: &values,
-        unit,
-        zones: &zones,
-        other_zones: &other_zones,
-        region: state.region_id(),
-    };
-    district_map_chart(&atlas.look(), &input)
 }
 
 /// A district sets the region filter; a zone sets the region to itself and opens its card.
@@ -88,7 +54,7 @@ pub fn MapChart(#[prop(into)] option: Signal<serde_json::Value>, on_click: Callb
 pub fn MapView() -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
-    let option = Signal::derive(move || map_option(&atlas, &atlas.view_state.get()));
+    let option = Signal::derive(move || map_option(&atlas.look(), &atlas.view_state.get()));
     let trends_href = move || atlas.href(&ViewState { view: View::Trends, indicator: None, ..atlas.view_state.get() });
     view! {
         <section class="view map-view" aria-labelledby="view-title">

@@ -12,18 +12,16 @@ mod timeline;
 mod tour;
 mod trends;
 mod view_state;
+mod widgets;
 
 pub use view_state::{use_atlas, Atlas, History};
 
-use crate::model::{self, Dataset, Lang};
+use crate::model::{self, Dataset};
 use crate::state::View;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
-/// A UI string in the page's language, from locales/app.yml.
-pub fn tr(lang: Lang, key: &str) -> String {
-    rust_i18n::t!(key, locale = lang.code()).into_owned()
-}
+pub use crate::format::{tr, tr_with};
 
 /// The dataset, decoded once at start-up and kept for the page's life.
 fn dataset() -> &'static Dataset {

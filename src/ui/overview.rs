@@ -2,11 +2,13 @@
 //! target beside it and its source one click away; then the ten industries.
 
 use super::{tr, use_atlas, Atlas};
-use crate::charts::{period_label, sparkline};
+use crate::charts::sparkline;
+use crate::format::period_label;
 use crate::format;
+use crate::model::Lang;
 use crate::query::{headline_cards, Card};
 use crate::state::{View, ViewState};
-use crate::story::timeline;
+use crate::query::timeline;
 use super::timeline::Timeline;
 use leptos::prelude::*;
 
@@ -31,13 +33,13 @@ pub fn OverviewView() -> impl IntoView {
                 </a>
             </p>
             <div class="cards">
-                {move || headline_cards(atlas.dataset, time.get()).into_iter().map(|card| card_view(atlas, card)).collect_view()}
+                {move || { let lang = lang.get(); headline_cards(atlas.dataset, time.get()).into_iter().map(|card| card_view(atlas, card, lang)).collect_view() }}
             </div>
             <h3>{move || tr(lang.get(), "overview.industries")}</h3>
             <ul class="industries">
                 {move || atlas.dataset.sectors.iter().map(|sector| {
                     let lang = lang.get();
-                    let description = if lang == crate::model::Lang::Zh { &sector.description_zh } else { &sector.description_en };
+                    let description = if lang == Lang::Zh { &sector.description_zh } else { &sector.description_en };
                     view! {
                         <li>
                             <span class="chip" style=format!("background:{}", sector.color) aria-hidden="true"></span>
@@ -53,8 +55,8 @@ pub fn OverviewView() -> impl IntoView {
     }
 }
 
-fn card_view(atlas: Atlas, card: Card<'static>) -> impl IntoView {
-    let lang = atlas.lang.get_untracked();
+/// One card, drawn in `lang`: the caller reads the language tracked, so a switch redraws it.
+fn card_view(atlas: Atlas, card: Card<'static>, lang: Lang) -> impl IntoView {
     let dataset = atlas.dataset;
     let title = dataset.indicator(card.spec.indicator).map_or_else(String::new, |i| i.label(lang).to_string());
     let Some(latest) = card.latest else {

@@ -4,7 +4,7 @@
 
 use super::{tr, use_atlas, Atlas};
 use crate::model::{Fact, Lang, Observation};
-use crate::charts::period_label;
+use crate::format::period_label;
 use crate::format;
 use leptos::html;
 use leptos::prelude::*;
@@ -54,7 +54,7 @@ fn observation_body(atlas: Atlas, o: &'static Observation, lang: Lang) -> impl I
     view! {
         <p class="source-figure">
             <strong>{o.label(lang).to_string()}</strong>
-            {format!(" · {} · {} · {}", dataset.sector_name(o.sector.as_deref(), lang), dataset.region_name(&o.region, lang), period_label(o, lang))}
+            {format!(" · {} · {} · {}", crate::format::sector_name(dataset, o.sector.as_deref(), lang), dataset.region_name(&o.region, lang), period_label(o, lang))}
         </p>
         <p class="source-value">{format::value(o.value, o.unit, lang)} <span class="badge">{format::kind(o.kind, lang)}</span></p>
         <p class="source-published">{tr(lang, "source.as_published")} ": " {format::published(o.value, o.unit, lang)}</p>

@@ -2,10 +2,10 @@
 
 use super::{tr, use_atlas};
 use crate::bridge::download_text;
-use crate::charts::period_label;
+use crate::format::period_label;
 use crate::format;
 use crate::model::Observation;
-use crate::query::table::{sort_rows, to_csv, Column, Sort};
+use crate::query::table::{aria_sort, sort_rows, to_csv, Column, Sort};
 use crate::query::{self, Filter};
 use leptos::prelude::*;
 
@@ -14,30 +14,26 @@ pub fn TableView() -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
     let dataset = atlas.dataset;
-    let sort = RwSignal::new(Sort::default());
+    let sort = RwSignal::new(None::<Sort>);
     let rows = Memo::new(move |_| {
         let state = atlas.view_state.get();
         let mut rows: Vec<&'static Observation> = query::filter(dataset, &Filter::from_state(&state, dataset));
-        if sort.get() != Sort::default() {
-            sort_rows(dataset, &mut rows, sort.get(), state.lang);
+        if let Some(sort) = sort.get() {
+            sort_rows(dataset, &mut rows, sort, state.lang);
         }
         rows
     });
+    let download_failed = RwSignal::new(None::<String>);
     let download = move |_| {
         let csv = to_csv(dataset, &rows.get_untracked(), lang.get_untracked());
-        download_text(&csv, "beijing-atlas-figures.csv", "text/csv;charset=utf-8");
+        download_failed.set(download_text(&csv, "beijing-atlas-figures.csv", "text/csv;charset=utf-8").err());
     };
     let header = move |column: Column| {
         let label = move || tr(lang.get(), &format!("table.{}", column.id()));
-        let aria_sort = move || {
-            let s = sort.get();
-            if s.column != column { "none" } else if s.descending { "descending" } else { "ascending" }
-        };
+        let aria_sort = move || aria_sort(sort.get(), column);
         view! {
             <th scope="col" aria-sort=aria_sort>
-                <button type="button" class="sort-button" on:click=move |_| sort.update(|s| {
-                    *s = if s.column == column { Sort { column, descending: !s.descending } } else { Sort { column, descending: false } };
-                })>{label}</button>
+                <button type="button" class="sort-button" on:click=move |_| sort.update(|s| *s = Some(Sort::after_click(*s, column)))>{label}</button>
             </th>
         }
     };
@@ -48,7 +44,8 @@ pub fn TableView() -> impl IntoView {
                 <p class="row-count">{move || format!("{} {}", rows.read().len(), tr(lang.get(), "table.rows"))}</p>
                 <button type="button" on:click=download disabled=move || rows.read().is_empty()>{move || tr(lang.get(), "table.download_csv")}</button>
             </div>
-            <Show when=move || !rows.read().is_empty() fallback=move || view! { <super::trends::EmptyState /> }>
+            {move || download_failed.get().map(|err| view! { <p role="status" class="notice">{format!("{} ({err})", tr(lang.get(), "ui.download_failed"))}</p> })}
+            <Show when=move || !rows.read().is_empty() fallback=move || view! { <super::widgets::EmptyState /> }>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-caption">
                     <table>
                         <caption id="table-caption">{move || tr(lang.get(), "table.caption")}</caption>
@@ -62,7 +59,7 @@ pub fn TableView() -> impl IntoView {
                                     view! {
                                         <tr>
                                             <td>{o.label(lang).to_string()}</td>
-                                            <td>{dataset.sector_name(o.sector.as_deref(), lang)}</td>
+                                            <td>{crate::format::sector_name(dataset, o.sector.as_deref(), lang)}</td>
                                             <td>{dataset.region_name(&o.region, lang)}</td>
                                             <td>{period_label(o, lang)}</td>
                                             <td class="num">{format::value(o.value, o.unit, lang)}</td>

@@ -28,7 +28,7 @@ pub fn Timeline(#[prop(into)] facts: Signal<Vec<&'static crate::model::Fact>>, #
                         {move || if expanded.get() {
                             tr(lang.get(), "timeline.show_latest")
                         } else {
-                            rust_i18n::t!("timeline.show_all", locale = lang.get().code(), count = facts.read().len()).into_owned()
+                            super::tr_with(lang.get(), "timeline.show_all", &[("count", &facts.read().len().to_string())])
                         }}
                     </button>
                 </Show>
@@ -48,7 +48,7 @@ fn fact_item(atlas: super::Atlas, fact: &'static Fact, lang: Lang) -> impl IntoV
     view! {
         <li>
             <time datetime=fact.date.clone()>{fact.date.clone()}</time>
-            <p lang=text.html_lang>{text.text}{text.note.map(|note| view! { <span class="badge">{note}</span> })}</p>
+            <p lang=text.html_lang>{text.text}{text.in_english.then(|| view! { <span class="badge">{tr(lang, "fact.in_english")}</span> })}</p>
             <button type="button" class="link-button" aria-label=format!("{} — {}", tr(lang, "ui.source_of"), fact.date)
                 on:click=move |_| atlas.source.set(Some(id.clone()))>
                 {tr(lang, "ui.source")} " ↗"

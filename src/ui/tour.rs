@@ -1,14 +1,13 @@
 //! The guided tour: each step drives a real chart with its figures marked, tells its story with
 //! every figure a button to its source, and can be left with "Explore from here".
 
-use super::map_view::{map_option, MapChart};
+use super::map_view::MapChart;
 use super::timeline::Timeline;
-use super::trends::{open_source, sectors_option, SourceButtons, TrendData};
+use super::widgets::{open_source, SourceButtons};
 use super::{tr, use_atlas, Atlas, History};
 use crate::bridge::{ChartClick, EChart};
-use crate::charts;
+use crate::charts::step_option;
 use crate::format;
-use crate::query;
 use crate::state::{View, ViewState};
 use crate::story::{self, Segment, Step, STEPS};
 use leptos::ev;
@@ -27,19 +26,6 @@ fn go_to(atlas: Atlas, position: usize) {
     }
 }
 
-/// The step's chart, built as its explorer view builds it, with the cited figures marked.
-fn step_option(atlas: &Atlas, step: &Step) -> serde_json::Value {
-    let current = atlas.view_state.get();
-    let state = step.state(current.lang, current.embed, atlas.dataset);
-    let mut option = match step.view {
-        View::Sectors => sectors_option(atlas, &state, &query::comparison(atlas.dataset, &state)),
-        View::Map => map_option(atlas, &state),
-        _ => TrendData::new(atlas, &state).option(atlas),
-    };
-    charts::mark(&mut option, &step.marked(atlas.dataset), atlas.look().palette);
-    option
-}
-
 #[component]
 pub fn TourView() -> impl IntoView {
     let atlas = use_atlas();
@@ -48,7 +34,7 @@ pub fn TourView() -> impl IntoView {
     let position = Memo::new(move |_| usize::from(atlas.view_state.read().tour_step()));
     let step = Memo::new(move |_| *story::step(position.get() as u8));
     let chart_kind = Memo::new(move |_| step.get().view);
-    let option = Signal::derive(move || step_option(&atlas, &step.get()));
+    let option = Signal::derive(move || step_option(&atlas.look(), &step.get(), atlas.view_state.read().embed));
     let explore = move |_| {
         let current = atlas.view_state.get_untracked();
         atlas.set(step.get_untracked().state(current.lang, current.embed, dataset), History::Push);
@@ -68,11 +54,7 @@ pub fn TourView() -> impl IntoView {
         if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.default_prevented() {
             return;
         }
-        let typing = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA") || el.closest("[role=dialog]").ok().flatten().is_some());
-        if typing {
+        if crate::bridge::is_typing_target(&ev) {
             return;
         }
         let here = position.get_untracked();
@@ -141,7 +123,7 @@ pub fn TourView() -> impl IntoView {
 }
 
 fn tr_step(lang: crate::model::Lang, position: usize) -> String {
-    rust_i18n::t!("tour.progress", locale = lang.code(), n = position, total = STEPS.len()).into_owned()
+    super::tr_with(lang, "tour.progress", &[("n", &position.to_string()), ("total", &STEPS.len().to_string())])
 }
 
 /// The step's paragraph: prose as text, each figure as a button with its value that opens its source.

@@ -2,11 +2,11 @@
 //! Also owns what follows from the state outside the page body: the canonical URL, the document
 //! title and `<html lang>`.
 
-use super::tr;
 use crate::bridge;
 use crate::charts::{Look, Palette};
 use crate::model::{Dataset, Lang};
-use crate::state::{self, Notice, View, ViewState};
+use crate::query;
+use crate::state::{self, Notice, ViewState};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
@@ -18,7 +18,8 @@ pub enum History {
     Replace,
 }
 
-const THEME_KEY: &str = "atlas-theme";
+/// The router's navigate function, kept for handlers created after the component ran.
+type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
 
 /// Everything the components share, cheap to copy.
 #[derive(Clone, Copy)]
@@ -34,7 +35,7 @@ pub struct Atlas {
     pub source: RwSignal<Option<String>>,
     animate: bool,
     pathname: Memo<String>,
-    navigate: StoredValue<Box<dyn Fn(&str, NavigateOptions)>, LocalStorage>,
+    navigate: StoredValue<Navigate, LocalStorage>,
 }
 
 impl Atlas {
@@ -97,6 +98,8 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
         navigate: StoredValue::new_local(Box::new(navigate)),
     };
     provide_context(atlas);
+    // The bridge's chart component words its notices in the reader's language.
+    provide_context(lang);
 
     // A stale or hand-edited link is replaced by the canonical one, without a history entry;
     // what it asked for that could not be shown stays on screen.
@@ -112,61 +115,12 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
     });
     Effect::new(move |_| {
         let state = view_state.get();
-        let title = document_title(dataset, &state);
-        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            document.set_title(&title);
-            if let Some(root) = document.document_element() {
-                let _ = root.set_attribute("lang", state.lang.html_tag());
-            }
-        }
+        bridge::set_title_and_lang(&query::document_title(dataset, &state), state.lang.html_tag());
     });
-    Effect::new(move |_| {
-        let dark = atlas.dark.get();
-        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-            let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
-        }
-    });
+    Effect::new(move |_| bridge::set_theme_attribute(atlas.dark.get()));
     atlas
 }
 
 fn initial_theme_is_dark() -> bool {
-    let stored = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).and_then(|s| s.get_item(THEME_KEY).ok().flatten());
-    match stored.as_deref() {
-        Some("dark") => true,
-        Some("light") => false,
-        _ => bridge::media_matches("(prefers-color-scheme: dark)"),
-    }
-}
-
-/// Remembers a theme the reader chose over the system's.
-pub fn store_theme(dark: bool) {
-    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = storage.set_item(THEME_KEY, if dark { "dark" } else { "light" });
-    }
-}
-
-/// "Integrated circuits · 2022 · Beijing High-Tech Atlas": what the view focuses on, its years,
-/// and the site, in the page's language.
-pub fn document_title(dataset: &Dataset, state: &ViewState) -> String {
-    let lang = state.lang;
-    let mut parts = Vec::new();
-    if state.view == View::Tour {
-        let position = state.tour_step();
-        parts.push(crate::story::step(position).title(lang));
-        parts.push(format!("{} {position}/{}", tr(lang, "view.tour"), crate::story::STEPS.len()));
-    }
-    if let [sector] = state.sectors.as_slice() {
-        parts.push(dataset.sector_name(Some(sector), lang));
-    }
-    if let Some(region) = &state.region {
-        parts.push(dataset.region_name(region, lang));
-    }
-    if parts.is_empty() {
-        parts.push(tr(lang, &format!("view.{}", state.view.id())));
-    }
-    if let Some(time) = state.time {
-        parts.push(time.to_string().replace("..", "–"));
-    }
-    parts.push(tr(lang, "app.title"));
-    parts.join(" · ")
+    bridge::stored_theme().unwrap_or_else(|| bridge::media_matches("(prefers-color-scheme: dark)"))
 }

@@ -108,19 +108,3 @@ test('each chart can be saved as a PNG with its title and sources drawn in', asy
   const bytes = readFileSync((await download.path())!);
   expect(bytes.subarray(1, 4).toString()).toBe('PNG');
 });
-
-for (const lang of ['en', 'zh']) {
-  test(`screenshots of every view in ${lang}`, async ({ page }) => {
-    // Reduced motion turns chart animations off, so each picture shows the finished chart.
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    for (const view of ['overview', 'tour', 'trends', 'sectors', 'map', 'table', 'sources']) {
-      await page.goto(`./?view=${view}&lang=${lang}`.replace('&lang=en', ''));
-      await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
-      if (view !== 'overview' && view !== 'table' && view !== 'sources') {
-        const chart = view === 'trends' || view === 'tour' ? 'trend' : view;
-        await expect.poll(async () => (await chartOption(page, chart))?.series?.length ?? 0).toBeGreaterThan(0);
-      }
-      await page.screenshot({ path: `docs/screenshots/${view}-${lang}.png`, fullPage: view !== 'sources' && view !== 'table' });
-    }
-  });
-}

@@ -1,0 +1,61 @@
+//! The page around the app: document title, `<html>` attributes, the stored theme, the page's
+//! origin, and keyboard-target checks. Components call these instead of `web_sys`.
+
+use wasm_bindgen::JsCast;
+
+const THEME_KEY: &str = "atlas-theme";
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// Sets the document title and `<html lang>` (a BCP 47 tag).
+pub fn set_title_and_lang(title: &str, html_lang: &str) {
+    if let Some(document) = document() {
+        document.set_title(title);
+        if let Some(root) = document.document_element() {
+            let _ = root.set_attribute("lang", html_lang);
+        }
+    }
+}
+
+/// Sets `<html data-theme>`, which the stylesheet's colours follow.
+pub fn set_theme_attribute(dark: bool) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The theme the reader chose before, if any: `Some(true)` for dark.
+pub fn stored_theme() -> Option<bool> {
+    match storage()?.get_item(THEME_KEY).ok().flatten().as_deref() {
+        Some("dark") => Some(true),
+        Some("light") => Some(false),
+        _ => None,
+    }
+}
+
+/// Remembers a theme the reader chose over the system's (private windows may refuse: ignored).
+pub fn store_theme(dark: bool) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(THEME_KEY, if dark { "dark" } else { "light" });
+    }
+}
+
+/// `https://host:port` of the page, for absolute share links.
+pub fn origin() -> String {
+    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+}
+
+/// Whether a key event comes from a place where keys mean text or belong to a dialog: page-wide
+/// shortcuts leave those alone.
+pub fn is_typing_target(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA") || el.closest("[role=dialog]").ok().flatten().is_some())
+}

@@ -1,0 +1,32 @@
+//! The document title a view state gives: what the view focuses on, its years, and the site.
+
+use crate::format::{sector_name, tr};
+use crate::model::Dataset;
+use crate::state::{View, ViewState, TOUR_STEPS};
+use crate::story;
+
+/// "Integrated circuits · 2022 · Beijing High-Tech Atlas", in the page's language; a tour step
+/// gives its title and position.
+pub fn document_title(dataset: &Dataset, state: &ViewState) -> String {
+    let lang = state.lang;
+    let mut parts = Vec::new();
+    if state.view == View::Tour {
+        let position = state.tour_step();
+        parts.push(story::step(position).title(lang));
+        parts.push(format!("{} {position}/{TOUR_STEPS}", tr(lang, "view.tour")));
+    }
+    if let [sector] = state.sectors.as_slice() {
+        parts.push(sector_name(dataset, Some(sector), lang));
+    }
+    if let Some(region) = &state.region {
+        parts.push(dataset.region_name(region, lang));
+    }
+    if parts.is_empty() {
+        parts.push(tr(lang, &format!("view.{}", state.view.id())));
+    }
+    if let Some(time) = state.time {
+        parts.push(time.to_string().replace("..", "–"));
+    }
+    parts.push(tr(lang, "app.title"));
+    parts.join(" · ")
+}

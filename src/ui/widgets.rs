@@ -1,0 +1,69 @@
+//! Widgets every view shares: the list of figures with a button to each source, the empty state
+//! with its way back, and the chart click that opens a point's source.
+
+use super::{tr, use_atlas, Atlas, History};
+use crate::bridge::ChartClick;
+use crate::format::{self, period_label, sector_name};
+use crate::model::{Kind, BEIJING};
+use crate::query;
+use leptos::prelude::*;
+
+/// Opens the source panel for a clicked point.
+pub fn open_source(atlas: Atlas) -> Callback<ChartClick> {
+    Callback::new(move |click: ChartClick| {
+        if let Some(obs) = click.obs {
+            atlas.source.set(Some(obs));
+        }
+    })
+}
+
+/// One button per figure, so every value's source is one click away without a pointer.
+/// `summary` is the locale key of the list's heading; `open` shows it unfolded.
+#[component]
+pub fn SourceButtons(
+    #[prop(into)] points: Signal<Vec<String>>,
+    #[prop(default = "ui.figures_and_sources")] summary: &'static str,
+    #[prop(optional)] open: bool,
+) -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang;
+    view! {
+        <details class="figure-sources" open=open>
+            <summary>{move || tr(lang.get(), summary)}</summary>
+            <ul>
+                {move || points.get().into_iter().filter_map(|id| atlas.dataset.observation(&id)).map(|o| {
+                    let lang = lang.get();
+                    let id = o.id.clone();
+                    let mut label = format!(
+                        "{} · {} · {}: {}",
+                        o.label(lang),
+                        sector_name(atlas.dataset, o.sector.as_deref(), lang),
+                        period_label(o, lang),
+                        format::value(o.value, o.unit, lang)
+                    );
+                    if o.region != BEIJING {
+                        label = format!("{} · {label}", atlas.dataset.region_name(&o.region, lang));
+                    }
+                    if o.kind != Kind::Actual {
+                        label = format!("{label} ({})", format::kind(o.kind, lang));
+                    }
+                    view! { <li><button type="button" class="link-button" on:click=move |_| atlas.source.set(Some(id.clone()))>{label}</button></li> }
+                }).collect_view()}
+            </ul>
+        </details>
+    }
+}
+
+/// A filter with no figures: say so, and offer the way back.
+#[component]
+pub fn EmptyState() -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang;
+    let way_back = move |_| atlas.set(query::way_back(atlas.dataset, &atlas.view_state.get_untracked()), History::Push);
+    view! {
+        <div class="empty-state" role="status">
+            <p>{move || tr(lang.get(), "empty.text")}</p>
+            <button type="button" on:click=way_back>{move || tr(lang.get(), "empty.reset")}</button>
+        </div>
+    }
+}

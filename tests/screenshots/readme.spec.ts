@@ -1,0 +1,19 @@
+// The README's pictures: every view in both languages, written to docs/screenshots/ by
+// `bash scripts/screenshots`, never by the test command (a test run leaves the tree clean).
+import { test, expect, chartOption } from '../e2e/fixtures';
+
+for (const lang of ['en', 'zh']) {
+  test(`screenshots of every view in ${lang}`, async ({ page }) => {
+    // Reduced motion turns chart animations off, so each picture shows the finished chart.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    for (const view of ['overview', 'tour', 'trends', 'sectors', 'map', 'table', 'sources']) {
+      await page.goto(`./?view=${view}&lang=${lang}`.replace('&lang=en', ''));
+      await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+      if (view !== 'overview' && view !== 'table' && view !== 'sources') {
+        const chart = view === 'trends' || view === 'tour' ? 'trend' : view;
+        await expect.poll(async () => (await chartOption(page, chart))?.series?.length ?? 0).toBeGreaterThan(0);
+      }
+      await page.screenshot({ path: `docs/screenshots/${view}-${lang}.png`, fullPage: view !== 'sources' && view !== 'table' });
+    }
+  });
+}
