@@ -14,7 +14,7 @@ pub fn number(value: f64) -> String {
         out.push('-');
     }
     for (i, digit) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(*digit);
