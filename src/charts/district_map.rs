@@ -43,7 +43,7 @@ pub fn district_map_chart(look: &Look<'_>, input: &MapInput<'_>) -> Value {
                 Some(point) => {
                     let mut tip = point_tip(look, &name, point);
                     tip.insert(1, input.title.to_string());
-                    json!({ "name": name, "value": axis_unit.scale(point.value), "tip": tip, "obs": point.observations[0], "region": v.district.id })
+                    json!({ "name": name, "value": axis_unit.scale(point.value), "tip": tip, "obs": point.first(), "region": v.district.id })
                 }
                 None => json!({
                     "name": name, "value": null, "region": v.district.id,

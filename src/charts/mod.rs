@@ -7,11 +7,13 @@
 //! HTML) and `obs` (the observation id a click opens the source of).
 
 mod district_map;
+mod sector_sizes;
 mod sectors;
 mod sparkline;
 mod trend;
 
 pub use district_map::{district_map_chart, MapInput, MAP_NAME};
+pub use sector_sizes::sector_sizes_chart;
 pub use sectors::sectors_chart;
 pub use sparkline::{sparkline, Sparkline};
 pub use trend::trend_chart;
@@ -108,25 +110,42 @@ pub(crate) fn finish(mut option: Value, look: &Look<'_>, description: String) ->
     option
 }
 
-/// The lines a tooltip shows for a point: what, when, how much, what kind, from whom, and
-/// whether sources differ. Plain text; the bridge renders each line as a text node.
+/// The lines a tooltip shows for a point: what, when, how much, what kind, from whom, who else
+/// reports the same figure, and whether sources differ. Plain text; the bridge renders each line
+/// as a text node.
 pub fn point_tip(look: &Look<'_>, title: &str, point: &Point) -> Vec<String> {
     let dataset = look.dataset;
     let lang = look.lang;
-    let observations: Vec<&Observation> = point.observations.iter().filter_map(|id| dataset.observation(id)).collect();
-    let Some(drawn) = observations.first() else { return vec![title.to_string()] };
-    let source = dataset.source_of(drawn);
+    let Some(first) = dataset.observation(point.first()) else { return vec![title.to_string()] };
+    let drawn = dataset.observation(&point.drawn).unwrap_or(first);
+    let source = dataset.source_of(first);
     let mut lines = vec![
         format!("{title} · {}", period_label(drawn, lang)),
         format!("{} ({})", format::value(drawn.value, drawn.unit, lang), format::kind(drawn.kind, lang)),
         format!("{}: {}, {} ({})", t(lang, "chart.source"), source.publisher, source.published, format::confidence(source.confidence, lang)),
     ];
+    let others = |ids: &[String]| -> Vec<String> {
+        ids.iter()
+            .filter_map(|id| dataset.observation(id))
+            .map(|o| {
+                let mut said = format!("{} ({}", dataset.source_of(o).publisher, format::value(o.value, o.unit, lang));
+                if let Some(revision) = o.revision() {
+                    said.push_str(&format!(", {}", t(lang, &format!("revision.{}", revision.id()))));
+                }
+                said.push(')');
+                said
+            })
+            .collect()
+    };
+    if !point.agreeing.is_empty() {
+        lines.push(format!("{} {}", t(lang, "chart.also_reported_by"), others(&point.agreeing).join("; ")));
+    }
     if point.conflict {
-        let others: Vec<String> = observations[1..]
-            .iter()
-            .map(|o| format!("{} ({})", format::value(o.value, o.unit, lang), dataset.source_of(o).publisher))
-            .collect();
-        lines.push(format!("{} {}", t(lang, "chart.sources_differ"), others.join("; ")));
+        let mut line = format!("{} {}", t(lang, "chart.sources_differ"), others(&point.differing).join("; "));
+        if let Some(revision) = first.revision() {
+            line.push_str(&format!(" ({}: {})", t(lang, "chart.drawn_figure"), t(lang, &format!("revision.{}", revision.id()))));
+        }
+        lines.push(line);
     }
     lines.push(t(lang, "chart.click_for_source"));
     lines
@@ -182,7 +201,7 @@ pub fn mark(option: &mut Value, ids: &[String], palette: Palette) {
 
 /// A chart's data item: the value, its tooltip lines and the observation a click opens.
 pub(crate) fn item(value: f64, tip: Vec<String>, point: &Point) -> Value {
-    json!({ "value": value, "tip": tip, "obs": point.observations[0] })
+    json!({ "value": value, "tip": tip, "obs": point.first(), "sources": point.n_sources() })
 }
 
 #[cfg(test)]

@@ -109,3 +109,28 @@ fn sparkline_breaks_at_gaps_and_stays_in_its_box() {
     assert_eq!((top, bottom), (3.0, 29.0));
     assert!(shape.description.contains("2023: 6.73"));
 }
+
+#[test]
+fn sector_sizes_never_share_an_axis_and_name_their_measure() {
+    use crate::query::choice::sector_sizes;
+    let dataset = dataset();
+    let state = crate::state::parse("view=sectors", dataset).state;
+    let sizes = sector_sizes(dataset, &state);
+    assert!(sizes.len() >= 3);
+    let look = Look { dataset, lang: Lang::En, palette: Palette::for_theme(false), animate: false };
+    let option = sector_sizes_chart(&look, "Sources: …", &sizes);
+    let series = option["series"].as_array().unwrap();
+    assert_eq!(series.len(), sizes.len(), "one panel per sector");
+    for (i, (panel, size)) in series.iter().zip(&sizes).enumerate() {
+        assert_eq!(panel["yAxisIndex"], i, "each panel its own value axis");
+        assert_eq!(panel["xAxisIndex"], i);
+        assert_eq!(panel["sector"], size.sector.as_str());
+        assert!(panel["data"].as_array().unwrap().iter().all(|d| d["sector"] == size.sector.as_str() && d["obs"].is_string()));
+    }
+    assert_eq!(option["yAxis"].as_array().unwrap().len(), sizes.len());
+    assert!(option["yAxis"].as_array().unwrap().iter().all(|a| a["name"].as_str().is_some_and(|n| !n.is_empty())), "every axis names its unit");
+    // Each panel says what it measures, the year and the published value.
+    let titles: Vec<String> = option["title"].as_array().unwrap().iter().filter_map(|t| t["subtext"].as_str().map(str::to_string)).collect();
+    let first = dataset.observation(&sizes[0].latest.drawn).unwrap();
+    assert!(titles.iter().any(|t| t.contains(first.label(Lang::En)) && t.contains(&sizes[0].latest.year.to_string())), "{titles:?}");
+}

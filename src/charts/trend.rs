@@ -59,7 +59,7 @@ pub fn trend_chart(look: &Look<'_>, title: &str, source_line: &str, series: &[Se
                 let index = years.iter().position(|y| *y == target.year)?;
                 let tip = point_tip(look, &format!("{name} · {}", t(lang, "kind.target")), target);
                 Some(json!({
-                    "value": [index, axis_unit_ref.scale(target.value)], "tip": tip, "obs": target.observations[0],
+                    "value": [index, axis_unit_ref.scale(target.value)], "tip": tip, "obs": target.first(),
                     "itemStyle": { "borderColor": color, "color": "transparent", "borderWidth": 2.5 },
                 }))
             })

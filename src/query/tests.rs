@@ -63,10 +63,15 @@ fn yuan_amounts_share_an_axis_and_keep_their_published_value() {
 
 #[test]
 fn the_sector_comparison_has_a_bar_per_selected_sector() {
-    let state = parse("view=sectors&sector=integrated_circuits,artificial_intelligence", dataset()).state;
+    let state = parse("view=sectors&indicator=cluster_scale_threshold&sector=integrated_circuits,artificial_intelligence", dataset()).state;
     let comparison = comparison(dataset(), &state);
     assert_eq!(comparison.bars.iter().map(|b| b.sector.as_str()).collect::<Vec<_>>(), ["integrated_circuits", "artificial_intelligence"]);
     assert!(comparison.year.is_some());
+    // With no indicator in the link, and none telling the two apart, each shows its own size.
+    let state = parse("view=sectors&sector=integrated_circuits,artificial_intelligence", dataset()).state;
+    let comparison = super::comparison(dataset(), &state);
+    assert!(comparison.bars.is_empty());
+    assert_eq!(comparison.sizes.iter().map(|s| s.sector.as_str()).collect::<Vec<_>>(), ["integrated_circuits", "artificial_intelligence"]);
 }
 
 #[test]
@@ -148,11 +153,95 @@ proptest! {
             for (year, point) in years.iter().zip(&line.values) {
                 if let Some(point) = point {
                     prop_assert_eq!(point.year, *year);
-                    let drawn = dataset.observation(&point.observations[0]).unwrap();
+                    let drawn = dataset.observation(&point.drawn).unwrap();
+                    prop_assert!(point.observations.contains(&point.drawn));
                     prop_assert!(rows.iter().any(|r| r.id == drawn.id), "drawn from a filtered row");
                     prop_assert_eq!(axis_value(drawn), point.value);
                 }
             }
         }
     }
+}
+
+/// A one-indicator fixture: `(id, year, value, unit, confidence, note)` lines for Beijing's GDP.
+fn fixture(lines: &[(&str, u16, &str, &str, &str, &str)]) -> Dataset {
+    let text: Vec<String> = lines
+        .iter()
+        .map(|(id, year, value, unit, confidence, note)| {
+            format!(
+                r#"{{"id":"{id}","indicator":"gdp","indicator_en":"GDP","indicator_zh":"地区生产总值","sector":"all","region":"beijing","year":{year},"value":{value},"unit":"{unit}","kind":"actual","source_url":"https://example.org/{id}","source_title":"t","publisher":"{id} publisher","published":"2024","quote":"GDP {value}","confidence":"{confidence}","note":"{note}"}}"#
+            )
+        })
+        .collect();
+    let (dataset, issues) = model::load(model::RawFiles { observations: &text.join("\n"), sectors: "[]", zones: "", facts: "" });
+    assert!(issues.is_empty(), "{issues:?}");
+    dataset
+}
+
+fn the_point(dataset: &Dataset, year: u16) -> Point {
+    let rows = filter(dataset, &Filter::default());
+    let lines = series(dataset, &rows, &[year]);
+    lines[0].values[0].clone().expect("a point")
+}
+
+#[test]
+fn lines_equal_within_rounding_are_one_point_drawn_at_the_finest_value() {
+    let dataset = fixture(&[
+        ("repost", 2016, "24899.3", "100m_yuan", "third_party", ""),
+        ("paper", 2016, "2.49", "tn_yuan", "media", ""),
+        ("bureau", 2023, "4.38", "tn_yuan", "official", ""),
+        ("mirror", 2023, "4376.07", "bn_yuan", "third_party", ""),
+    ]);
+    let point = the_point(&dataset, 2016);
+    assert!(!point.conflict, "2.49 tn is 24,899.3 亿元 rounded");
+    assert_eq!(point.value, 24899.3, "the most precise value is drawn");
+    assert_eq!(point.drawn, "repost");
+    assert_eq!(point.observations, ["paper", "repost"], "the better source first");
+    assert_eq!(point.agreeing, ["repost"]);
+    let point = the_point(&dataset, 2023);
+    assert!(!point.conflict);
+    assert_eq!(point.value, 43760.7);
+    assert_eq!(point.first(), "bureau");
+    assert_eq!(point.n_sources(), 2);
+}
+
+#[test]
+fn lines_that_differ_beyond_rounding_stay_a_conflict() {
+    let dataset = fixture(&[
+        ("a", 2013, "19500.6", "100m_yuan", "third_party", ""),
+        ("b", 2013, "1.96", "tn_yuan", "media", ""),
+        ("c", 2013, "1.95", "tn_yuan", "official", ""),
+    ]);
+    let point = the_point(&dataset, 2013);
+    // 1.95 tn agrees with 19,500.6 亿元; 1.96 tn does not.
+    assert!(point.conflict);
+    assert_eq!(point.observations, ["c", "a", "b"]);
+    assert_eq!(point.drawn, "a");
+    assert_eq!(point.differing, ["b"]);
+    let sources = dataset.point_sources(dataset.observation("c").unwrap());
+    assert_eq!(sources.agreeing.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["a"]);
+    assert_eq!(sources.differing.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["b"]);
+}
+
+#[test]
+fn preliminary_and_final_figures_that_differ_are_a_labelled_conflict() {
+    let dataset = fixture(&[
+        ("first", 2018, "30320", "100m_yuan", "media", "Preliminary figure released in January."),
+        ("census", 2018, "33106", "100m_yuan", "official", "Final figure after the economic census revision."),
+        ("again", 2019, "35371.3", "100m_yuan", "media", "Preliminary (初步核算)."),
+        ("later", 2019, "35371.3", "100m_yuan", "official", "Final figure."),
+    ]);
+    let point = the_point(&dataset, 2018);
+    assert!(point.conflict);
+    let label = |id: &str| dataset.observation(id).and_then(|o| o.revision());
+    assert_eq!(label("first"), Some(model::Revision::Preliminary));
+    assert_eq!(label("census"), Some(model::Revision::Final));
+    let look = crate::charts::Look { dataset: &dataset, lang: model::Lang::En, palette: crate::charts::Palette::for_theme(false), animate: false };
+    let tip = crate::charts::point_tip(&look, "GDP", &point).join("\n");
+    assert!(tip.contains("Sources differ:") && tip.contains("preliminary") && tip.contains("final"), "{tip}");
+    // The same figure, preliminary and final, is one point with both sources.
+    let point = the_point(&dataset, 2019);
+    assert!(!point.conflict);
+    let tip = crate::charts::point_tip(&look, "GDP", &point).join("\n");
+    assert!(tip.contains("Also reported by: again publisher"), "{tip}");
 }

@@ -2,7 +2,7 @@
 //! the URL is updated and every view follows from it.
 
 use super::{tr, use_atlas, History};
-use crate::model::{RegionLevel, DISTRICTS};
+use crate::model::RegionLevel;
 use crate::state::{TimeSpan, View};
 use leptos::prelude::*;
 
@@ -145,31 +145,16 @@ fn RegionSelect() -> impl IntoView {
     }
 }
 
-/// Lists the indicators the current view can draw: district figures on the map, sector figures
-/// for the comparison, everything else for trends and the table.
+/// Lists the indicators the current view can draw for the selection, with their count of figures
+/// (`query::choice::indicator_options`).
 #[component]
 fn IndicatorSelect() -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
     let dataset = atlas.dataset;
     let view = Memo::new(move |_| atlas.view_state.read().view);
-    let options = Memo::new(move |_| {
-        let view = view.get();
-        dataset
-            .indicators
-            .iter()
-            .filter(|indicator| {
-                let rows = || dataset.observations.iter().filter(|o| o.indicator == indicator.id);
-                match view {
-                    View::Map => rows().any(|o| DISTRICTS.iter().any(|d| d.id == o.region)),
-                    View::Sectors => rows().any(|o| o.sector.is_some()),
-                    _ => true,
-                }
-            })
-            .map(|indicator| indicator.id.clone())
-            .collect::<Vec<_>>()
-    });
-    let current = move || atlas.view_state.read().indicator_id().unwrap_or_default().to_string();
+    let options = Memo::new(move |_| crate::query::choice::indicator_options(dataset, &atlas.view_state.get()));
+    let current = move || crate::query::choice::shown_indicator(dataset, &atlas.view_state.read()).indicator.unwrap_or_default();
     view! {
         <label class="select indicator">
             <span>{move || tr(lang.get(), "filter.indicator")}</span>
@@ -180,8 +165,9 @@ fn IndicatorSelect() -> impl IntoView {
                 <Show when=move || view.get() == View::Table>
                     <option value="" selected=move || atlas.view_state.read().indicator.is_none()>{move || tr(lang.get(), "filter.all_indicators")}</option>
                 </Show>
-                {move || options.get().into_iter().map(|id| {
-                    let label = dataset.indicator(&id).map(|i| i.label(lang.get()).to_string()).unwrap_or_else(|| id.clone());
+                {move || options.get().into_iter().map(|option| {
+                    let id = option.id;
+                    let label = dataset.indicator(&id).map(|i| format!("{} ({})", i.label(lang.get()), option.n_figures)).unwrap_or_else(|| id.clone());
                     let selected = { let id = id.clone(); move || current() == id };
                     view! { <option value=id selected=selected>{label}</option> }
                 }).collect_view()}

@@ -28,7 +28,7 @@ pub fn source_line(dataset: &Dataset, rows: &[&Observation], lang: Lang) -> Stri
 /// The chart's title: indicator, then where.
 fn chart_title(atlas: &Atlas, state: &ViewState) -> String {
     let lang = state.lang;
-    let indicator = state.indicator_id().and_then(|id| atlas.dataset.indicator(id)).map_or_else(String::new, |i| i.label(lang).to_string());
+    let indicator = query::choice::shown_indicator(atlas.dataset, state).indicator.and_then(|id| atlas.dataset.indicator(&id)).map_or_else(String::new, |i| i.label(lang).to_string());
     format!("{indicator} · {}", atlas.dataset.region_name(state.region_id(), lang))
 }
 
@@ -80,6 +80,10 @@ fn drawn_points(series: &[Series]) -> impl Iterator<Item = &Point> {
 
 /// The sector bars for a state, with their observations (for credits and the figure list).
 pub fn sectors_option(atlas: &Atlas, state: &ViewState, comparison: &Comparison) -> serde_json::Value {
+    if !comparison.sizes.is_empty() {
+        let rows: Vec<&Observation> = comparison.sizes.iter().filter_map(|s| atlas.dataset.observation(s.latest.first())).collect();
+        return crate::charts::sector_sizes_chart(&atlas.look(), &source_line(atlas.dataset, &rows, state.lang), &comparison.sizes);
+    }
     let year = comparison.year.map_or_else(String::new, |y| y.to_string());
     let title = format!("{} · {year}", chart_title(atlas, state));
     let rows: Vec<&Observation> = comparison.bars.iter().filter_map(|b| b.point.as_ref()).filter_map(|p| atlas.dataset.observation(&p.observations[0])).collect();
@@ -87,7 +91,7 @@ pub fn sectors_option(atlas: &Atlas, state: &ViewState, comparison: &Comparison)
 }
 
 pub fn bar_points(comparison: &Comparison) -> Vec<String> {
-    comparison.bars.iter().filter_map(|b| b.point.as_ref().map(|p| p.observations[0].clone())).collect()
+    comparison.bars.iter().filter_map(|b| b.point.as_ref().map(|p| p.observations[0].clone())).chain(comparison.sizes.iter().map(|s| s.latest.first().to_string())).collect()
 }
 
 #[component]
