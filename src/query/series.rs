@@ -121,9 +121,23 @@ fn main_unit(rows: &[&Observation]) -> Option<Unit> {
 pub(crate) fn point<'d>(dataset: &Dataset, same_point: impl Iterator<Item = &'d Observation>) -> Option<Point> {
     let mut observations: Vec<&Observation> = same_point.collect();
     observations.sort_by(|a, b| preference(dataset, a).cmp(&preference(dataset, b)));
-    let anchor = *observations.first()?;
+    // Lines stating the same figure form a group; the group drawn is the one with the best
+    // source (a published figure before a derived one, official before media before a repost),
+    // then the one more sources agree on.
+    let mut groups: Vec<Vec<&Observation>> = Vec::new();
+    for o in &observations {
+        match groups.iter_mut().find(|g| g.first().is_some_and(|first| same_figure(first, o))) {
+            Some(group) => group.push(o),
+            None => groups.push(vec![o]),
+        }
+    }
+    let best = groups.iter().min_by_key(|g| {
+        let first = g.first().map(|o| preference(dataset, o));
+        (first.map(|p| (p.0, p.1)), std::cmp::Reverse(g.len()), first.map(|p| p.2.to_string()))
+    })?;
+    let anchor = *best.first()?;
     let (mut agreeing, differing): (Vec<&Observation>, Vec<&Observation>) =
-        observations.iter().copied().partition(|o| o.id == anchor.id || same_figure(o, anchor));
+        observations.iter().copied().partition(|o| best.iter().any(|b| b.id == o.id));
     // The most precise published value is drawn (finest step; the better source on a tie).
     let drawn = agreeing
         .iter()

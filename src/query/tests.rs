@@ -40,7 +40,10 @@ fn two_sources_for_one_point_are_both_kept_and_flagged() {
     let line = &rd_intensity()[0];
     let point_2013 = line.values[0].as_ref().expect("R&D intensity has a 2013 figure");
     assert!(point_2013.conflict, "5.98% and 6.1% are both published for 2013");
-    assert!(point_2013.observations.len() >= 2);
+    assert!(point_2013.observations.len() >= 3);
+    // Media sources on both sides: the figure more of them state is drawn, the other differs.
+    assert_eq!(point_2013.value, 5.98);
+    assert_eq!(point_2013.differing, ["beijing-rd-intensity-2013-census"]);
 }
 
 #[test]
