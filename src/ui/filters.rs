@@ -154,11 +154,12 @@ fn IndicatorSelect() -> impl IntoView {
     let dataset = atlas.dataset;
     let view = Memo::new(move |_| atlas.view_state.read().view);
     let options = Memo::new(move |_| crate::query::choice::indicator_options(dataset, &atlas.view_state.get()));
-    let current = move || crate::query::choice::shown_indicator(dataset, &atlas.view_state.read()).indicator.unwrap_or_default();
+    // Computed once per state: the choice scans the data.
+    let current = Memo::new(move |_| crate::query::choice::shown_indicator(dataset, &atlas.view_state.read()).indicator.unwrap_or_default());
     view! {
         <label class="select indicator">
             <span>{move || tr(lang.get(), "filter.indicator")}</span>
-            <select name="indicator" prop:value=current on:change=move |ev| {
+            <select name="indicator" prop:value=move || current.get() on:change=move |ev| {
                 let id = event_target_value(&ev);
                 atlas.update(History::Push, |s| s.indicator = (!id.is_empty()).then_some(id));
             }>
@@ -168,7 +169,7 @@ fn IndicatorSelect() -> impl IntoView {
                 {move || options.get().into_iter().map(|option| {
                     let id = option.id;
                     let label = dataset.indicator(&id).map(|i| format!("{} ({})", i.label(lang.get()), option.n_figures)).unwrap_or_else(|| id.clone());
-                    let selected = { let id = id.clone(); move || current() == id };
+                    let selected = { let id = id.clone(); move || current.get() == id };
                     view! { <option value=id selected=selected>{label}</option> }
                 }).collect_view()}
             </select>
