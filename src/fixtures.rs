@@ -31,7 +31,7 @@ fn line(id: &str, indicator: &str, sector: &str, region: &str, year: u16, value:
 /// A small world: two sectors, two districts with one zone, three dated facts, and these series:
 /// - `gdp` for Beijing 2019, 2020, 2022 (2021 is a gap), published in 亿元 and once in trillions;
 ///   district GDP for Haidian and Chaoyang in 2021, Haidian alone in 2022;
-/// - `rd_intensity` 2020 from two sources that disagree (6.4 official, 6.44 media), a 2025 target;
+/// - `rd_intensity` 2020 from two sources that disagree (6.4 official, 6.53 media), a 2025 target;
 /// - `revenue` for both sectors in 2021 and `chips` in 2022, one part-year figure.
 pub fn small() -> &'static Dataset {
     static DATASET: OnceLock<Dataset> = OnceLock::new();
@@ -44,7 +44,7 @@ pub fn small() -> &'static Dataset {
             line("gdp-chaoyang-2021", "gdp", "all", "chaoyang", 2021, 7617.8, "100m_yuan", json!({})),
             line("gdp-haidian-2022", "gdp", "all", "haidian", 2022, 10206.7, "100m_yuan", json!({})),
             line("rd-2020", "rd_intensity", "all", "beijing", 2020, 6.4, "pct_of_gdp", json!({})),
-            line("rd-2020-media", "rd_intensity", "all", "beijing", 2020, 6.44, "pct_of_gdp",
+            line("rd-2020-media", "rd_intensity", "all", "beijing", 2020, 6.53, "pct_of_gdp",
                 json!({ "confidence": "media", "publisher": "Daily", "source_url": "https://example.org/daily" })),
             line("rd-2025-target", "rd_intensity", "all", "beijing", 2025, 6.0, "pct_of_gdp", json!({ "kind": "target" })),
             line("chips-revenue-2021", "revenue", "chips", "beijing", 2021, 1500.0, "100m_yuan", json!({})),
@@ -71,4 +71,20 @@ pub fn small() -> &'static Dataset {
         assert!(issues.is_empty(), "the small fixture loads cleanly: {issues:?}");
         dataset
     })
+}
+
+/// Beijing's GDP as several sources state it: `(id, year, value, unit, confidence, note)` per
+/// line, for the rules that make one point of many sources.
+pub fn gdp_sources(lines: &[(&str, u16, &str, &str, &str, &str)]) -> Dataset {
+    let text: Vec<String> = lines
+        .iter()
+        .map(|(id, year, value, unit, confidence, note)| {
+            format!(
+                r#"{{"id":"{id}","indicator":"gdp","indicator_en":"GDP","indicator_zh":"地区生产总值","sector":"all","region":"beijing","year":{year},"value":{value},"unit":"{unit}","kind":"actual","source_url":"https://example.org/{id}","source_title":"t","publisher":"{id} publisher","published":"2024","quote":"GDP {value}","confidence":"{confidence}","note":"{note}"}}"#
+            )
+        })
+        .collect();
+    let (dataset, issues) = model::load(RawFiles { observations: &text.join("\n"), sectors: "[]", zones: "", facts: "" });
+    assert!(issues.is_empty(), "{issues:?}");
+    dataset
 }

@@ -31,3 +31,59 @@ fn every_seed_claim_is_present_with_its_value() {
     }
     assert_eq!(n_claims, 40, "the five source articles make 40 quantitative claims");
 }
+
+fn trends_points(dataset: &Dataset, query: &str) -> (Option<String>, Vec<query::Point>) {
+    let state = state::parse(query, dataset).state;
+    let rows = query::filter(dataset, &query::Filter::from_state(&state, dataset));
+    let years = query::series::year_axis(&rows, state.time_span(dataset));
+    let lines = query::series(dataset, &rows, &years);
+    let shown = query::choice::shown_indicator(dataset, &state).indicator;
+    (shown, lines.iter().flat_map(|l| l.values.iter().flatten().cloned()).collect())
+}
+
+use atlas::{query, state};
+
+#[test]
+fn every_sector_alone_gives_a_trends_chart_with_figures() {
+    let dataset = dataset();
+    for sector in &dataset.sectors {
+        let (shown, points) = trends_points(&dataset, &format!("view=trends&sector={}", sector.id));
+        assert!(shown.is_some(), "{}: no indicator chosen", sector.id);
+        assert!(!points.is_empty(), "{}: the trends chart draws nothing for {shown:?}", sector.id);
+    }
+}
+
+#[test]
+fn the_long_city_series_draw_ten_years_or_more_between_2012_and_2024() {
+    let dataset = dataset();
+    for indicator in ["gdp", "rd_intensity", "tech_contract_turnover", "invention_patents_per_10k"] {
+        let (_, points) = trends_points(&dataset, &format!("view=trends&indicator={indicator}&time=2012..2024"));
+        let years: std::collections::BTreeSet<u16> = points.iter().map(|p| p.year).collect();
+        assert!(years.len() >= 10, "{indicator}: {} years ({years:?})", years.len());
+    }
+    // GDP: every year 2012–2024, each point one figure however many sources give it.
+    let (_, points) = trends_points(&dataset, "view=trends&indicator=gdp&time=2012..2024");
+    assert_eq!(points.iter().map(|p| p.year).collect::<Vec<_>>(), (2012..=2024).collect::<Vec<_>>());
+    let p2016 = points.iter().find(|p| p.year == 2016).unwrap();
+    assert!(!p2016.conflict && p2016.n_sources() >= 2, "2.49 tn and 24,899.3 亿元 are one figure");
+    assert_eq!(p2016.value, 24899.3);
+}
+
+#[test]
+fn views_open_on_the_best_data() {
+    let dataset = dataset();
+    // Trends with no indicator: the densest series (Beijing's GDP, every year 2012–2024).
+    let (shown, points) = trends_points(&dataset, "view=trends");
+    assert_eq!(shown.as_deref(), Some("gdp"));
+    assert!(points.len() >= 13);
+    // Sectors: no measure tells three sectors apart, so each sector's size in its own measure.
+    let comparison = query::comparison(&dataset, &state::parse("view=sectors", &dataset).state);
+    assert!(comparison.bars.is_empty(), "no longer ten equal bars");
+    assert_eq!(comparison.sizes.len(), 10);
+    let measures: std::collections::BTreeSet<&str> = comparison.sizes.iter().map(|s| s.indicator.as_str()).collect();
+    assert!(measures.len() >= 3, "sizes in their own measures: {measures:?}");
+    // The map: the latest year with figures for the most districts.
+    let year = query::choice::map_year(&dataset, &state::parse("view=map", &dataset).state).unwrap();
+    let counts = |y: u16| query::district_values(&dataset, "gdp", y).iter().filter(|v| v.point.is_some()).count();
+    assert!((2012..=2030).all(|y| counts(y) < counts(year) || (counts(y) == counts(year) && y <= year)));
+}

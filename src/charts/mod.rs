@@ -7,6 +7,7 @@
 //! HTML) and `obs` (the observation id a click opens the source of).
 
 mod district_map;
+mod sector_sizes;
 mod sectors;
 mod sparkline;
 mod trend;
@@ -14,12 +15,13 @@ mod views;
 
 pub use district_map::{district_map_chart, MapInput, MAP_NAME};
 pub use views::{bar_points, chart_title, map_option, sectors_option, source_line, step_option, zone_matches, TrendData};
+pub use sector_sizes::sector_sizes_chart;
 pub use sectors::sectors_chart;
 pub use sparkline::{sparkline, Sparkline};
 pub use trend::trend_chart;
 
 use crate::format::{self, period_label, tr};
-use crate::model::{Dataset, Lang, Observation, Unit};
+use crate::model::{Dataset, Lang, Unit};
 use crate::query::Point;
 use charming::component::{Axis, Grid};
 use charming::element::{AxisLabel, LineStyle, SplitLine, TextStyle};
@@ -110,26 +112,42 @@ pub(crate) fn finish(mut option: Value, look: &Look<'_>, description: String) ->
     option
 }
 
-/// The lines a tooltip shows for a point: what, when, how much, what kind, from whom, and
-/// whether sources differ. Plain text; the bridge renders each line as a text node.
+/// The lines a tooltip shows for a point: what, when, how much, what kind, from whom, who else
+/// reports the same figure, and whether sources differ. Plain text; the bridge renders each line
+/// as a text node.
 pub fn point_tip(look: &Look<'_>, title: &str, point: &Point) -> Vec<String> {
     let dataset = look.dataset;
     let lang = look.lang;
-    let observations: Vec<&Observation> = point.observations.iter().filter_map(|id| dataset.observation(id)).collect();
-    let Some(drawn) = dataset.observation(&point.obs) else { return vec![title.to_string()] };
-    let source = dataset.source_of(drawn);
+    let Some(first) = dataset.observation(&point.obs) else { return vec![title.to_string()] };
+    let drawn = dataset.observation(&point.drawn).unwrap_or(first);
+    let source = dataset.source_of(first);
     let mut lines = vec![
         format!("{title} · {}", period_label(drawn, lang)),
         format!("{} ({})", format::value(drawn.value, drawn.unit, lang), format::kind(drawn.kind, lang)),
         format!("{}: {}, {} ({})", tr(lang, "chart.source"), source.publisher, source.published, format::confidence(source.confidence, lang)),
     ];
+    let others = |ids: &[String]| -> Vec<String> {
+        ids.iter()
+            .filter_map(|id| dataset.observation(id))
+            .map(|o| {
+                let mut said = format!("{} ({}", dataset.source_of(o).publisher, format::value(o.value, o.unit, lang));
+                if let Some(revision) = o.revision() {
+                    said.push_str(&format!(", {}", tr(lang, &format!("revision.{}", revision.id()))));
+                }
+                said.push(')');
+                said
+            })
+            .collect()
+    };
+    if !point.agreeing.is_empty() {
+        lines.push(format!("{} {}", tr(lang, "chart.also_reported_by"), others(&point.agreeing).join("; ")));
+    }
     if point.conflict {
-        let others: Vec<String> = observations
-            .iter()
-            .filter(|o| o.id != drawn.id)
-            .map(|o| format!("{} ({})", format::value(o.value, o.unit, lang), dataset.source_of(o).publisher))
-            .collect();
-        lines.push(format!("{} {}", tr(lang, "chart.sources_differ"), others.join("; ")));
+        let mut line = format!("{} {}", tr(lang, "chart.sources_differ"), others(&point.differing).join("; "));
+        if let Some(revision) = first.revision() {
+            line.push_str(&format!(" ({}: {})", tr(lang, "chart.drawn_figure"), tr(lang, &format!("revision.{}", revision.id()))));
+        }
+        lines.push(line);
     }
     lines.push(tr(lang, "chart.click_for_source"));
     lines
@@ -172,7 +190,7 @@ pub fn mark(option: &mut Value, ids: &[String], palette: Palette) {
 
 /// A chart's data item: the value, its tooltip lines and the observation a click opens.
 pub(crate) fn item(value: f64, tip: Vec<String>, point: &Point) -> Value {
-    json!({ "value": value, "tip": tip, "obs": point.obs })
+    json!({ "value": value, "tip": tip, "obs": point.obs, "sources": point.n_sources() })
 }
 
 #[cfg(test)]

@@ -149,3 +149,49 @@ fn trend_option_snapshot() {
     let look = Look { dataset: small, lang: Lang::En, palette: Palette::for_theme(false), animate: false };
     insta::assert_json_snapshot!(TrendData::new(small, &state).option(&look));
 }
+
+#[test]
+fn sector_sizes_never_share_an_axis_and_name_their_measure() {
+    use crate::query::choice::sector_sizes;
+    let dataset = dataset();
+    let state = crate::state::parse("view=sectors", dataset).state;
+    let sizes = sector_sizes(dataset, &state);
+    assert!(sizes.len() >= 3);
+    let look = Look { dataset, lang: Lang::En, palette: Palette::for_theme(false), animate: false };
+    let option = sector_sizes_chart(&look, "Sources: …", &sizes);
+    let series = option["series"].as_array().unwrap();
+    assert_eq!(series.len(), sizes.len(), "one panel per sector");
+    for (i, (panel, size)) in series.iter().zip(&sizes).enumerate() {
+        assert_eq!(panel["yAxisIndex"], i, "each panel its own value axis");
+        assert_eq!(panel["xAxisIndex"], i);
+        assert_eq!(panel["sector"], size.sector.as_str());
+        assert!(panel["data"].as_array().unwrap().iter().all(|d| d["sector"] == size.sector.as_str() && d["obs"].is_string()));
+    }
+    assert_eq!(option["yAxis"].as_array().unwrap().len(), sizes.len());
+    assert!(option["yAxis"].as_array().unwrap().iter().all(|a| a["name"].as_str().is_some_and(|n| !n.is_empty())), "every axis names its unit");
+    // Each panel says what it measures, the year and the published value.
+    let titles: Vec<String> = option["title"].as_array().unwrap().iter().filter_map(|t| t["subtext"].as_str().map(str::to_string)).collect();
+    let first = dataset.observation(&sizes[0].latest.drawn).unwrap();
+    assert!(titles.iter().any(|t| t.contains(first.label(Lang::En)) && t.contains(&sizes[0].latest.year.to_string())), "{titles:?}");
+}
+
+/// Tooltips name every source of a point: conflicts labelled preliminary / final by their notes,
+/// agreeing sources as "also reported by".
+#[test]
+fn tooltips_list_every_source_of_a_point() {
+    let dataset = crate::fixtures::gdp_sources(&[
+        ("first", 2018, "30320", "100m_yuan", "media", "Preliminary figure released in January."),
+        ("census", 2018, "33106", "100m_yuan", "official", "Final figure after the economic census revision."),
+        ("again", 2019, "35371.3", "100m_yuan", "media", "Preliminary (初步核算)."),
+        ("later", 2019, "35371.3", "100m_yuan", "official", "Final figure."),
+    ]);
+    let look = Look { dataset: &dataset, lang: Lang::En, palette: Palette::for_theme(false), animate: false };
+    let tip = |year: u16| {
+        let rows = query::filter(&dataset, &Filter::default());
+        let point = query::series(&dataset, &rows, &[year])[0].values[0].clone().expect("a point");
+        point_tip(&look, "GDP", &point).join("\n")
+    };
+    let conflict = tip(2018);
+    assert!(conflict.contains("Sources differ:") && conflict.contains("preliminary") && conflict.contains("final"), "{conflict}");
+    assert!(tip(2019).contains("Also reported by: again publisher"), "{}", tip(2019));
+}

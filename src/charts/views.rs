@@ -30,7 +30,7 @@ pub fn source_line(dataset: &Dataset, rows: &[&Observation], lang: Lang) -> Stri
 /// A chart's title: the indicator, then where.
 pub fn chart_title(dataset: &Dataset, state: &ViewState) -> String {
     let lang = state.lang;
-    let indicator = state.indicator_id().and_then(|id| dataset.indicator(id)).map_or_else(String::new, |i| i.label(lang).to_string());
+    let indicator = query::choice::shown_indicator(dataset, state).indicator.and_then(|id| dataset.indicator(&id)).map_or_else(String::new, |i| i.label(lang).to_string());
     format!("{indicator} · {}", dataset.region_name(state.region_id(), lang))
 }
 
@@ -73,6 +73,11 @@ fn drawn_points(series: &[Series]) -> impl Iterator<Item = &Point> {
 /// The sector bars for a state: titled with the year compared, credited to the bars' sources.
 pub fn sectors_option(look: &Look<'_>, state: &ViewState, comparison: &Comparison) -> Value {
     let dataset = look.dataset;
+    // No measure compares the selected sectors: each one's latest size, in its own measure.
+    if !comparison.sizes.is_empty() {
+        let rows: Vec<&Observation> = comparison.sizes.iter().filter_map(|s| dataset.observation(&s.latest.obs)).collect();
+        return super::sector_sizes_chart(look, &source_line(dataset, &rows, state.lang), &comparison.sizes);
+    }
     let year = comparison.year.map_or_else(String::new, |y| y.to_string());
     let title = format!("{} · {year}", chart_title(dataset, state));
     let rows: Vec<&Observation> = bar_points(comparison).iter().filter_map(|id| dataset.observation(id)).collect();
@@ -81,7 +86,8 @@ pub fn sectors_option(look: &Look<'_>, state: &ViewState, comparison: &Compariso
 
 /// The observation drawn for each bar that has one.
 pub fn bar_points(comparison: &Comparison) -> Vec<ObsId> {
-    comparison.bars.iter().filter_map(|b| b.point.as_ref().map(|p| p.obs.clone())).collect()
+    let bars = comparison.bars.iter().filter_map(|b| b.point.as_ref().map(|p| p.obs.clone()));
+    bars.chain(comparison.sizes.iter().map(|s| s.latest.obs.clone())).collect()
 }
 
 /// Whether a zone belongs on the map as one of the selected sectors' (all zones when none is chosen).

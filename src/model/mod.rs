@@ -174,6 +174,70 @@ impl Observation {
             Lang::Zh => &self.label_zh,
         }
     }
+
+    /// Decimals the value was published with (`2.49` → 2, `24899.3` → 1, `3` → 0).
+    pub fn decimals(&self) -> u32 {
+        let text = format!("{}", self.value.abs());
+        text.split_once('.').map_or(0, |(_, frac)| frac.len() as u32)
+    }
+
+    /// The smallest step the published value can tell apart, in yuan for yuan amounts, else in
+    /// the unit itself: a coarser line has the larger step.
+    fn precision_step(&self) -> f64 {
+        10f64.powi(-(self.decimals() as i32)) * self.unit.yuan_scale().unwrap_or(1.0)
+    }
+
+    /// Whether the note calls the figure preliminary or final (a revision of an earlier one).
+    pub fn revision(&self) -> Option<Revision> {
+        let note = self.note.as_deref()?.to_lowercase();
+        let has = |words: &[&str]| words.iter().any(|w| note.contains(w));
+        if has(&["preliminary", "初步", "预计", "vorläufig"]) {
+            Some(Revision::Preliminary)
+        } else if has(&["final", "revised", "修订", "最终"]) {
+            Some(Revision::Final)
+        } else {
+            None
+        }
+    }
+}
+
+/// What a note says of a figure's standing: a first estimate, or the final (revised) figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Revision {
+    Preliminary,
+    Final,
+}
+
+impl Revision {
+    pub fn id(self) -> &'static str {
+        match self {
+            Revision::Preliminary => "preliminary",
+            Revision::Final => "final",
+        }
+    }
+}
+
+/// Whether two lines state the same figure: same indicator, sector, region, year, period and
+/// kind, and the same value as far as the coarser line's published precision goes (2.49 tn yuan
+/// and 24,899.3 亿元; 4.38 tn and 4,376.07 bn). The finer value is put in the coarser line's unit
+/// and rounded to its decimals, then compared.
+pub fn same_figure(a: &Observation, b: &Observation) -> bool {
+    let same_place = a.indicator == b.indicator
+        && a.sector == b.sector
+        && a.region == b.region
+        && a.year == b.year
+        && a.period == b.period
+        && a.kind == b.kind
+        && a.unit.family() == b.unit.family();
+    if !same_place {
+        return false;
+    }
+    let (coarse, fine) = if a.precision_step() >= b.precision_step() { (a, b) } else { (b, a) };
+    let scale = |o: &Observation| o.unit.yuan_scale().unwrap_or(1.0);
+    let in_coarse_unit = fine.value * scale(fine) / scale(coarse);
+    let factor = 10f64.powi(coarse.decimals() as i32);
+    let rounded = (in_coarse_unit * factor).round() / factor;
+    (rounded - coarse.value).abs() <= 1e-9 * coarse.value.abs().max(1.0)
 }
 
 /// A page that backs figures; observations citing the same URL share one.
@@ -414,8 +478,8 @@ impl Dataset {
         self.indicators.iter().find(|i| i.id == id)
     }
 
-    /// Other observations of the same indicator, sector, region, year and kind: sources that
-    /// agree or differ with this one.
+    /// Other observations of the same indicator, sector, region, year, period and kind: sources
+    /// that agree or differ with this one.
     pub fn same_point(&self, observation: &Observation) -> Vec<&Observation> {
         self.observations
             .iter()
@@ -425,9 +489,21 @@ impl Dataset {
                     && o.sector == observation.sector
                     && o.region == observation.region
                     && o.year == observation.year
+                    && o.period == observation.period
                     && o.kind == observation.kind
             })
             .collect()
+    }
+
+    /// `same_point` split in two: the sources stating the same figure (within rounding), best
+    /// confidence first, and the sources that give a different one.
+    pub fn point_sources(&self, observation: &Observation) -> PointSources<'_> {
+        let (mut agreeing, mut differing): (Vec<&Observation>, Vec<&Observation>) =
+            self.same_point(observation).into_iter().partition(|o| same_figure(o, observation));
+        let rank = |o: &&Observation| (self.source_of(o).confidence, std::cmp::Reverse(o.decimals()), o.id.clone());
+        agreeing.sort_by_key(rank);
+        differing.sort_by_key(rank);
+        PointSources { agreeing, differing }
     }
 
     /// The span of years the figures describe, targets included.
@@ -446,6 +522,15 @@ impl Dataset {
         self.by_id = self.observations.iter().enumerate().map(|(i, o)| (o.id.clone(), i)).collect();
         self
     }
+}
+
+/// The other sources of a figure's point.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PointSources<'d> {
+    /// State the same figure (equal within the coarser one's rounding).
+    pub agreeing: Vec<&'d Observation>,
+    /// Give a different figure for the same point: a conflict.
+    pub differing: Vec<&'d Observation>,
 }
 
 /// The dataset as shipped: `data/` compiled into the bundle, so it arrives with the code in one

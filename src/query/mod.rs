@@ -2,6 +2,8 @@
 //! values. Every value keeps the ids of the observations behind it, so its source is one lookup
 //! away. Nothing here fills a gap: a missing year stays `None`, never zero or an interpolation.
 
+pub mod choice;
+pub mod sources;
 mod cards;
 mod title;
 pub mod table;
@@ -26,10 +28,10 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// The filter a view's state asks for.
+    /// The filter a view's state asks for, with the indicator the view shows (`choice`).
     pub fn from_state(state: &ViewState, dataset: &Dataset) -> Filter {
         Filter {
-            indicator: state.indicator_id().map(str::to_string),
+            indicator: choice::shown_indicator(dataset, state).indicator,
             sectors: (!state.sectors.is_empty()).then(|| state.sectors.clone()),
             region: Some(state.region_id().to_string()),
             time: Some(state.time_span(dataset)),

@@ -1,23 +1,40 @@
 //! Observations shaped for charts: lines over years, bars across sectors, values per district.
 
 use super::{filter, preference, Filter};
-use crate::model::{Dataset, District, Kind, Observation, ObsId, Unit, DISTRICTS};
+use crate::model::{same_figure, Dataset, District, Kind, Observation, ObsId, Unit, DISTRICTS};
 use crate::state::{TimeSpan, ViewState};
 use std::collections::BTreeMap;
 
 /// One value to draw and every observation that gives it.
+///
+/// Lines stating the same figure (equal within the coarser one's rounding, `model::same_figure`)
+/// are one point: the most precise of them is drawn, and the best source among them comes first.
+/// Lines that give a different figure for the same year stay a conflict, listed after them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Point {
     pub year: u16,
     /// In the axis unit: yuan amounts in 亿元 (whatever unit they were published in), else as published.
     pub value: f64,
-    /// The observation drawn: a click opens its source.
+    /// The source a click opens: the best-confidence observation stating the drawn figure.
     pub obs: ObsId,
-    /// Every observation that gives this point, the drawn one first; more than one means the
-    /// sources were compared.
+    /// Every observation of the point: the agreeing ones first (best confidence first, so the
+    /// first is `obs`), then the differing ones.
     pub observations: Vec<ObsId>,
+    /// The observation whose published value is drawn: the most precise agreeing one.
+    pub drawn: ObsId,
+    /// The other observations stating the same figure ("also reported by").
+    pub agreeing: Vec<ObsId>,
+    /// Observations giving a different figure for the point.
+    pub differing: Vec<ObsId>,
     /// Two sources give different values for this point.
     pub conflict: bool,
+}
+
+impl Point {
+    /// How many sources state or dispute this point.
+    pub fn n_sources(&self) -> usize {
+        self.observations.len()
+    }
 }
 
 /// A line: one indicator for one sector (or the whole economy) in one region.
@@ -98,19 +115,53 @@ fn main_unit(rows: &[&Observation]) -> Option<Unit> {
     counts.into_iter().max_by_key(|(unit, n)| (*n, std::cmp::Reverse(*unit))).map(|(unit, _)| unit)
 }
 
-fn point<'d>(dataset: &Dataset, same_point: impl Iterator<Item = &'d Observation>) -> Option<Point> {
+pub(crate) fn point<'d>(dataset: &Dataset, same_point: impl Iterator<Item = &'d Observation>) -> Option<Point> {
     let mut observations: Vec<&Observation> = same_point.collect();
     observations.sort_by(|a, b| preference(dataset, a).cmp(&preference(dataset, b)));
-    let drawn = observations.first()?;
-    let value = axis_value(drawn);
-    let conflict = observations.iter().any(|o| (axis_value(o) - value).abs() > 1e-9 * value.abs().max(1.0));
+    // Lines stating the same figure form a group; the group drawn is the one with the best
+    // source (a published figure before a derived one, official before media before a repost),
+    // then the one more sources agree on.
+    let mut groups: Vec<Vec<&Observation>> = Vec::new();
+    for o in &observations {
+        match groups.iter_mut().find(|g| g.first().is_some_and(|first| same_figure(first, o))) {
+            Some(group) => group.push(o),
+            None => groups.push(vec![o]),
+        }
+    }
+    let best = groups.iter().min_by_key(|g| {
+        let first = g.first().map(|o| preference(dataset, o));
+        (first.map(|p| (p.0, p.1)), std::cmp::Reverse(g.len()), first.map(|p| p.2.to_string()))
+    })?;
+    let anchor = *best.first()?;
+    let (mut agreeing, differing): (Vec<&Observation>, Vec<&Observation>) =
+        observations.iter().copied().partition(|o| best.iter().any(|b| b.id == o.id));
+    // The most precise published value is drawn (finest step; the better source on a tie).
+    let drawn = agreeing
+        .iter()
+        .copied()
+        .min_by(|a, b| {
+            let step = |o: &Observation| axis_step(o);
+            step(a).partial_cmp(&step(b)).unwrap_or(std::cmp::Ordering::Equal).then_with(|| preference(dataset, a).cmp(&preference(dataset, b)))
+        })
+        .unwrap_or(anchor);
+    agreeing.sort_by(|a, b| preference(dataset, a).cmp(&preference(dataset, b)));
+    let ids = |list: &[&Observation]| list.iter().map(|o| o.id.clone()).collect::<Vec<_>>();
+    let all: Vec<ObsId> = ids(&agreeing).into_iter().chain(ids(&differing)).collect();
     Some(Point {
         year: drawn.year,
-        value,
-        obs: drawn.id.clone(),
-        observations: observations.iter().map(|o| o.id.clone()).collect(),
-        conflict,
+        obs: agreeing.first().map_or_else(|| drawn.id.clone(), |o| o.id.clone()),
+        value: axis_value(drawn),
+        drawn: drawn.id.clone(),
+        agreeing: agreeing.iter().skip(1).map(|o| o.id.clone()).collect(),
+        conflict: !differing.is_empty(),
+        differing: ids(&differing),
+        observations: all,
     })
+}
+
+/// The step a published value can tell apart, in axis units: smaller is more precise.
+fn axis_step(observation: &Observation) -> f64 {
+    10f64.powi(-(observation.decimals() as i32)) * observation.unit.yuan_scale().map_or(1.0, |s| s / 1e8)
 }
 
 /// A bar per selected sector, for one indicator, region and year.
@@ -122,6 +173,10 @@ pub struct Comparison {
     pub unit: Option<Unit>,
     /// Every selected sector, in the dataset's order; a sector without a figure has no point.
     pub bars: Vec<Bar>,
+    /// Set when no indicator compares the selected sectors (`choice::SectorsLead::Sizes`): each
+    /// sector's latest size in its own measure, drawn by `charts::sector_sizes_chart`; `bars`
+    /// is then empty.
+    pub sizes: Vec<super::choice::SectorSize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -133,9 +188,14 @@ pub struct Bar {
 /// Compares the selected sectors in the year (within the state's years) with figures for the
 /// most of them; a single-year link compares exactly that year.
 pub fn comparison(dataset: &Dataset, state: &ViewState) -> Comparison {
-    let indicator = state.indicator_id().unwrap_or_default().to_string();
+    let sectors_state = ViewState { view: crate::state::View::Sectors, ..state.clone() };
+    let Some(indicator) = super::choice::shown_indicator(dataset, &sectors_state).indicator else {
+        let sizes = super::choice::sector_sizes(dataset, state);
+        let year = sizes.iter().map(|s| s.latest.year).max();
+        return Comparison { indicator: String::new(), year, unit: None, bars: Vec::new(), sizes };
+    };
     let sectors = state.selected_sectors(dataset);
-    let rows: Vec<&Observation> = filter(dataset, &Filter { sectors: Some(sectors.iter().map(|s| s.to_string()).collect()), ..Filter::from_state(state, dataset) })
+    let rows: Vec<&Observation> = filter(dataset, &Filter { indicator: Some(indicator.clone()), sectors: Some(sectors.iter().map(|s| s.to_string()).collect()), ..Filter::from_state(&sectors_state, dataset) })
         .into_iter()
         .filter(|o| !o.is_part_year() && o.kind.is_outcome())
         .collect();
@@ -161,7 +221,7 @@ pub fn comparison(dataset: &Dataset, state: &ViewState) -> Comparison {
             }),
         })
         .collect();
-    Comparison { indicator, year, unit, bars }
+    Comparison { indicator, year, unit, bars, sizes: Vec::new() }
 }
 
 /// A district and its figure, if it has one, for the map.

@@ -83,6 +83,43 @@ pub fn sort_rows(dataset: &Dataset, rows: &mut [&Observation], sort: Sort, lang:
     });
 }
 
+/// A table row: one figure, and the other lines that state the same figure (within rounding),
+/// so a point reported by several sources is listed once with its count of sources.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRow<'d> {
+    /// The line shown: the most precise of the agreeing lines (the value the charts draw).
+    pub observation: &'d Observation,
+    /// Every line stating this figure, best confidence first (`observation` among them).
+    pub sources: Vec<&'d Observation>,
+}
+
+impl TableRow<'_> {
+    pub fn n_sources(&self) -> usize {
+        self.sources.len()
+    }
+}
+
+/// Rows in the given order with lines stating the same figure folded into the first one's place.
+/// Lines that differ beyond rounding stay rows of their own (a conflict shows side by side).
+pub fn table_rows<'d>(dataset: &Dataset, rows: &[&'d Observation]) -> Vec<TableRow<'d>> {
+    let mut groups: Vec<Vec<&'d Observation>> = Vec::new();
+    for row in rows {
+        match groups.iter_mut().find(|g| g.first().is_some_and(|first| crate::model::same_figure(first, row))) {
+            Some(group) => group.push(row),
+            None => groups.push(vec![row]),
+        }
+    }
+    groups
+        .into_iter()
+        .filter_map(|mut sources| {
+            let shown = crate::query::series::point(dataset, sources.iter().copied())
+                .and_then(|p| sources.iter().copied().find(|o| o.id == p.drawn))?;
+            sources.sort_by(|a, b| crate::query::preference(dataset, a).cmp(&crate::query::preference(dataset, b)));
+            Some(TableRow { observation: shown, sources })
+        })
+        .collect()
+}
+
 /// The rows as CSV, UTF-8 with a byte-order mark so spreadsheet programs open Chinese text
 /// correctly; values as published, with every source column.
 pub fn to_csv(dataset: &Dataset, rows: &[&Observation], lang: Lang) -> String {
@@ -161,6 +198,24 @@ mod tests {
         let second = Sort::after_click(Some(first), Column::Year);
         assert_eq!(aria_sort(Some(second), Column::Year), "descending");
         assert_eq!(Sort::after_click(Some(second), Column::Value), Sort { column: Column::Value, descending: false });
+    }
+
+    #[test]
+    fn a_figure_from_several_sources_is_one_row_with_its_count() {
+        let (dataset, _) = model::load(model::bundled());
+        let rows: Vec<&Observation> =
+            dataset.observations.iter().filter(|o| o.indicator == "gdp" && o.region == "beijing" && o.year == 2016).collect();
+        assert!(rows.len() >= 2, "2016 GDP: 24,899.3 亿元 and 2.49 tn yuan");
+        let table = table_rows(&dataset, &rows);
+        assert_eq!(table.len(), 1);
+        assert_eq!(table[0].n_sources(), rows.len());
+        assert_eq!(table[0].observation.value, 24899.3, "the most precise value is shown");
+        // A conflict stays two rows.
+        let rows: Vec<&Observation> =
+            dataset.observations.iter().filter(|o| o.indicator == "rd_intensity" && o.year == 2013).collect();
+        let table = table_rows(&dataset, &rows);
+        assert_eq!(table.len(), 2, "5.98% (two sources) and 6.1%");
+        assert_eq!(table.iter().map(TableRow::n_sources).sum::<usize>(), rows.len());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 use super::series::{axis_value, year_axis};
 use super::*;
-use crate::fixtures::{real, small};
-use crate::model::Kind;
+use crate::fixtures::{gdp_sources, real, small};
+use crate::model::{self, Kind};
 use crate::state::{parse, View};
 use proptest::prelude::*;
 
@@ -40,7 +40,7 @@ fn targets_are_kept_apart_from_the_line() {
 fn two_sources_for_one_point_are_both_kept_and_flagged() {
     let line = &beijing("rd_intensity")[0];
     let point = line.values[0].as_ref().expect("R&D intensity has a 2020 figure");
-    assert!(point.conflict, "6.4 and 6.44 are both published for 2020");
+    assert!(point.conflict, "6.4 and 6.53 are both published for 2020");
     assert_eq!(point.obs, "rd-2020", "the official figure is drawn");
     assert_eq!(point.observations, ["rd-2020", "rd-2020-media"]);
 }
@@ -181,11 +181,77 @@ proptest! {
             for (year, point) in years.iter().zip(&line.values) {
                 if let Some(point) = point {
                     prop_assert_eq!(point.year, *year);
-                    let drawn = dataset.observation(&point.obs).expect("a drawn point names a real observation");
+                    let drawn = dataset.observation(&point.drawn).expect("a drawn point names a real observation");
+                    prop_assert!(point.observations.contains(&point.drawn));
                     prop_assert!(rows.iter().any(|r| r.id == drawn.id), "drawn from a filtered row");
                     prop_assert_eq!(axis_value(drawn), point.value);
                 }
             }
         }
     }
+}
+
+/// A one-indicator fixture: `(id, year, value, unit, confidence, note)` lines for Beijing's GDP.
+fn the_point(dataset: &Dataset, year: u16) -> Point {
+    let rows = filter(dataset, &Filter::default());
+    let lines = series(dataset, &rows, &[year]);
+    lines[0].values[0].clone().expect("a point")
+}
+
+#[test]
+fn lines_equal_within_rounding_are_one_point_drawn_at_the_finest_value() {
+    let dataset = gdp_sources(&[
+        ("repost", 2016, "24899.3", "100m_yuan", "third_party", ""),
+        ("paper", 2016, "2.49", "tn_yuan", "media", ""),
+        ("bureau", 2023, "4.38", "tn_yuan", "official", ""),
+        ("mirror", 2023, "4376.07", "bn_yuan", "third_party", ""),
+    ]);
+    let point = the_point(&dataset, 2016);
+    assert!(!point.conflict, "2.49 tn is 24,899.3 亿元 rounded");
+    assert_eq!(point.value, 24899.3, "the most precise value is drawn");
+    assert_eq!(point.drawn, "repost");
+    assert_eq!(point.observations, ["paper", "repost"], "the better source first");
+    assert_eq!(point.agreeing, ["repost"]);
+    let point = the_point(&dataset, 2023);
+    assert!(!point.conflict);
+    assert_eq!(point.value, 43760.7);
+    assert_eq!(point.obs, "bureau");
+    assert_eq!(point.n_sources(), 2);
+}
+
+#[test]
+fn lines_that_differ_beyond_rounding_stay_a_conflict() {
+    let dataset = gdp_sources(&[
+        ("a", 2013, "19500.6", "100m_yuan", "third_party", ""),
+        ("b", 2013, "1.96", "tn_yuan", "media", ""),
+        ("c", 2013, "1.95", "tn_yuan", "official", ""),
+    ]);
+    let point = the_point(&dataset, 2013);
+    // 1.95 tn agrees with 19,500.6 亿元; 1.96 tn does not.
+    assert!(point.conflict);
+    assert_eq!(point.observations, ["c", "a", "b"]);
+    assert_eq!(point.drawn, "a");
+    assert_eq!(point.differing, ["b"]);
+    let sources = dataset.point_sources(dataset.observation("c").unwrap());
+    assert_eq!(sources.agreeing.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["a"]);
+    assert_eq!(sources.differing.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["b"]);
+}
+
+#[test]
+fn preliminary_and_final_figures_that_differ_are_a_labelled_conflict() {
+    let dataset = gdp_sources(&[
+        ("first", 2018, "30320", "100m_yuan", "media", "Preliminary figure released in January."),
+        ("census", 2018, "33106", "100m_yuan", "official", "Final figure after the economic census revision."),
+        ("again", 2019, "35371.3", "100m_yuan", "media", "Preliminary (初步核算)."),
+        ("later", 2019, "35371.3", "100m_yuan", "official", "Final figure."),
+    ]);
+    let point = the_point(&dataset, 2018);
+    assert!(point.conflict);
+    let label = |id: &str| dataset.observation(id).and_then(|o| o.revision());
+    assert_eq!(label("first"), Some(model::Revision::Preliminary));
+    assert_eq!(label("census"), Some(model::Revision::Final));
+    // The same figure, preliminary and final, is one point with both sources.
+    let point = the_point(&dataset, 2019);
+    assert!(!point.conflict);
+    assert_eq!(point.observations.len(), 2);
 }

@@ -46,13 +46,13 @@ impl View {
         }
     }
 
-    /// The indicator a view shows when the link names none; `None` where it shows them all.
+    /// The indicator a view shows when the link names none, where it is fixed; `None` where it
+    /// shows them all (table) or where the data decides (trends and sectors open on the best
+    /// data for the selection: `query::choice::shown_indicator`).
     pub fn default_indicator(self) -> Option<&'static str> {
         match self {
-            View::Trends => Some("rd_intensity"),
-            View::Sectors => Some("cluster_scale_threshold"),
             View::Map => Some("gdp"),
-            View::Overview | View::Tour | View::Table | View::Sources => None,
+            View::Trends | View::Sectors | View::Overview | View::Tour | View::Table | View::Sources => None,
         }
     }
 
@@ -122,7 +122,8 @@ pub struct ViewState {
     pub view: View,
     /// The tour's step, from 1; `None` is the first step, and outside the tour.
     pub step: Option<u8>,
-    /// `None`: the view's own default indicator.
+    /// `None`: the view's choice (the best-covered indicator for trends and sectors, GDP on
+    /// the map); `Some` stays in the link.
     pub indicator: Option<String>,
     /// Selected sectors in the dataset's order; empty means all ten.
     pub sectors: Vec<String>,
@@ -135,7 +136,8 @@ pub struct ViewState {
 }
 
 impl ViewState {
-    /// The indicator the current view shows.
+    /// The link's indicator, or the view's fixed default. Trends and sectors choose theirs from
+    /// the data: ask `query::choice::shown_indicator` for what they show.
     pub fn indicator_id(&self) -> Option<&str> {
         self.indicator.as_deref().or(self.view.default_indicator())
     }
@@ -183,9 +185,8 @@ impl ViewState {
         let order: Vec<&str> = dataset.sectors.iter().map(|s| s.id.as_str()).collect();
         let chosen: Vec<String> = order.iter().filter(|id| self.sectors.iter().any(|s| s == *id)).map(|id| id.to_string()).collect();
         self.sectors = if chosen.len() == order.len() { Vec::new() } else { chosen };
-        if self.indicator.as_deref() == self.view.default_indicator() {
-            self.indicator = None;
-        }
+        // An indicator the reader chose stays in the link, even the view's default, so a link
+        // shows the same indicator when data is added (views without one choose from the data).
         if self.region.as_deref() == Some(BEIJING) {
             self.region = None;
         }

@@ -20,6 +20,8 @@ pub enum NoticeReason {
     UnknownStep,
     StepOutsideTour,
     SetByTour,
+    /// The link's indicator has no figures for the chosen sectors, region and years.
+    IndicatorEmpty,
 }
 
 impl NoticeReason {
@@ -38,6 +40,7 @@ impl NoticeReason {
             NoticeReason::UnknownStep => "unknown_step",
             NoticeReason::StepOutsideTour => "step_outside_tour",
             NoticeReason::SetByTour => "set_by_tour",
+            NoticeReason::IndicatorEmpty => "indicator_empty",
         }
     }
 }

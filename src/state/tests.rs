@@ -27,9 +27,17 @@ fn indicator_key() {
     assert_eq!(parse_indicator(None, dataset()), Field::Missing);
     assert_eq!(parse_indicator(Some("gdp"), dataset()), Field::Valid("gdp".to_string()));
     assert_eq!(parse_indicator(Some("gdpx"), dataset()), invalid("gdpx", NoticeReason::UnknownIndicator));
-    // The view's own default is not written into links.
-    assert_eq!(parse("view=map&indicator=gdp", dataset()).state.indicator, None);
+    // An indicator the link names stays in it, even a view's default: the link shows the same
+    // indicator when data is added. A link without one lets the view choose from the data.
+    assert_eq!(parse("view=map&indicator=gdp", dataset()).state.indicator.as_deref(), Some("gdp"));
+    assert_eq!(encode(&parse("view=map&indicator=gdp", dataset()).state), "view=map&indicator=gdp");
     assert_eq!(encode(&parse("view=map&indicator=rd_intensity", dataset()).state), "view=map&indicator=rd_intensity");
+    // Old links keep their indicator (R&D intensity was the trends view's default, still shown).
+    let old = parse("view=trends&indicator=rd_intensity", dataset());
+    assert!(old.notices.is_empty());
+    assert_eq!(old.state.indicator_id(), Some("rd_intensity"));
+    assert_eq!(encode(&old.state), "view=trends&indicator=rd_intensity");
+    assert_eq!(parse("view=trends", dataset()).state.indicator, None);
 }
 
 #[test]

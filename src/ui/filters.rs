@@ -3,7 +3,6 @@
 
 use super::{tr, use_atlas, History};
 use crate::model::RegionLevel;
-use crate::query;
 use crate::state::{TimeSpan, View};
 use leptos::prelude::*;
 
@@ -143,29 +142,31 @@ fn RegionSelect() -> impl IntoView {
     }
 }
 
-/// Lists the indicators the current view can draw: district figures on the map, sector figures
-/// for the comparison, everything else for trends and the table.
+/// Lists the indicators the current view can draw for the selection, with their count of figures
+/// (`query::choice::indicator_options`).
 #[component]
 fn IndicatorSelect() -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
     let dataset = atlas.dataset;
     let view = Memo::new(move |_| atlas.view_state.read().view);
-    let options = Memo::new(move |_| query::indicators_for_view(dataset, view.get()).into_iter().map(|i| i.id.clone()).collect::<Vec<_>>());
-    let current = move || atlas.view_state.read().indicator_id().unwrap_or_default().to_string();
+    let options = Memo::new(move |_| crate::query::choice::indicator_options(dataset, &atlas.view_state.get()));
+    // Computed once per state: the choice scans the data.
+    let current = Memo::new(move |_| crate::query::choice::shown_indicator(dataset, &atlas.view_state.read()).indicator.unwrap_or_default());
     view! {
         <label class="select indicator">
             <span>{move || tr(lang.get(), "filter.indicator")}</span>
-            <select name="indicator" prop:value=current on:change=move |ev| {
+            <select name="indicator" prop:value=move || current.get() on:change=move |ev| {
                 let id = event_target_value(&ev);
                 atlas.update(History::Push, |s| s.indicator = (!id.is_empty()).then_some(id));
             }>
                 <Show when=move || view.get() == View::Table>
                     <option value="" selected=move || atlas.view_state.read().indicator.is_none()>{move || tr(lang.get(), "filter.all_indicators")}</option>
                 </Show>
-                {move || options.get().into_iter().map(|id| {
-                    let label = dataset.indicator(&id).map(|i| i.label(lang.get()).to_string()).unwrap_or_else(|| id.clone());
-                    let selected = { let id = id.clone(); move || current() == id };
+                {move || options.get().into_iter().map(|option| {
+                    let id = option.id;
+                    let label = dataset.indicator(&id).map(|i| format!("{} ({})", i.label(lang.get()), option.n_figures)).unwrap_or_else(|| id.clone());
+                    let selected = { let id = id.clone(); move || current.get() == id };
                     view! { <option value=id selected=selected>{label}</option> }
                 }).collect_view()}
             </select>

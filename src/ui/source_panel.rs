@@ -49,14 +49,14 @@ pub fn SourcePanel() -> impl IntoView {
 fn observation_body(atlas: Atlas, o: &'static Observation, lang: Lang) -> impl IntoView {
     let dataset = atlas.dataset;
     let source = dataset.source_of(o);
-    let others = dataset.same_point(o);
+    let others = dataset.point_sources(o);
     let link = source.is_web_link().then(|| source.url.clone());
     view! {
         <p class="source-figure">
             <strong>{o.label(lang).to_string()}</strong>
             {format!(" · {} · {} · {}", crate::format::sector_name(dataset, o.sector.as_deref(), lang), dataset.region_name(&o.region, lang), period_label(o, lang))}
         </p>
-        <p class="source-value">{format::value(o.value, o.unit, lang)} <span class="badge">{format::kind(o.kind, lang)}</span></p>
+        <p class="source-value">{format::value(o.value, o.unit, lang)} <span class="badge">{format::kind(o.kind, lang)}</span>{o.revision().map(|r| view! { " " <span class="badge">{tr(lang, &format!("revision.{}", r.id()))}</span> })}</p>
         <p class="source-published">{tr(lang, "source.as_published")} ": " {format::published(o.value, o.unit, lang)}</p>
         <blockquote class="quote" lang="">{o.quote.clone()}</blockquote>
         {o.note.clone().map(|note| view! { <p class="source-note"><strong>{tr(lang, "source.note")} ": "</strong>{note}</p> })}
@@ -70,18 +70,29 @@ fn observation_body(atlas: Atlas, o: &'static Observation, lang: Lang) -> impl I
             Some(url) => view! { <a class="source-link" href=url.clone() target="_blank" rel="noopener noreferrer">{tr(lang, "source.open")} " ↗"</a> }.into_any(),
             None => view! { <p class="source-note">{tr(lang, "source.seed_only")}</p> }.into_any(),
         }}
-        {(!others.is_empty()).then(|| view! {
-            <div class="conflict">
-                <h3>{tr(lang, "source.other_sources")}</h3>
-                <ul>
-                    {others.iter().map(|other| {
-                        let id = other.id.clone();
-                        let text = format!("{} — {}", format::value(other.value, other.unit, lang), dataset.source_of(other).publisher);
-                        view! { <li><button type="button" class="link-button" on:click=move |_| atlas.source.set(Some(id.clone()))>{text}</button></li> }
-                    }).collect_view()}
-                </ul>
-            </div>
-        })}
+        {(!others.agreeing.is_empty()).then(|| other_sources(atlas, lang, "source.same_figure", "sources-agree", &others.agreeing))}
+        {(!others.differing.is_empty()).then(|| other_sources(atlas, lang, "source.other_sources", "conflict", &others.differing))}
+    }
+}
+
+/// Every other source of the point, each a button that opens its own panel.
+fn other_sources(atlas: Atlas, lang: Lang, heading: &'static str, class: &'static str, others: &[&'static Observation]) -> impl IntoView {
+    let dataset = atlas.dataset;
+    view! {
+        <div class=class>
+            <h3>{tr(lang, heading)}</h3>
+            <ul>
+                {others.iter().map(|other| {
+                    let id = other.id.clone();
+                    let source = dataset.source_of(other);
+                    let mut text = format!("{} — {} ({})", format::value(other.value, other.unit, lang), source.publisher, format::confidence(source.confidence, lang));
+                    if let Some(revision) = other.revision() {
+                        text.push_str(&format!(" · {}", tr(lang, &format!("revision.{}", revision.id()))));
+                    }
+                    view! { <li><button type="button" class="link-button" on:click=move |_| atlas.source.set(Some(id.clone()))>{text}</button></li> }
+                }).collect_view()}
+            </ul>
+        </div>
     }
 }
 

@@ -3,6 +3,7 @@
 use super::{tr, use_atlas};
 use crate::format;
 use crate::model::Confidence;
+use crate::query::sources::{sorted_sources, SourceSort};
 use leptos::prelude::*;
 
 #[component]
@@ -10,6 +11,7 @@ pub fn SourcesView() -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
     let dataset = atlas.dataset;
+    let sort = RwSignal::new(SourceSort::default());
     let counts = move |confidence: Confidence| dataset.sources.iter().filter(|s| s.confidence == confidence).count();
     view! {
         <section class="view" aria-labelledby="view-title">
@@ -26,12 +28,18 @@ pub fn SourcesView() -> impl IntoView {
                 )}
             </p>
             <p>{move || tr(lang.get(), "sources.caveat")}</p>
+            <label class="select">
+                <span>{move || tr(lang.get(), "sources.sort")}</span>
+                <select name="source-sort" on:change=move |ev| sort.set(SourceSort::from_id(&event_target_value(&ev)))>
+                    {SourceSort::ALL.into_iter().map(|option| view! {
+                        <option value=option.id() selected=move || sort.get() == option>{move || tr(lang.get(), &format!("sources.sort_{}", option.id()))}</option>
+                    }).collect_view()}
+                </select>
+            </label>
             <ol class="source-list">
                 {move || {
                     let lang = lang.get();
-                    let mut sources: Vec<_> = dataset.sources.iter().collect();
-                    sources.sort_by(|a, b| b.n_figures.cmp(&a.n_figures).then_with(|| a.publisher.cmp(&b.publisher)));
-                    sources.into_iter().map(|source| view! {
+                    sorted_sources(dataset, sort.get()).into_iter().map(|source| view! {
                         <li>
                             <span class="source-publisher">{source.publisher.clone()}</span>
                             " · " {source.published.clone()} " · "

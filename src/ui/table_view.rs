@@ -5,7 +5,7 @@ use crate::bridge::download_text;
 use crate::format::period_label;
 use crate::format;
 use crate::model::Observation;
-use crate::query::table::{aria_sort, sort_rows, to_csv, Column, Sort};
+use crate::query::table::{aria_sort, sort_rows, table_rows, to_csv, Column, Sort};
 use crate::query::{self, Filter};
 use leptos::prelude::*;
 
@@ -41,7 +41,7 @@ pub fn TableView() -> impl IntoView {
         <section class="view" aria-labelledby="view-title">
             <h2 id="view-title">{move || tr(lang.get(), "view.table")}</h2>
             <div class="table-tools">
-                <p class="row-count">{move || format!("{} {}", rows.read().len(), tr(lang.get(), "table.rows"))}</p>
+                <p class="row-count">{move || format!("{} {}", table_rows(dataset, &rows.read()).len(), tr(lang.get(), "table.rows"))}</p>
                 <button type="button" on:click=download disabled=move || rows.read().is_empty()>{move || tr(lang.get(), "table.download_csv")}</button>
             </div>
             {move || download_failed.get().map(|err| view! { <p role="status" class="notice">{format!("{} ({err})", tr(lang.get(), "ui.download_failed"))}</p> })}
@@ -53,9 +53,13 @@ pub fn TableView() -> impl IntoView {
                         <tbody>
                             {move || {
                                 let lang = lang.get();
-                                rows.get().into_iter().map(|o| {
-                                    let id = o.id.clone();
-                                    let source = dataset.source_of(o);
+                                table_rows(dataset, &rows.get()).into_iter().map(|row| {
+                                    let o = row.observation;
+                                    let best = row.sources.first().copied().unwrap_or(o);
+                                    let id = best.id.clone();
+                                    let source = dataset.source_of(best);
+                                    let n = row.n_sources();
+                                    let count = (n > 1).then(|| view! { " " <span class="source-count">{format!("+{} ({n} {})", n - 1, tr(lang, "table.sources"))}</span> });
                                     view! {
                                         <tr>
                                             <td>{o.label(lang).to_string()}</td>
@@ -65,7 +69,7 @@ pub fn TableView() -> impl IntoView {
                                             <td class="num">{format::value(o.value, o.unit, lang)}</td>
                                             <td>{format::unit_name(o.unit, lang)}</td>
                                             <td>{format::kind(o.kind, lang)}</td>
-                                            <td><button type="button" class="link-button" on:click=move |_| atlas.source.set(Some(id.clone()))>{source.publisher.clone()}</button></td>
+                                            <td><button type="button" class="link-button" on:click=move |_| atlas.source.set(Some(id.clone()))>{source.publisher.clone()}</button>{count}</td>
                                         </tr>
                                     }
                                 }).collect_view()

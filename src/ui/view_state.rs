@@ -105,8 +105,9 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
     // what it asked for that could not be shown stays on screen.
     Effect::new(move |_| {
         let parsed = parsed.read();
-        if !parsed.notices.is_empty() {
-            notices.set(parsed.notices.clone());
+        let choice = crate::query::choice::notices(dataset, &parsed.state);
+        if !parsed.notices.is_empty() || !choice.is_empty() {
+            notices.set(parsed.notices.iter().cloned().chain(choice).collect());
         }
         if state::encode(&parsed.state) != search.get() {
             // Straight to the History API: the router's replace still added an entry on first load.

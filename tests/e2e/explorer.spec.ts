@@ -24,13 +24,16 @@ test('choosing sectors changes the trends chart, the sectors chart and the table
 });
 
 test('clicking a bar narrows the filter to that sector', async ({ page }) => {
+  // The default sectors view: one panel per sector, each sector's size in its own measure.
   await page.goto('./?view=sectors');
-  await expect.poll(async () => (await chartOption(page, 'sectors'))?.series?.[0]?.data?.length ?? 0).toBe(10);
+  await expect.poll(async () => (await chartOption(page, 'sectors'))?.series?.length ?? 0).toBe(10);
   const bar = await page.locator('[data-chart="sectors"]').evaluate((el) => {
     const chart = (window as any).echarts.getInstanceByDom(el);
-    const data = chart.getOption().series[0].data;
-    const index = data.findIndex((d: any) => d.sector === 'medicine_health');
-    const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [data[index].value / 2, index]);
+    const series = chart.getOption().series;
+    const seriesIndex = series.findIndex((s: any) => s.sector === 'medicine_health');
+    const data = series[seriesIndex].data;
+    const index = data.length - 1;
+    const [x, y] = chart.convertToPixel({ seriesIndex }, [index, data[index].value / 2]);
     return { x, y };
   });
   const box = (await page.locator('[data-chart="sectors"]').boundingBox())!;

@@ -114,7 +114,8 @@ test('"Explore from here" opens the step\'s view with its filters and the same f
 test('"Explore from here" keeps the language and the embed mode', async ({ page }) => {
   await page.goto('./?view=tour&step=2&lang=zh&embed=1');
   await page.getByRole('button', { name: '从这里开始探索' }).click();
-  await expect(page).toHaveURL(/\?view=sectors&time=2022&lang=zh&embed=1$/);
+  // The step's indicator is the reader's now: it stays in the link.
+  await expect(page).toHaveURL(/\?view=sectors&indicator=cluster_scale_threshold&time=2022&lang=zh&embed=1$/);
   await expect(page.getByRole('checkbox', { name: '集成电路' })).toBeChecked();
 });
 

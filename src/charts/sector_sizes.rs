@@ -1,0 +1,86 @@
+//! The sectors view where no measure compares the sectors: each sector's latest published size
+//! in its own measure (revenue, output, value added, a threshold…), as small multiples. Each
+//! panel has its own axis and names what it measures, so no two measures ever share an axis;
+//! earlier years of the same measure stand beside the latest one, muted.
+
+use super::{finish, item, point_tip, AxisUnit, Look};
+use crate::format::tr;
+use crate::format;
+use crate::model::Unit;
+use crate::query::choice::SectorSize;
+use serde_json::{json, Value};
+
+/// Panels per row.
+const COLUMNS: usize = 2;
+
+pub fn sector_sizes_chart(look: &Look<'_>, source_line: &str, sizes: &[SectorSize]) -> Value {
+    let dataset = look.dataset;
+    let lang = look.lang;
+    let palette = look.palette;
+    let columns = COLUMNS.min(sizes.len().max(1));
+    let rows = sizes.len().div_ceil(columns).max(1);
+    // Room for the chart's title at the top and the credits at the bottom, in per cent.
+    let (top, bottom) = (12.0, 6.0);
+    let height = (100.0 - top - bottom) / rows as f64;
+    let width = 100.0 / columns as f64;
+    let mut titles = vec![
+        json!({ "text": tr(lang, "sectors.sizes_title"), "subtext": tr(lang, "sectors.sizes_subtitle"), "left": 8, "top": 4,
+                "textStyle": { "color": palette.text, "fontSize": 14 }, "subtextStyle": { "color": palette.muted, "fontSize": 11 } }),
+        json!({ "text": source_line, "left": 8, "bottom": 0, "textStyle": { "color": palette.muted, "fontSize": 11, "fontWeight": "normal" } }),
+    ];
+    let (mut grids, mut x_axes, mut y_axes, mut series, mut described) = (vec![], vec![], vec![], vec![], vec![]);
+    for (i, size) in sizes.iter().enumerate() {
+        let (row, column) = (i / columns, i % columns);
+        let (left, panel_top) = (column as f64 * width, top + row as f64 * height);
+        let sector = crate::format::sector_name(dataset, Some(&size.sector), lang);
+        let color = dataset.sector(&size.sector).map_or(palette.economy, |s| s.color.as_str());
+        let latest = dataset.observation(&size.latest.drawn);
+        let measure = latest.map_or_else(|| size.indicator.clone(), |o| o.label(lang).to_string());
+        let max_abs = size.history.iter().map(|p| p.value.abs()).fold(0.0, f64::max);
+        let axis_unit = AxisUnit::for_values(Unit::HundredMillionYuan, max_abs, lang);
+        let published = latest.map(|o| format::value(o.value, o.unit, lang)).unwrap_or_default();
+        let publisher = latest.map(|o| dataset.source_of(o).publisher.clone()).unwrap_or_default();
+        titles.push(json!({
+            "text": sector, "subtext": format!("{measure} · {} {}", size.latest.year, published),
+            "left": format!("{}%", left + 1.0), "top": format!("{panel_top}%"),
+            "textStyle": { "color": palette.text, "fontSize": 12 }, "subtextStyle": { "color": palette.muted, "fontSize": 11, "width": 260, "overflow": "truncate" },
+        }));
+        grids.push(json!({
+            "left": format!("{}%", left + 2.0), "width": format!("{}%", width - 6.0),
+            "top": format!("{}%", panel_top + height * 0.42), "height": format!("{}%", height * 0.4), "containLabel": true,
+        }));
+        x_axes.push(json!({
+            "type": "category", "gridIndex": i, "data": size.history.iter().map(|p| p.year.to_string()).collect::<Vec<_>>(),
+            "axisLabel": { "color": palette.muted },
+        }));
+        y_axes.push(json!({
+            "type": "value", "gridIndex": i, "name": axis_unit.name, "nameTextStyle": { "color": palette.muted, "align": "left" },
+            "axisLabel": { "color": palette.muted, "fontSize": 10 }, "splitNumber": 2,
+            "splitLine": { "lineStyle": { "color": palette.grid } },
+        }));
+        let last = size.history.len().saturating_sub(1);
+        let data: Vec<Value> = size
+            .history
+            .iter()
+            .enumerate()
+            .map(|(j, point)| {
+                let shown = axis_unit.scale(point.value);
+                let mut value = item(shown, point_tip(look, &format!("{sector} · {measure}"), point), point);
+                value["sector"] = json!(size.sector);
+                value["itemStyle"] = json!({ "color": color, "opacity": if j == last { 1.0 } else { 0.45 } });
+                if j == last {
+                    value["label"] = json!({ "show": true, "position": "top", "color": palette.text, "formatter": format::number(shown) });
+                }
+                value
+            })
+            .collect();
+        series.push(json!({
+            "type": "bar", "name": format!("{sector} · {measure}"), "xAxisIndex": i, "yAxisIndex": i,
+            "data": data, "barMaxWidth": 28, "measure": size.indicator, "sector": size.sector,
+        }));
+        described.push(format!("{sector}: {measure}, {} {published} ({publisher})", size.latest.year));
+    }
+    let option = json!({ "title": titles, "grid": grids, "xAxis": x_axes, "yAxis": y_axes, "series": series });
+    let description = format!("{}. {}", tr(lang, "sectors.sizes_title"), described.join(". "));
+    finish(option, look, description)
+}

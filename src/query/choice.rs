@@ -1,0 +1,400 @@
+//! Which figures a view opens on: the best-covered indicator for the selection, the map's year,
+//! and — where no measure compares the sectors — each sector's latest size in its own measure.
+//! Every function is a pure function of the dataset and the view state, so a link that names an
+//! indicator always shows it (while it has figures), and a link that leaves it out opens on the
+//! best data the dataset holds when the link is read.
+
+use super::series::{point, series, year_axis, Point};
+use super::{filter, Filter};
+use crate::model::{Dataset, Kind, Observation};
+use crate::state::{Notice, NoticeReason, View, ViewState};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Fewer sectors with distinct values than this, and the sectors view shows sizes instead.
+pub const MIN_COMPARABLE_SECTORS: usize = 3;
+
+/// An indicator the filter bar offers, with how many figures it has for the selection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorOption {
+    pub id: String,
+    pub n_figures: usize,
+}
+
+/// The indicator a view shows and, when the link's own indicator has no figures for the
+/// selection, the notice that says another one is shown.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Shown {
+    pub indicator: Option<String>,
+    pub notice: Option<Notice>,
+}
+
+/// The figures of one indicator the view can draw for the state's sectors, region and years:
+/// trends draws full-year figures (economy-wide ones too when all sectors are selected); sectors
+/// compares only figures of a selected sector.
+fn drawable<'d>(dataset: &'d Dataset, state: &ViewState, indicator: Option<&str>) -> Vec<&'d Observation> {
+    let sectors_view = state.view == View::Sectors;
+    let sectors = if sectors_view || !state.sectors.is_empty() {
+        Some(state.selected_sectors(dataset).into_iter().map(str::to_string).collect())
+    } else {
+        None
+    };
+    let base = Filter {
+        indicator: indicator.map(str::to_string),
+        sectors,
+        region: Some(state.region_id().to_string()),
+        time: Some(state.time_span(dataset)),
+        kinds: None,
+    };
+    filter(dataset, &base)
+        .into_iter()
+        .filter(|o| !o.is_part_year() && (!sectors_view || (o.kind.is_outcome() && o.sector.is_some())))
+        .collect()
+}
+
+/// Every indicator with figures the view can draw for the selection, in the dataset's order,
+/// with its count. The table and the map list what they always listed.
+pub fn indicator_options(dataset: &Dataset, state: &ViewState) -> Vec<IndicatorOption> {
+    match state.view {
+        View::Trends | View::Sectors => {
+            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+            for o in drawable(dataset, state, None) {
+                *counts.entry(o.indicator.as_str()).or_default() += 1;
+            }
+            dataset
+                .indicators
+                .iter()
+                .filter_map(|i| counts.get(i.id.as_str()).map(|&n| IndicatorOption { id: i.id.clone(), n_figures: n }))
+                .collect()
+        }
+        View::Map => dataset
+            .indicators
+            .iter()
+            .map(|i| IndicatorOption {
+                id: i.id.clone(),
+                n_figures: dataset
+                    .observations
+                    .iter()
+                    .filter(|o| o.indicator == i.id && o.sector.is_none() && crate::model::DISTRICTS.iter().any(|d| d.id == o.region))
+                    .count(),
+            })
+            .filter(|o| o.n_figures > 0)
+            .collect(),
+        _ => dataset.indicators.iter().map(|i| IndicatorOption { id: i.id.clone(), n_figures: i.n_observations }).collect(),
+    }
+}
+
+/// How well an indicator draws as lines for the state: the most years one line holds, then the
+/// points drawn in all, then the latest year drawn. Zero when it draws nothing.
+fn trend_density(dataset: &Dataset, state: &ViewState, indicator: &str) -> (usize, usize, u16) {
+    let rows = drawable(dataset, state, Some(indicator));
+    let years = year_axis(&rows, state.time_span(dataset));
+    let lines = series(dataset, &rows, &years);
+    let counts: Vec<usize> = lines.iter().map(|s| s.values.iter().flatten().count()).collect();
+    let latest = lines.iter().flat_map(|s| s.values.iter().flatten().map(|p| p.year)).max().unwrap_or(0);
+    (counts.iter().copied().max().unwrap_or(0), counts.iter().sum(), latest)
+}
+
+/// (a) Trends with no indicator in the link: the indicator with the densest series for the
+/// selection (the most years on one line; then the most points; then the latest figure; then
+/// the dataset's order).
+pub fn trends_indicator(dataset: &Dataset, state: &ViewState) -> Option<String> {
+    let trends = ViewState { view: View::Trends, ..state.clone() };
+    let mut best: Option<((usize, usize, u16), String)> = None;
+    for option in indicator_options(dataset, &trends) {
+        let density = trend_density(dataset, &trends, &option.id);
+        if density.0 > 0 && best.as_ref().is_none_or(|(b, _)| density > *b) {
+            best = Some((density, option.id));
+        }
+    }
+    best.map(|(_, id)| id)
+}
+
+/// How many of the selected sectors an indicator tells apart in its best year: the count of
+/// distinct values among the sectors' figures in one year (one axis unit, outcomes only).
+pub fn distinct_sector_values(dataset: &Dataset, state: &ViewState, indicator: &str) -> usize {
+    let sectors_state = ViewState { view: View::Sectors, ..state.clone() };
+    let rows = drawable(dataset, &sectors_state, Some(indicator));
+    let mut by_year: BTreeMap<(u16, crate::model::Unit), BTreeMap<&str, Vec<&Observation>>> = BTreeMap::new();
+    for row in rows {
+        by_year.entry((row.year, row.unit.family())).or_default().entry(row.sector.as_deref().unwrap_or_default()).or_default().push(row);
+    }
+    by_year
+        .values()
+        .map(|sectors| {
+            let values: BTreeSet<u64> = sectors
+                .values()
+                .filter_map(|rows| point(dataset, rows.iter().copied()))
+                .map(|p: Point| (p.value * 1e6).round() as u64)
+                .collect();
+            values.len()
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// What the sectors view leads with.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SectorsLead {
+    /// Bars of one indicator, comparable across sectors.
+    Compare(String),
+    /// No indicator tells three sectors apart: each sector's latest size in its own measure.
+    Sizes,
+}
+
+/// (c) Sectors with no indicator in the link: the level (a published amount or share, not a
+/// growth rate or rank: a fast-growing small sector says little next to a large one) with
+/// distinct values for the most sectors in one year; `Sizes` where none has them for
+/// `MIN_COMPARABLE_SECTORS`. A link naming a growth rate still compares it.
+pub fn sectors_lead(dataset: &Dataset, state: &ViewState) -> SectorsLead {
+    let sectors_state = ViewState { view: View::Sectors, ..state.clone() };
+    let mut best: Option<(usize, String)> = None;
+    let is_level = |id: &str| drawable(dataset, &sectors_state, Some(id)).iter().all(|o| matches!(o.kind, Kind::Actual | Kind::Share));
+    for option in indicator_options(dataset, &sectors_state).into_iter().filter(|o| is_level(&o.id)) {
+        let n = distinct_sector_values(dataset, &sectors_state, &option.id);
+        if best.as_ref().is_none_or(|(m, _)| n > *m) {
+            best = Some((n, option.id));
+        }
+    }
+    match best {
+        Some((n, id)) if n >= MIN_COMPARABLE_SECTORS.min(state.selected_sectors(dataset).len().max(1)) && n >= 2 => SectorsLead::Compare(id),
+        _ => SectorsLead::Sizes,
+    }
+}
+
+/// The indicator a view shows: the link's own while it has figures for the selection; else (or
+/// with none in the link) the best for the view, with a notice when the link's was replaced.
+/// `None` on the sectors view means "sizes", and on the table "every indicator".
+pub fn shown_indicator(dataset: &Dataset, state: &ViewState) -> Shown {
+    let best = || match state.view {
+        View::Trends => trends_indicator(dataset, state),
+        View::Sectors => match sectors_lead(dataset, state) {
+            SectorsLead::Compare(id) => Some(id),
+            SectorsLead::Sizes => None,
+        },
+        view => view.default_indicator().map(str::to_string),
+    };
+    match (&state.indicator, state.view) {
+        (Some(id), View::Trends | View::Sectors) => {
+            if drawable(dataset, state, Some(id)).is_empty() {
+                let notice = Notice::new("indicator", id, NoticeReason::IndicatorEmpty);
+                Shown { indicator: best(), notice: Some(notice) }
+            } else {
+                Shown { indicator: Some(id.clone()), notice: None }
+            }
+        }
+        (Some(id), _) => Shown { indicator: Some(id.clone()), notice: None },
+        (None, _) => Shown { indicator: best(), notice: None },
+    }
+}
+
+/// (b) The map's year: a single-year link's year, else the latest year with figures for the
+/// most districts (`series::map_year`), for the indicator the map shows.
+pub fn map_year(dataset: &Dataset, state: &ViewState) -> Option<u16> {
+    let shown = shown_indicator(dataset, &ViewState { view: View::Map, ..state.clone() });
+    let indicator = shown.indicator.unwrap_or_else(|| "gdp".to_string());
+    super::series::map_year(dataset, &indicator, state.time_span(dataset))
+}
+
+/// A sector's latest published size, in the measure it was published in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectorSize {
+    pub sector: String,
+    pub indicator: String,
+    /// The latest figure (its sources folded in, as on the charts).
+    pub latest: Point,
+    /// Every full-year figure of the same measure for the sector, oldest first, `latest` last.
+    pub history: Vec<Point>,
+}
+
+/// Measures of a sector's size, most telling first; a threshold ("at least") comes last.
+const SIZE_MEASURES: [&str; 10] = [
+    "industry_revenue",
+    "industry_output",
+    "industry_value",
+    "industry_scale",
+    "industry_value_added",
+    "core_industry_revenue",
+    "core_industry_scale",
+    "robot_industry_revenue",
+    "ic_design_sales",
+    "cluster_scale_threshold",
+];
+
+fn measure_rank(indicator: &str) -> usize {
+    SIZE_MEASURES.iter().position(|m| *m == indicator).unwrap_or(SIZE_MEASURES.len())
+}
+
+/// Each selected sector's latest size: its latest full-year yuan amount (an outcome, not a plan)
+/// for the state's region and years, in the best-ranked measure of that year. A sector without
+/// one is left out (the chart says which sectors have none).
+pub fn sector_sizes(dataset: &Dataset, state: &ViewState) -> Vec<SectorSize> {
+    let sectors_state = ViewState { view: View::Sectors, ..state.clone() };
+    let rows: Vec<&Observation> = drawable(dataset, &sectors_state, None)
+        .into_iter()
+        .filter(|o| o.kind == Kind::Actual && o.unit.yuan_scale().is_some())
+        .collect();
+    state
+        .selected_sectors(dataset)
+        .into_iter()
+        .filter_map(|sector| {
+            let mine: Vec<&Observation> = rows.iter().copied().filter(|o| o.sector.as_deref() == Some(sector)).collect();
+            let chosen = mine.iter().min_by_key(|o| (std::cmp::Reverse(o.year), measure_rank(&o.indicator), o.indicator.clone()))?;
+            let measure: Vec<&Observation> = mine.iter().copied().filter(|o| o.indicator == chosen.indicator).collect();
+            let mut years: Vec<u16> = measure.iter().map(|o| o.year).collect();
+            years.sort_unstable();
+            years.dedup();
+            let history: Vec<Point> =
+                years.iter().filter_map(|y| point(dataset, measure.iter().copied().filter(|o| o.year == *y))).collect();
+            let latest = history.last()?.clone();
+            Some(SectorSize { sector: sector.to_string(), indicator: chosen.indicator.clone(), latest, history })
+        })
+        .collect()
+}
+
+/// The notices a view's choice adds to the link's own: the link's indicator had no figures.
+pub fn notices(dataset: &Dataset, state: &ViewState) -> Vec<Notice> {
+    shown_indicator(dataset, state).notice.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{self, RawFiles};
+    use crate::state::{parse, TimeSpan};
+
+    const SECTORS: &str = r##"[
+        {"id":"ic","name_en":"IC","name_zh":"集成电路","description_en":"","description_zh":"","color":"#111","source_url":"https://example.org","quote":""},
+        {"id":"ai","name_en":"AI","name_zh":"人工智能","description_en":"","description_zh":"","color":"#222","source_url":"https://example.org","quote":""},
+        {"id":"bio","name_en":"Bio","name_zh":"医药","description_en":"","description_zh":"","color":"#333","source_url":"https://example.org","quote":""}
+    ]"##;
+
+    /// `(id, indicator, sector, region, year, value, unit, kind)`
+    type Line<'a> = (&'a str, &'a str, &'a str, &'a str, u16, &'a str, &'a str, &'a str);
+
+    fn fixture(lines: &[Line<'_>]) -> Dataset {
+        let text: Vec<String> = lines
+            .iter()
+            .map(|(id, indicator, sector, region, year, value, unit, kind)| {
+                format!(
+                    r#"{{"id":"{id}","indicator":"{indicator}","indicator_en":"{indicator}","indicator_zh":"{indicator}","sector":"{sector}","region":"{region}","year":{year},"value":{value},"unit":"{unit}","kind":"{kind}","source_url":"https://example.org/{id}","source_title":"t","publisher":"p {id}","published":"2024","quote":"{value}","confidence":"media"}}"#
+                )
+            })
+            .collect();
+        let (dataset, issues) = model::load(RawFiles { observations: &text.join("\n"), sectors: SECTORS, zones: "", facts: "" });
+        assert!(issues.is_empty(), "{issues:?}");
+        dataset
+    }
+
+    fn state(dataset: &Dataset, query: &str) -> ViewState {
+        let parsed = parse(query, dataset);
+        assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
+        parsed.state
+    }
+
+    fn data() -> Dataset {
+        fixture(&[
+            // `gdp`: three years for the city; `rd`: five years for the city, one for a district.
+            ("g1", "gdp", "all", "beijing", 2018, "1", "tn_yuan", "actual"),
+            ("g2", "gdp", "all", "beijing", 2019, "1.1", "tn_yuan", "actual"),
+            ("g3", "gdp", "all", "beijing", 2020, "1.2", "tn_yuan", "actual"),
+            ("g4", "gdp", "all", "haidian", 2020, "0.3", "tn_yuan", "actual"),
+            ("g5", "gdp", "all", "chaoyang", 2020, "0.4", "tn_yuan", "actual"),
+            ("g6", "gdp", "all", "haidian", 2021, "0.35", "tn_yuan", "actual"),
+            ("r1", "rd", "all", "beijing", 2016, "5.9", "pct_of_gdp", "actual"),
+            ("r2", "rd", "all", "beijing", 2017, "5.7", "pct_of_gdp", "actual"),
+            ("r3", "rd", "all", "beijing", 2018, "6.1", "pct_of_gdp", "actual"),
+            ("r4", "rd", "all", "beijing", 2019, "6.3", "pct_of_gdp", "actual"),
+            ("r5", "rd", "all", "beijing", 2020, "6.4", "pct_of_gdp", "actual"),
+            ("rt", "rd", "all", "beijing", 2025, "6", "pct_of_gdp", "target"),
+            // A threshold all three sectors reached: equal values, nothing to compare.
+            ("t1", "cluster_scale_threshold", "ic", "beijing", 2023, "100", "bn_yuan", "actual"),
+            ("t2", "cluster_scale_threshold", "ai", "beijing", 2023, "100", "bn_yuan", "actual"),
+            ("t3", "cluster_scale_threshold", "bio", "beijing", 2023, "100", "bn_yuan", "actual"),
+            // Each sector's size in its own measure.
+            ("s1", "industry_revenue", "ic", "beijing", 2024, "2480", "100m_yuan", "actual"),
+            ("s2", "industry_scale", "bio", "beijing", 2022, "8916", "100m_yuan", "actual"),
+            ("s3", "industry_scale", "bio", "beijing", 2024, "1.06", "tn_yuan", "actual"),
+            ("s4", "industry_scale", "bio", "beijing", 2026, "1.25", "tn_yuan", "target"),
+        ])
+    }
+
+    #[test]
+    fn trends_open_on_the_densest_series_for_the_selection() {
+        let d = data();
+        assert_eq!(trends_indicator(&d, &state(&d, "view=trends")).as_deref(), Some("rd"), "five years beat three");
+        assert_eq!(trends_indicator(&d, &state(&d, "view=trends&time=2018..2020")).as_deref(), Some("gdp"), "3 years each: gdp has 3 points, rd 3; dataset order");
+        assert_eq!(trends_indicator(&d, &state(&d, "view=trends&region=haidian")).as_deref(), Some("gdp"));
+        assert_eq!(trends_indicator(&d, &state(&d, "view=trends&sector=ic")).as_deref(), Some("industry_revenue"), "the latest, most telling of ic's figures wins the tie");
+        assert_eq!(trends_indicator(&d, &state(&d, "view=trends&region=daxing")), None, "nothing for Daxing");
+        assert_eq!(shown_indicator(&d, &state(&d, "view=trends")).indicator.as_deref(), Some("rd"));
+    }
+
+    #[test]
+    fn the_indicator_list_holds_only_indicators_with_figures_and_counts_them() {
+        let d = data();
+        let options = indicator_options(&d, &state(&d, "view=trends&region=haidian"));
+        assert_eq!(options, [IndicatorOption { id: "gdp".into(), n_figures: 2 }]);
+        let options = indicator_options(&d, &state(&d, "view=trends&sector=bio"));
+        let ids: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
+        assert_eq!(ids, ["cluster_scale_threshold", "industry_scale"]);
+        assert_eq!(options[1].n_figures, 3, "targets count as figures of the trend");
+        let options = indicator_options(&d, &state(&d, "view=sectors&sector=bio"));
+        assert_eq!(options[1].n_figures, 2, "the comparison draws outcomes only");
+    }
+
+    #[test]
+    fn an_explicit_indicator_is_kept_while_it_has_figures_and_replaced_with_a_notice_when_not() {
+        let d = data();
+        let kept = shown_indicator(&d, &state(&d, "view=trends&indicator=gdp"));
+        assert_eq!((kept.indicator.as_deref(), kept.notice), (Some("gdp"), None));
+        let replaced = shown_indicator(&d, &state(&d, "view=trends&indicator=rd&region=haidian"));
+        assert_eq!(replaced.indicator.as_deref(), Some("gdp"));
+        let notice = replaced.notice.expect("the reader is told");
+        assert_eq!(notice.reason, NoticeReason::IndicatorEmpty);
+        assert!(notice.message(crate::model::Lang::En).contains("“rd”"));
+        assert!(notice.message(crate::model::Lang::Zh).contains("“rd”"));
+        assert_eq!(notices(&d, &state(&d, "view=trends&indicator=rd&region=haidian")).len(), 1);
+        // The table and the map keep the link's indicator as they always did.
+        assert_eq!(shown_indicator(&d, &state(&d, "view=table&indicator=rd&region=haidian")).notice, None);
+    }
+
+    #[test]
+    fn sectors_compare_only_a_measure_that_tells_three_apart_else_show_sizes() {
+        let d = data();
+        assert_eq!(sectors_lead(&d, &state(&d, "view=sectors")), SectorsLead::Sizes, "one threshold, all equal");
+        let sizes = sector_sizes(&d, &state(&d, "view=sectors"));
+        let shown: Vec<(&str, &str, u16)> = sizes.iter().map(|s| (s.sector.as_str(), s.indicator.as_str(), s.latest.year)).collect();
+        // ic: revenue 2024 beats the 2023 threshold; ai: only the threshold; bio: its latest scale.
+        assert_eq!(shown, [("ic", "industry_revenue", 2024), ("ai", "cluster_scale_threshold", 2023), ("bio", "industry_scale", 2024)]);
+        let bio = &sizes[2];
+        assert_eq!(bio.history.iter().map(|p| p.year).collect::<Vec<_>>(), [2022, 2024], "earlier years of the same measure, no target");
+        assert_eq!(bio.latest.value, 10600.0);
+
+        let distinct = fixture(&[
+            ("a", "revenue", "ic", "beijing", 2023, "10", "bn_yuan", "actual"),
+            ("b", "revenue", "ai", "beijing", 2023, "20", "bn_yuan", "actual"),
+            ("c", "revenue", "bio", "beijing", 2023, "30", "bn_yuan", "actual"),
+            ("g1", "growth", "ic", "beijing", 2023, "1", "pct", "growth_rate"),
+            ("g2", "growth", "ai", "beijing", 2023, "2", "pct", "growth_rate"),
+            ("g3", "growth", "bio", "beijing", 2023, "3", "pct", "growth_rate"),
+            ("g4", "growth", "bio", "beijing", 2022, "4", "pct", "growth_rate"),
+            ("t1", "cluster_scale_threshold", "ic", "beijing", 2023, "100", "bn_yuan", "actual"),
+            ("t2", "cluster_scale_threshold", "ai", "beijing", 2023, "100", "bn_yuan", "actual"),
+            ("t3", "cluster_scale_threshold", "bio", "beijing", 2023, "100", "bn_yuan", "actual"),
+        ]);
+        assert_eq!(distinct_sector_values(&distinct, &state(&distinct, "view=sectors"), "revenue"), 3);
+        assert_eq!(distinct_sector_values(&distinct, &state(&distinct, "view=sectors"), "growth"), 3, "but growth rates do not lead");
+        assert_eq!(sectors_lead(&distinct, &state(&distinct, "view=sectors")), SectorsLead::Compare("revenue".into()));
+        assert_eq!(shown_indicator(&distinct, &state(&distinct, "view=sectors")).indicator.as_deref(), Some("revenue"));
+        // Two sectors chosen: two distinct values compare them.
+        assert_eq!(sectors_lead(&distinct, &state(&distinct, "view=sectors&sector=ic,ai")), SectorsLead::Compare("revenue".into()));
+    }
+
+    #[test]
+    fn the_map_opens_on_the_latest_year_with_the_most_districts() {
+        let d = data();
+        assert_eq!(map_year(&d, &state(&d, "view=map")), Some(2020), "two districts in 2020, one in 2021");
+        assert_eq!(map_year(&d, &state(&d, "view=map&time=2021")), Some(2021));
+        let _ = TimeSpan::new(2020, 2021);
+    }
+}
