@@ -19,7 +19,7 @@ test('the table announces no sort until a header is clicked', async ({ page }) =
   await expect(headers.first()).toBeVisible();
   const states = async () => headers.evaluateAll((els) => els.map((el) => el.getAttribute('aria-sort')));
   expect(await states()).toEqual(Array(await headers.count()).fill('none'));
-  await page.getByRole('button', { name: 'Year' }).click();
+  await page.getByRole('button', { name: 'Year', exact: true }).click();
   await expect(page.getByRole('columnheader', { name: 'Year' })).toHaveAttribute('aria-sort', 'ascending');
   await expect(page.getByRole('columnheader', { name: 'Indicator' })).toHaveAttribute('aria-sort', 'none');
 });

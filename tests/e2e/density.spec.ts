@@ -24,14 +24,13 @@ for (const indicator of ['gdp', 'rd_intensity', 'tech_contract_turnover', 'inven
     const line = option.series[0].data;
     const points = line.map((d: any, index: number) => ({ d, index })).filter(({ d }: any) => d && typeof d === 'object');
     expect(points.length).toBeGreaterThanOrEqual(10);
-    // Every point with more than one source: click it, and the panel lists the others.
-    for (const { d, index } of points.filter(({ d }: any) => d.sources > 1)) {
-      const at = await page.locator('[data-chart="trend"]').evaluate((el, [i, v]) => {
-        const chart = (window as any).echarts.getInstanceByDom(el);
-        return chart.convertToPixel({ seriesIndex: 0 }, [i, v]);
-      }, [index, d.value]);
-      const box = (await page.locator('[data-chart="trend"]').boundingBox())!;
-      await page.mouse.click(box.x + at[0], box.y + at[1]);
+    // Every point with more than one source: open it from the list of figures (one button per
+    // drawn point, in the chart's order), and the panel lists the others.
+    await page.locator('details.figure-sources summary').click();
+    const buttons = page.locator('details.figure-sources li button');
+    for (const [k, { d }] of points.entries()) {
+      if (d.sources <= 1) continue;
+      await buttons.nth(k).click();
       const panel = page.getByRole('dialog', { name: 'Source of this figure' });
       await expect(panel).toBeVisible();
       await expect(panel.locator('.sources-agree li, .conflict li')).toHaveCount(d.sources - 1);

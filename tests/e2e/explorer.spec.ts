@@ -12,7 +12,8 @@ test('choosing sectors changes the trends chart, the sectors chart and the table
   expect((await seriesNames(page, 'trend')).length).toBeLessThan(before.length);
 
   await page.getByRole('link', { name: 'Sectors' }).click();
-  const bars = async () => (await chartOption(page, 'sectors'))?.series[0].data.map((d: any) => d.sector) ?? [];
+  // Bars, or (where no measure compares the sectors) one panel per sector: the sectors drawn.
+  const bars = async () => [...new Set(((await chartOption(page, 'sectors'))?.series ?? []).flatMap((s: any) => s.data.map((d: any) => d.sector)))];
   await expect.poll(bars).toHaveLength(9);
   expect(await bars()).not.toContain('integrated_circuits');
 
@@ -43,11 +44,16 @@ test('clicking a bar narrows the filter to that sector', async ({ page }) => {
   await expect(page.getByRole('checkbox', { name: 'Integrated circuits' })).not.toBeChecked();
 });
 
-test('the CSV download holds exactly the rows the table shows, in UTF-8', async ({ page }) => {
+test('the CSV download holds exactly the figures the table shows, every source a line, in UTF-8', async ({ page }) => {
   await page.goto('./?view=table&region=haidian&lang=zh');
   const rows = page.locator('tbody tr');
   await expect(rows.first()).toBeVisible();
-  const shown = await rows.count();
+  // A row stating a figure several sources give counts them ("+1 (2 个来源)"); the CSV has a
+  // line per source.
+  const shown = await rows.evaluateAll((trs) => trs.reduce((sum, tr) => {
+    const count = tr.querySelector('.source-count')?.textContent?.match(/\((\d+)/);
+    return sum + (count ? Number(count[1]) : 1);
+  }, 0));
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载CSV' }).click()]);
   const text = readFileSync((await download.path())!, 'utf8');
   expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -93,8 +99,15 @@ test('at 360 px wide the page has no horizontal scroll', async ({ page }) => {
   }
 });
 
-test('a filter with no figures explains itself and offers the way back', async ({ page }) => {
+test('a filter that leaves the indicator empty switches to the best-covered one and says so', async ({ page }) => {
   await page.goto('./?view=trends&indicator=gdp&region=yanqing_uav_zone');
+  await expect(page.getByRole('status').filter({ hasText: 'No figures for indicator “gdp”' })).toBeVisible();
+  await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
+});
+
+test('a place with no figures at all explains itself and offers the way back', async ({ page }) => {
+  // The CBD is on the map, but no figure in the data is about it alone.
+  await page.goto('./?view=trends&indicator=gdp&region=cbd');
   await expect(page.getByText('No published figures match these filters.')).toBeVisible();
   await page.getByRole('button', { name: /Show all sectors, years and Beijing/ }).click();
   await expect(page).toHaveURL(/view=trends&indicator=gdp$/);

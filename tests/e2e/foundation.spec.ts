@@ -4,11 +4,11 @@ test('the page opens with its title and a chart drawn from the data', async ({ p
   await page.goto('./');
   await expect(page).toHaveTitle(/Beijing High-Tech Atlas/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beijing High-Tech Atlas');
-  // The R&D intensity card's sparkline: 6.73% of GDP in 2023 is in data/observations.jsonl.
+  // The R&D intensity card's sparkline: 6.58% of GDP in 2024 is in data/observations.jsonl.
   const spark = page.locator('svg.sparkline[data-sparkline="rd_intensity"]');
-  await expect(spark).toHaveAttribute('aria-label', /2023: 6\.73/);
+  await expect(spark).toHaveAttribute('aria-label', /2024: 6\.58/);
   expect(await spark.locator('circle').count()).toBeGreaterThanOrEqual(4);
-  await expect(page.locator('.card').filter({ hasText: 'R&D expenditure' })).toContainText('6.73% of GDP');
+  await expect(page.locator('.card').filter({ hasText: 'R&D expenditure' })).toContainText('6.58% of GDP');
 });
 
 test('the overview opens without the chart library, which loads once a chart view opens', async ({ page }) => {

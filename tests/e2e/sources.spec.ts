@@ -28,7 +28,7 @@ test('clicking a chart point opens its source with the quote and a safe link', a
 test('a card and a table row open their sources too', async ({ page }) => {
   await page.goto('./');
   await page.getByRole('button', { name: /Source of — R&D expenditure/ }).click();
-  await expect(page.getByRole('dialog')).toContainText('6.73');
+  await expect(page.getByRole('dialog')).toContainText('6.58');
   await page.getByRole('button', { name: 'Close' }).click();
   await page.goto('./?view=table&indicator=rd_intensity');
   await page.getByRole('row').nth(1).getByRole('button').click();
