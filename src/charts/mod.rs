@@ -7,11 +7,13 @@
 //! HTML) and `obs` (the observation id a click opens the source of).
 
 mod district_map;
+mod profile_map;
 mod sectors;
 mod sparkline;
 mod trend;
 
 pub use district_map::{district_map_chart, MapInput, MAP_NAME};
+pub use profile_map::{profile_map_chart, ProfileMapInput};
 pub use sectors::sectors_chart;
 pub use sparkline::{sparkline, Sparkline};
 pub use trend::trend_chart;

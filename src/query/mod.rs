@@ -5,6 +5,8 @@
 mod cards;
 pub mod table;
 pub mod series;
+pub mod profile;
+pub mod search;
 
 pub use cards::{headline_cards, Card, CardSpec, CARD_SPECS};
 pub use series::{comparison, district_values, map_year, series, Bar, Comparison, DistrictValue, Point, Series};

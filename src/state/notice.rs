@@ -20,6 +20,10 @@ pub enum NoticeReason {
     UnknownStep,
     StepOutsideTour,
     SetByTour,
+    /// A profile link naming no entity, several, or one without a profile (the city, an area).
+    NotOneProfile,
+    /// A key a profile does not read (it shows every year and indicator of its entity).
+    NotForProfile,
 }
 
 impl NoticeReason {
@@ -38,6 +42,8 @@ impl NoticeReason {
             NoticeReason::UnknownStep => "unknown_step",
             NoticeReason::StepOutsideTour => "step_outside_tour",
             NoticeReason::SetByTour => "set_by_tour",
+            NoticeReason::NotOneProfile => "not_one_profile",
+            NoticeReason::NotForProfile => "not_for_profile",
         }
     }
 }

@@ -12,7 +12,7 @@ pub fn FilterBar() -> impl IntoView {
     let view = Memo::new(move |_| atlas.view_state.read().view);
     let shows = move |wanted: &[View]| wanted.contains(&view.get());
     // The tour's steps set their own filters, and the sources list has none: no empty bar.
-    let has_filters = move || !matches!(view.get(), View::Tour | View::Sources);
+    let has_filters = move || !matches!(view.get(), View::Tour | View::Sources | View::Profile);
     view! {
         <Show when=has_filters>
             <section class="filters" aria-label=move || tr(atlas.lang.get(), "filter.label")>
