@@ -27,7 +27,24 @@ fn t_args(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
 
 /// The link to an entity's profile, in the current language and embedding.
 pub fn profile_href(atlas: &Atlas, subject: ProfileSubject<'_>) -> String {
-    atlas.href(&atlas.view_state.get_untracked().profile(subject))
+    atlas.href(&atlas.view_state.get().profile(subject))
+}
+
+/// A district's or zone's profile subject; `None` for the city and the aggregate areas.
+pub fn region_subject<'r>(dataset: &crate::model::Dataset, region: &'r str) -> Option<ProfileSubject<'r>> {
+    if DISTRICTS.iter().any(|d| d.id == region) {
+        Some(ProfileSubject::District(region))
+    } else {
+        dataset.zone(region).map(|_| ProfileSubject::Zone(region))
+    }
+}
+
+/// A table cell's text, linked to the profile where the entity has one.
+pub fn profile_cell(atlas: Atlas, subject: Option<ProfileSubject<'_>>, text: String) -> AnyView {
+    match subject {
+        Some(subject) => view! { <a href=profile_href(&atlas, subject)>{text}</a> }.into_any(),
+        None => text.into_any(),
+    }
 }
 
 fn kind_key(entity: &Entity<'_>) -> &'static str {
@@ -168,7 +185,7 @@ fn open_source(atlas: Atlas) -> Callback<ChartClick> {
 fn source_button(atlas: Atlas, observation: &Observation, what: String, lang: Lang) -> impl IntoView {
     let id = observation.id.clone();
     view! {
-        <button type="button" class="link-button source-button" on:click=move |_| atlas.source.set(Some(id.clone()))>
+        <button type="button" class="link-button figure-source" on:click=move |_| atlas.source.set(Some(id.clone()))>
             {tr(lang, "ui.source")}<span class="visually-hidden">{format!(": {what}")}</span>
         </button>
     }
