@@ -1,6 +1,7 @@
 //! The small map of a profile: the cluster map's districts and points, narrowed to one entity.
-//! A district's profile shades the districts by GDP and outlines its own; a sector's shows its
-//! zones on a plain map; a zone's shows its point, ringed. Built on `district_map_chart`.
+//! A district's profile fills its own district; a sector's shows its zones; a zone's shows its
+//! point, ringed. With `values`, districts are shaded by a figure as on the cluster map. Built on
+//! `district_map_chart`.
 
 use super::{district_map_chart, Look, MapInput};
 use crate::model::{Unit, Zone};
@@ -46,10 +47,21 @@ pub fn profile_map_chart(look: &Look<'_>, input: &ProfileMapInput<'_>) -> Value 
         for item in option.pointer_mut("/series/0/data").and_then(Value::as_array_mut).into_iter().flatten() {
             let name = item["name"].clone();
             item["tip"] = json!([name]);
+            // The district the profile is about is filled, so it stands out in either theme.
+            if item["region"].as_str() == Some(input.region) {
+                item["itemStyle"] = json!({ "areaColor": HIGHLIGHT });
+                item["highlighted"] = json!(true);
+            }
+        }
+        for region in option.pointer_mut("/geo/regions").and_then(Value::as_array_mut).into_iter().flatten() {
+            region["itemStyle"]["areaColor"] = json!(HIGHLIGHT);
         }
     }
     option
 }
+
+/// The fill of the profile's own district: the map's hover colour, readable under dark labels.
+const HIGHLIGHT: &str = "#fdae6b";
 
 #[cfg(test)]
 mod tests {
@@ -69,5 +81,10 @@ mod tests {
         assert!(tips.iter().all(|d| d["tip"].as_array().is_some_and(|t| t.len() == 1)));
         assert_eq!(option.pointer("/series/1/data").and_then(Value::as_array).map(Vec::len), Some(zones.len()));
         assert_eq!(option.pointer("/series/2/data").and_then(Value::as_array).map(Vec::len), Some(0));
+        assert!(tips.iter().all(|d| d.get("highlighted").is_none()), "a sector's map fills no district");
+        let district = profile_map_chart(&look, &ProfileMapInput { title: "t", source_line: "s", values: &[], unit: None, zones: &[], region: "haidian" });
+        let filled: Vec<&str> = district.pointer("/series/0/data").and_then(Value::as_array).unwrap().iter()
+            .filter(|d| d.get("highlighted").is_some()).filter_map(|d| d["region"].as_str()).collect();
+        assert_eq!(filled, ["haidian"]);
     }
 }

@@ -128,6 +128,7 @@ pub struct Profile<'d> {
     pub series: Vec<ProfileSeries>,
     /// A sector's zones, a district's zones, or a zone itself.
     pub zones: Vec<&'d Zone>,
+    /// Oldest first.
     pub facts: Vec<&'d Fact>,
     /// Districts only: the GDP rank in each year with figures for all 16.
     pub ranks: Vec<Rank>,
@@ -185,6 +186,8 @@ pub fn profile<'d>(dataset: &'d Dataset, entity: Entity<'d>, state: &ViewState) 
             district = DISTRICTS.iter().find(|d| d.id == zone.district);
         }
     }
+    let mut facts = facts;
+    facts.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
     let links = explorer_links(entity, &series, state);
     Profile { entity, headlines, series, zones, facts, ranks, years_without_rank, district, links }
 }

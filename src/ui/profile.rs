@@ -10,8 +10,7 @@ use crate::charts::{period_label, profile_map_chart, trend_chart, ProfileMapInpu
 use crate::format;
 use crate::model::{Lang, Observation, DISTRICTS};
 use crate::query::profile::{all_entities, profile, Entity, Headline, Profile};
-use crate::query::{district_values, map_year};
-use crate::state::{ProfileSubject, ViewState};
+use crate::state::ProfileSubject;
 use leptos::prelude::*;
 
 /// Beside index.html in `dist/`, as for the cluster map.
@@ -255,7 +254,7 @@ fn About(entity: Entity<'static>) -> impl IntoView {
                     <div class="profile-about">
                         <p>{text}</p>
                         <blockquote class="quote" lang="zh-CN">{s.quote.clone()}</blockquote>
-                        <p><a href=s.source_url.clone() target="_blank" rel="noopener noreferrer">{tr(lang, "profile.definition_source")} " ↗"</a></p>
+                        {source_link(&s.source_url, "profile.definition_source", lang)}
                     </div>
                 }.into_any()
             }
@@ -277,12 +276,21 @@ fn About(entity: Entity<'static>) -> impl IntoView {
                             <dt>{tr(lang, "filter.sectors")}</dt><dd><ul class="inline-list">{sectors}</ul></dd>
                         </dl>
                         <blockquote class="quote" lang="">{z.quote.clone()}</blockquote>
-                        <p><a href=z.source_url.clone() target="_blank" rel="noopener noreferrer">{tr(lang, "map.zone_source")} " ↗"</a></p>
+                        {source_link(&z.source_url, "map.zone_source", lang)}
                     </div>
                 }.into_any()
             }
             Entity::District(_) => view! { <p class="profile-about">{tr(lang, "profile.district_intro")}</p> }.into_any(),
         }
+    }
+}
+
+/// A link to a web source; a source known only from a source article's text says so instead.
+fn source_link(url: &str, key: &str, lang: Lang) -> AnyView {
+    if url.starts_with("https://") || url.starts_with("http://") {
+        view! { <p><a href=url.to_string() target="_blank" rel="noopener noreferrer">{tr(lang, key)} " ↗"</a></p> }.into_any()
+    } else {
+        view! { <p class="source-note">{tr(lang, "source.seed_only")}</p> }.into_any()
     }
 }
 
@@ -355,13 +363,11 @@ enum MapLoad {
     Failed(String),
 }
 
-/// The small map: a district shaded among the others by GDP and outlined, a sector's zones, or a
-/// zone's point. A click on a district or zone opens its profile.
+/// The small map: a district filled among the others, a sector's zones, or a zone's point. A click on a district or zone opens its profile.
 #[component]
 fn ProfileMap(data: Memo<Profile<'static>>) -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
-    let dataset = atlas.dataset;
     let load = RwSignal::new(if bridge::map_registered(MAP_NAME) { MapLoad::Ready } else { MapLoad::Loading });
     if load.get_untracked() == MapLoad::Loading {
         leptos::task::spawn_local(async move {
@@ -375,21 +381,17 @@ fn ProfileMap(data: Memo<Profile<'static>>) -> impl IntoView {
     let option = Signal::derive(move || {
         let p = data.get();
         let lang = lang.get();
-        let (values, region, title) = match p.entity {
+        let (region, title) = match p.entity {
             Entity::District(d) => {
-                let year = map_year(dataset, "gdp", ViewState::default().time_span(dataset));
-                let values = year.map(|y| district_values(dataset, "gdp", y)).unwrap_or_default();
-                let label = dataset.indicator("gdp").map_or_else(String::new, |i| i.label(lang).to_string());
-                let title = t_args(lang, "profile.map_district", &[("indicator", label), ("year", year.map_or_else(String::new, |y| y.to_string()))]);
-                (values, d.id.to_string(), title)
+                let name = if lang == Lang::Zh { d.name_zh } else { d.name_en };
+                (d.id.to_string(), t_args(lang, "profile.map_district", &[("name", name.to_string())]))
             }
-            Entity::Sector(s) => (Vec::new(), "beijing".to_string(), t_args(lang, "profile.map_sector", &[("name", s.name(lang).to_string())])),
-            Entity::Zone(z) => (Vec::new(), z.id.clone(), z.name(lang).to_string()),
+            Entity::Sector(s) => ("beijing".to_string(), t_args(lang, "profile.map_sector", &[("name", s.name(lang).to_string())])),
+            Entity::Zone(z) => (z.id.clone(), z.name(lang).to_string()),
         };
-        let rows: Vec<&Observation> = values.iter().filter_map(|v| v.point.as_ref()).filter_map(|pt| dataset.observation(pt.observations.first()?)).collect();
-        let unit = rows.first().map(|o| o.unit);
-        let credits = if rows.is_empty() { tr(lang, "app.title") } else { source_line(dataset, &rows, lang) };
-        profile_map_chart(&atlas.look(), &ProfileMapInput { title: &title, source_line: &credits, values: &values, unit, zones: &p.zones, region: &region })
+        // No figure is drawn on this map: the credit is the Atlas's own.
+        let credits = tr(lang, "app.title");
+        profile_map_chart(&atlas.look(), &ProfileMapInput { title: &title, source_line: &credits, values: &[], unit: None, zones: &p.zones, region: &region })
     });
     let on_click = Callback::new(move |click: ChartClick| {
         let state = atlas.view_state.get_untracked();

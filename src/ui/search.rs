@@ -97,7 +97,7 @@ pub fn SearchBox() -> impl IntoView {
                 on:keydown=on_keydown
                 on:blur=move |_| open.set(false)
                 on:focus=move |_| open.set(true) />
-            <ul id=LIST_ID role="listbox" class="search-results" aria-label=move || tr(lang.get(), "search.results") hidden=move || !expanded()>
+            <ul id=LIST_ID role="listbox" class="search-results" aria-label=move || tr(lang.get(), "search.results") hidden=move || !expanded() || hits.read().is_empty()>
                 {move || hits.get().into_iter().enumerate().map(|(i, hit)| {
                     let lang = lang.get();
                     let label = hit.label(dataset, lang);

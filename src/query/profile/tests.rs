@@ -27,8 +27,8 @@ fn zone(id: &str, district: &str, sectors: &[&str]) -> String {
     .to_string()
 }
 
-fn fact(id: &str, region: &str, sectors: &[&str]) -> String {
-    serde_json::json!({ "id": id, "date": "2021-05", "region": region, "sectors": sectors, "text_en": "t",
+fn fact(id: &str, date: &str, region: &str, sectors: &[&str]) -> String {
+    serde_json::json!({ "id": id, "date": date, "region": region, "sectors": sectors, "text_en": "t",
         "source_url": "https://example.org/f", "publisher": "p", "published": "2021", "quote": "q" })
     .to_string()
 }
@@ -60,7 +60,7 @@ fn fixture() -> &'static Dataset {
         }
         let sectors = serde_json::to_string(&[sector("chips", "芯片"), sector("drugs", "药品")]).unwrap();
         let zones = [zone("park_a", "haidian", &["chips"]), zone("park_b", "daxing", &["drugs"])].join("\n");
-        let facts = [fact("f-chips", "beijing", &["chips"]), fact("f-haidian", "haidian", &[]), fact("f-park-a", "park_a", &[])].join("\n");
+        let facts = [fact("f-chips", "2021-05", "beijing", &["chips"]), fact("f-park-a", "2019", "park_a", &[]), fact("f-haidian", "2018-12-01", "haidian", &[])].join("\n");
         let observations = rows.join("\n");
         let (dataset, issues) = model::load(model::RawFiles { observations: &observations, sectors: &sectors, zones: &zones, facts: &facts });
         assert!(issues.is_empty(), "{issues:?}");
@@ -142,7 +142,7 @@ fn a_district_ranks_only_in_years_with_all_sixteen() {
     assert_eq!(p.headlines[0].latest.id, "gdp-haidian-2021", "GDP leads a district's profile");
     assert_eq!(p.series[0].indicator, "gdp");
     assert_eq!(p.zones.iter().map(|z| z.id.as_str()).collect::<Vec<_>>(), ["park_a"]);
-    // Its own facts and its zones' facts.
+    // Its own facts and its zones' facts, oldest first.
     assert_eq!(p.facts.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(), ["f-haidian", "f-park-a"]);
     let first = profile_of("view=profile&region=dongcheng");
     assert_eq!(first.ranks.first().map(|r| r.rank), Some(1));
