@@ -310,6 +310,18 @@ mod tests {
         assert!(index.search("  -- ", 8).is_empty());
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_at_most_the_limit_and_never_panics(raw in "\\PC{0,80}") {
+            let (dataset, index) = index();
+            let hits = index.search(&raw, 5);
+            proptest::prop_assert!(hits.len() <= 5);
+            for hit in hits {
+                proptest::prop_assert!(!hit.label(dataset, Lang::Zh).is_empty());
+            }
+        }
+    }
+
     #[test]
     fn pinyin_table_covers_every_chinese_name() {
         let (dataset, _) = index();

@@ -46,11 +46,12 @@ pub fn profile_cell(atlas: Atlas, subject: Option<ProfileSubject<'_>>, text: Str
     }
 }
 
-fn kind_key(entity: &Entity<'_>) -> &'static str {
+/// What the entity is: an industry, a district, or the zone's own kind (science city, park …).
+fn kind_key(entity: &Entity<'_>) -> String {
     match entity {
-        Entity::Sector(_) => "search.kind.sector",
-        Entity::District(_) => "search.kind.district",
-        Entity::Zone(_) => "search.kind.zone",
+        Entity::Sector(_) => "search.kind.sector".to_string(),
+        Entity::District(_) => "search.kind.district".to_string(),
+        Entity::Zone(z) => format!("zone_kind.{}", z.kind),
     }
 }
 
@@ -110,7 +111,7 @@ fn ProfileBody(entity: Entity<'static>) -> impl IntoView {
     let other_lang = move || if lang.get() == Lang::Zh { Lang::En } else { Lang::Zh };
     view! {
         <article class="view profile" aria-labelledby="view-title" data-profile=entity.id().to_string()>
-            <p class="profile-kind">{move || tr(lang.get(), kind_key(&entity))}</p>
+            <p class="profile-kind">{move || tr(lang.get(), &kind_key(&entity))}</p>
             <h2 id="view-title">
                 {move || name(&entity, lang.get())} " "
                 <span class="other-name" lang=move || other_lang().html_tag()>{move || name(&entity, other_lang())}</span>
