@@ -8,6 +8,7 @@
 
 mod district_map;
 mod sector_sizes;
+mod profile_map;
 mod sectors;
 mod sparkline;
 mod trend;
@@ -16,6 +17,7 @@ mod views;
 pub use district_map::{district_map_chart, MapInput, MAP_NAME};
 pub use views::{bar_points, chart_title, map_option, sectors_option, source_line, step_option, zone_matches, TrendData};
 pub use sector_sizes::sector_sizes_chart;
+pub use profile_map::{profile_map_chart, ProfileMapInput};
 pub use sectors::sectors_chart;
 pub use sparkline::{sparkline, Sparkline};
 pub use trend::trend_chart;

@@ -8,6 +8,8 @@ mod cards;
 mod title;
 pub mod table;
 pub mod series;
+pub mod profile;
+pub mod search;
 
 pub use title::document_title;
 pub use cards::{headline_cards, Card, CardSpec, CARD_SPECS};

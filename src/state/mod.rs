@@ -8,7 +8,7 @@ mod notice;
 
 pub use notice::{Notice, NoticeReason};
 
-use crate::model::{Dataset, Lang, BEIJING};
+use crate::model::{Dataset, Lang, BEIJING, DISTRICTS};
 use std::fmt;
 
 /// How many steps the guided tour has: `step` accepts 1..=TOUR_STEPS. The state owns the number
@@ -29,10 +29,13 @@ pub enum View {
     Map,
     Table,
     Sources,
+    /// One sector's, district's or zone's page; `sector` or `region` names which.
+    Profile,
 }
 
 impl View {
-    pub const ALL: [View; 7] = [View::Overview, View::Tour, View::Trends, View::Sectors, View::Map, View::Table, View::Sources];
+    pub const ALL: [View; 8] =
+        [View::Overview, View::Tour, View::Trends, View::Sectors, View::Map, View::Table, View::Sources, View::Profile];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -43,6 +46,7 @@ impl View {
             View::Map => "map",
             View::Table => "table",
             View::Sources => "sources",
+            View::Profile => "profile",
         }
     }
 
@@ -52,7 +56,7 @@ impl View {
     pub fn default_indicator(self) -> Option<&'static str> {
         match self {
             View::Map => Some("gdp"),
-            View::Trends | View::Sectors | View::Overview | View::Tour | View::Table | View::Sources => None,
+            View::Trends | View::Sectors | View::Overview | View::Tour | View::Table | View::Sources | View::Profile => None,
         }
     }
 
@@ -115,6 +119,14 @@ impl fmt::Display for TimeSpan {
     }
 }
 
+/// What a profile is of: one sector, or one district or zone (`region`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfileSubject<'s> {
+    Sector(&'s str),
+    District(&'s str),
+    Zone(&'s str),
+}
+
 /// Everything a link says. Fields hold canonical values: `None`/empty means the default, so two
 /// states that show the same view compare equal and encode to the same link.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -162,6 +174,28 @@ impl ViewState {
         dataset.sectors.iter().map(|s| s.id.as_str()).filter(|id| self.has_sector(id)).collect()
     }
 
+    /// The one entity a profile link names: exactly one sector and no region, or exactly one
+    /// district or zone and no sector. `None` for no entity, several, or the city or an aggregate
+    /// area (which have no profile); the page then shows the index of profiles.
+    pub fn profile_subject(&self, dataset: &Dataset) -> Option<ProfileSubject<'_>> {
+        let region = self.region.as_deref().filter(|r| *r != BEIJING);
+        match (self.sectors.as_slice(), region) {
+            ([sector], None) => dataset.sector(sector).map(|_| ProfileSubject::Sector(sector.as_str())),
+            ([], Some(region)) if DISTRICTS.iter().any(|d| d.id == region) => Some(ProfileSubject::District(region)),
+            ([], Some(region)) if dataset.zone(region).is_some() => Some(ProfileSubject::Zone(region)),
+            _ => None,
+        }
+    }
+
+    /// The profile of one entity, in this state's language and embedding.
+    pub fn profile(&self, subject: ProfileSubject<'_>) -> ViewState {
+        let (sectors, region) = match subject {
+            ProfileSubject::Sector(id) => (vec![id.to_string()], None),
+            ProfileSubject::District(id) | ProfileSubject::Zone(id) => (Vec::new(), Some(id.to_string())),
+        };
+        ViewState { view: View::Profile, sectors, region, lang: self.lang, embed: self.embed, ..ViewState::default() }
+    }
+
     /// The tour's step (from 1); 1 outside the tour.
     pub fn tour_step(&self) -> u8 {
         self.step.unwrap_or(1)
@@ -181,6 +215,16 @@ impl ViewState {
             }
         } else {
             self.step = None;
+        }
+        if self.view == View::Profile {
+            // A profile shows every year and every indicator of its one entity; a link naming
+            // none or several is the index of profiles.
+            self.indicator = None;
+            self.time = None;
+            if self.profile_subject(dataset).is_none() {
+                self.sectors.clear();
+                self.region = None;
+            }
         }
         let order: Vec<&str> = dataset.sectors.iter().map(|s| s.id.as_str()).collect();
         let chosen: Vec<String> = order.iter().filter(|id| self.sectors.iter().any(|s| s == *id)).map(|id| id.to_string()).collect();
@@ -257,14 +301,32 @@ pub fn parse(query: &str, dataset: &Dataset) -> Parsed {
         lang: take("lang", parse_lang(lang.as_deref()), &mut notices).unwrap_or_default(),
         embed: take("embed", parse_embed(embed.as_deref()), &mut notices).unwrap_or_default(),
     };
-    notices.extend(out_of_place(&state));
+    notices.extend(out_of_place(&state, dataset));
     Parsed { state: state.canonical(dataset), notices }
 }
 
 /// Valid keys that do not apply to the view: a step outside the tour, a filter inside it (each
 /// step sets its own). `canonical` drops them; the reader is told.
-fn out_of_place(state: &ViewState) -> Vec<Notice> {
+fn out_of_place(state: &ViewState, dataset: &Dataset) -> Vec<Notice> {
     let mut notices = Vec::new();
+    if state.view == View::Profile {
+        if let Some(indicator) = &state.indicator {
+            notices.push(Notice::new("indicator", indicator, NoticeReason::NotForProfile));
+        }
+        if let Some(time) = state.time {
+            notices.push(Notice::new("time", &time.to_string(), NoticeReason::NotForProfile));
+        }
+        if state.profile_subject(dataset).is_none() {
+            let sectors = (!state.sectors.is_empty()).then(|| state.sectors.join(","));
+            let (key, raw) = match (sectors, &state.region) {
+                (None, None) => ("view".to_string(), "profile".to_string()),
+                (Some(sectors), None) => ("sector".to_string(), sectors),
+                (None, Some(region)) => ("region".to_string(), region.clone()),
+                (Some(sectors), Some(region)) => ("sector".to_string(), format!("{sectors}&region={region}")),
+            };
+            notices.push(Notice::new(&key, &raw, NoticeReason::NotOneProfile));
+        }
+    }
     if state.view == View::Tour {
         let filters = [
             ("indicator", state.indicator.clone()),

@@ -22,6 +22,10 @@ pub enum NoticeReason {
     SetByTour,
     /// The link's indicator has no figures for the chosen sectors, region and years.
     IndicatorEmpty,
+    /// A profile link naming no entity, several, or one without a profile (the city, an area).
+    NotOneProfile,
+    /// A key a profile does not read (it shows every year and indicator of its entity).
+    NotForProfile,
 }
 
 impl NoticeReason {
@@ -41,6 +45,8 @@ impl NoticeReason {
             NoticeReason::StepOutsideTour => "step_outside_tour",
             NoticeReason::SetByTour => "set_by_tour",
             NoticeReason::IndicatorEmpty => "indicator_empty",
+            NoticeReason::NotOneProfile => "not_one_profile",
+            NoticeReason::NotForProfile => "not_for_profile",
         }
     }
 }

@@ -187,14 +187,67 @@ fn fuzz_cases() -> u32 {
     std::env::var("ATLAS_FUZZ_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(2000)
 }
 
+#[test]
+fn a_profile_names_one_sector_district_or_zone() {
+    for link in ["view=profile&sector=integrated_circuits", "view=profile&region=haidian", "view=profile&region=bda"] {
+        let parsed = parse(link, dataset());
+        assert!(parsed.notices.is_empty(), "{link}: {:?}", parsed.notices);
+        assert_eq!(encode(&parsed.state), link);
+    }
+    let ic = parse("view=profile&sector=integrated_circuits&lang=zh", dataset()).state;
+    assert_eq!(ic.profile_subject(dataset()), Some(ProfileSubject::Sector("integrated_circuits")));
+    assert_eq!(parse("view=profile&region=haidian", dataset()).state.profile_subject(dataset()), Some(ProfileSubject::District("haidian")));
+    assert_eq!(parse("view=profile&region=bda", dataset()).state.profile_subject(dataset()), Some(ProfileSubject::Zone("bda")));
+    // A control builds a profile link from any state, keeping only language and embedding.
+    let trends = parse("view=trends&indicator=gdp&time=2020&lang=zh&embed=1", dataset()).state;
+    assert_eq!(encode(&trends.profile(ProfileSubject::Zone("bda"))), "view=profile&region=bda&lang=zh&embed=1");
+}
+
+#[test]
+fn a_profile_link_naming_none_or_several_is_the_index_with_a_notice() {
+    for (link, key, raw) in [
+        ("view=profile", "view", "profile"),
+        ("view=profile&sector=integrated_circuits,new_materials", "sector", "integrated_circuits,new_materials"),
+        ("view=profile&sector=integrated_circuits&region=haidian", "sector", "integrated_circuits&region=haidian"),
+        ("view=profile&region=beijing", "region", "beijing"),
+        ("view=profile&region=three_cities_one_zone", "region", "three_cities_one_zone"),
+        ("view=profile&region=china&lang=zh", "region", "china"),
+    ] {
+        let parsed = parse(link, dataset());
+        assert_eq!(parsed.state.profile_subject(dataset()), None, "{link}");
+        assert_eq!(parsed.notices.len(), 1, "{link}: {:?}", parsed.notices);
+        let notice = &parsed.notices[0];
+        assert_eq!((notice.reason, notice.key.as_str(), notice.raw.as_str()), (NoticeReason::NotOneProfile, key, raw), "{link}");
+        // The index has one link: the entity keys are dropped.
+        assert!(encode(&parsed.state).starts_with("view=profile") && !encode(&parsed.state).contains("sector=") && !encode(&parsed.state).contains("region="), "{link}");
+    }
+    let message = Notice::new("region", "beijing", NoticeReason::NotOneProfile);
+    assert!(message.message(Lang::En).contains("index of all profiles"));
+    assert!(message.message(Lang::Zh).contains("索引"));
+}
+
+#[test]
+fn a_profile_ignores_indicator_and_years_and_says_so() {
+    let parsed = parse("view=profile&indicator=gdp&sector=new_materials&time=2020", dataset());
+    assert_eq!(encode(&parsed.state), "view=profile&sector=new_materials");
+    assert_eq!(parsed.notices.iter().map(|n| n.reason).collect::<Vec<_>>(), [NoticeReason::NotForProfile, NoticeReason::NotForProfile]);
+}
+
 fn arb_view_state() -> impl Strategy<Value = ViewState> {
     let dataset = dataset();
     let indicators: Vec<String> = dataset.indicators.iter().map(|i| i.id.clone()).collect();
     let sectors: Vec<String> = dataset.sectors.iter().map(|s| s.id.clone()).collect();
     let regions: Vec<String> = dataset.regions.iter().map(|r| r.id.clone()).collect();
     let (first, last) = dataset.year_span();
+    // A profile link names exactly one entity: pick one, as the index's links do.
+    let subjects: Vec<(Vec<String>, Option<String>)> = sectors
+        .iter()
+        .map(|s| (vec![s.clone()], None))
+        .chain(crate::model::DISTRICTS.iter().map(|d| (Vec::new(), Some(d.id.to_string()))))
+        .chain(dataset.zones.iter().map(|z| (Vec::new(), Some(z.id.clone()))))
+        .collect();
     (
-        (proptest::sample::select(View::ALL.to_vec()), proptest::option::of(1..=TOUR_STEPS as u8)),
+        (proptest::sample::select(View::ALL.to_vec()), proptest::option::of(1..=TOUR_STEPS as u8), proptest::sample::select(subjects)),
         proptest::option::of(proptest::sample::select(indicators)),
         proptest::sample::subsequence(sectors.clone(), 0..=sectors.len()),
         proptest::option::of(proptest::sample::select(regions)),
@@ -202,7 +255,8 @@ fn arb_view_state() -> impl Strategy<Value = ViewState> {
         any::<bool>(),
         any::<bool>(),
     )
-        .prop_map(move |((view, step), indicator, sectors, region, time, zh, embed)| {
+        .prop_map(move |((view, step, subject), indicator, sectors, region, time, zh, embed)| {
+            let (sectors, region) = if view == View::Profile { subject } else { (sectors, region) };
             ViewState {
                 view,
                 step,

@@ -47,12 +47,19 @@ fn SectorPicker() -> impl IntoView {
                     let checked = { let id = id.clone(); Memo::new(move |_| atlas.view_state.read().has_sector(&id)) };
                     let toggle = { let id = id.clone(); move |_| atlas.set(atlas.view_state.get_untracked().toggle_sector(dataset, &id), History::Push) };
                     let name = move || sector.name(lang.get()).to_string();
+                    let profile = move || super::profile::profile_href(&atlas, crate::state::ProfileSubject::Sector(&sector.id));
                     view! {
-                        <label class="sector-option" title=move || sector.name(lang.get()).to_string()>
-                            <input type="checkbox" name="sector" value=id.clone() prop:checked=move || checked.get() on:change=toggle />
-                            <span class="chip" style=format!("background:{}", sector.color) aria-hidden="true"></span>
-                            <span>{name}</span>
-                        </label>
+                        <span class="sector-chip">
+                            <label class="sector-option" title=move || sector.name(lang.get()).to_string()>
+                                <input type="checkbox" name="sector" value=id.clone() prop:checked=move || checked.get() on:change=toggle />
+                                <span class="chip" style=format!("background:{}", sector.color) aria-hidden="true"></span>
+                                <span>{name}</span>
+                            </label>
+                            <a class="profile-link" href=profile>
+                                <span aria-hidden="true">"›"</span>
+                                <span class="visually-hidden">{move || format!("{} {}", tr(lang.get(), "profile.of"), sector.name(lang.get()))}</span>
+                            </a>
+                        </span>
                     }
                 }).collect_view()}
             </div>

@@ -18,6 +18,7 @@ pub fn Header() -> impl IntoView {
                 <p class="tagline">{move || tr(lang.get(), "app.tagline")}</p>
             </div>
             <div class="header-controls">
+                <super::search::SearchBox />
                 <div class="segmented" role="group" aria-label=move || tr(lang.get(), "ui.language")>
                     <button type="button" lang="en" aria-pressed=move || (lang.get() == Lang::En).to_string() on:click=move |_| set_lang(Lang::En)>"EN"</button>
                     <button type="button" lang="zh-CN" aria-pressed=move || (lang.get() == Lang::Zh).to_string() on:click=move |_| set_lang(Lang::Zh)>"中文"</button>
@@ -89,7 +90,8 @@ pub fn ViewTabs() -> impl IntoView {
     let lang = atlas.lang;
     view! {
         <nav class="tabs" aria-label=move || tr(lang.get(), "ui.views")>
-            {View::ALL.into_iter().map(|view| {
+            // A profile is reached from its entity (search, links), not from a tab.
+            {View::ALL.into_iter().filter(|view| *view != View::Profile).map(|view| {
                 let href = move || atlas.href(&ViewState { view, indicator: None, ..atlas.view_state.get() }.canonical(atlas.dataset));
                 let current = move || (atlas.view_state.read().view == view).then_some("page");
                 view! {

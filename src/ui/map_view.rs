@@ -112,7 +112,8 @@ fn ZoneCard() -> impl IntoView {
         let region = state.region_id().to_string();
         if let Some(district) = DISTRICTS.iter().find(|d| d.id == region) {
             let name = if lang == Lang::Zh { district.name_zh } else { district.name_en };
-            return view! { <div class="zone-card"><h3>{name}</h3><p>{tr(lang, "map.district_selected")}</p></div> }.into_any();
+            let profile = super::profile::profile_href(&atlas, crate::state::ProfileSubject::District(district.id));
+            return view! { <div class="zone-card"><h3>{name}</h3><p>{tr(lang, "map.district_selected")}</p><p><a href=profile>{tr(lang, "profile.link")} " →"</a></p></div> }.into_any();
         }
         let Some(zone) = dataset.zone(&region) else { return view! { <p class="hint">{tr(lang, "map.hint")}</p> }.into_any() };
         let figures: Vec<&Observation> = dataset.observations.iter().filter(|o| o.region == zone.id).collect();
@@ -131,6 +132,7 @@ fn ZoneCard() -> impl IntoView {
                         view! { <li><button type="button" class="link-button" on:click=move |_| atlas.source.set(Some(id.clone()))>{text}</button></li> }
                     }).collect_view()}
                 </ul>
+                <p><a href=super::profile::profile_href(&atlas, crate::state::ProfileSubject::Zone(&zone.id))>{tr(lang, "profile.link")} " →"</a></p>
                 <p class="zone-source">
                     <a href=zone.source_url.clone() target="_blank" rel="noopener noreferrer">{tr(lang, "map.zone_source")} " ↗"</a>
                 </p>

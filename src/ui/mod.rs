@@ -5,6 +5,8 @@ mod filters;
 mod header;
 mod map_view;
 mod overview;
+mod profile;
+mod search;
 mod source_panel;
 mod sources_view;
 mod table_view;
@@ -68,6 +70,7 @@ fn Page(dataset: &'static Dataset) -> impl IntoView {
                     View::Map => map_view::MapView().into_any(),
                     View::Table => table_view::TableView().into_any(),
                     View::Sources => sources_view::SourcesView().into_any(),
+                    View::Profile => profile::ProfileView().into_any(),
                 }}
             </main>
             <Show when=move || embed.get() fallback=|| view! { <header::Footer /> }>

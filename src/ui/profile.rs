@@ -1,0 +1,417 @@
+//! The profile of one sector, district or zone, and the index of all profiles. Renders what
+//! `query::profile` decides: headline figures each with a source button, small line charts, a
+//! small map, facts, and links into the explorer views.
+
+use super::timeline::Timeline;
+use crate::charts::source_line;
+use super::{tr, use_atlas, Atlas, History};
+use crate::bridge::{self, ChartClick, EChart};
+use crate::charts::{profile_map_chart, trend_chart, ProfileMapInput, MAP_NAME};
+use crate::format::period_label;
+use crate::format;
+use crate::model::{Lang, Observation, DISTRICTS};
+use crate::query::profile::{all_entities, profile, Entity, Headline, Profile};
+use crate::state::ProfileSubject;
+use leptos::prelude::*;
+
+/// Beside index.html in `dist/`, as for the cluster map.
+const MAP_URL: &str = "beijing.json";
+
+fn t_args(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
+    let mut text = tr(lang, key);
+    for (name, value) in args {
+        text = text.replace(&format!("%{{{name}}}"), value);
+    }
+    text
+}
+
+/// The link to an entity's profile, in the current language and embedding.
+pub fn profile_href(atlas: &Atlas, subject: ProfileSubject<'_>) -> String {
+    atlas.href(&atlas.view_state.get().profile(subject))
+}
+
+/// A district's or zone's profile subject; `None` for the city and the aggregate areas.
+pub fn region_subject<'r>(dataset: &crate::model::Dataset, region: &'r str) -> Option<ProfileSubject<'r>> {
+    if DISTRICTS.iter().any(|d| d.id == region) {
+        Some(ProfileSubject::District(region))
+    } else {
+        dataset.zone(region).map(|_| ProfileSubject::Zone(region))
+    }
+}
+
+/// A table cell's text, linked to the profile where the entity has one.
+pub fn profile_cell(atlas: Atlas, subject: Option<ProfileSubject<'_>>, text: String) -> AnyView {
+    match subject {
+        Some(subject) => view! { <a href=profile_href(&atlas, subject)>{text}</a> }.into_any(),
+        None => text.into_any(),
+    }
+}
+
+/// What the entity is: an industry, a district, or the zone's own kind (science city, park …).
+fn kind_key(entity: &Entity<'_>) -> String {
+    match entity {
+        Entity::Sector(_) => "search.kind.sector".to_string(),
+        Entity::District(_) => "search.kind.district".to_string(),
+        Entity::Zone(z) => format!("zone_kind.{}", z.kind),
+    }
+}
+
+fn name(entity: &Entity<'_>, lang: Lang) -> String {
+    let (en, zh) = entity.names();
+    if lang == Lang::Zh { zh.to_string() } else { en.to_string() }
+}
+
+#[component]
+pub fn ProfileView() -> impl IntoView {
+    let atlas = use_atlas();
+    let entity = Memo::new(move |_| {
+        let state = atlas.view_state.get();
+        state.profile_subject(atlas.dataset).and_then(|s| Entity::resolve(atlas.dataset, s))
+    });
+    move || match entity.get() {
+        Some(entity) => view! { <ProfileBody entity=entity /> }.into_any(),
+        None => view! { <ProfileIndex /> }.into_any(),
+    }
+}
+
+/// Every profile, grouped and linked: where a link naming no entity, or several, lands.
+#[component]
+fn ProfileIndex() -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang;
+    let group = move |key: &'static str, pick: fn(&Entity<'_>) -> bool| {
+        view! {
+            <section class="profile-group" aria-labelledby=format!("index-{key}")>
+                <h3 id=format!("index-{key}")>{move || tr(lang.get(), key)}</h3>
+                <ul class="profile-index-list">
+                    {move || all_entities(atlas.dataset).into_iter().filter(|e| pick(e)).map(|entity| {
+                        let href = atlas.href(&atlas.view_state.get().profile(entity.subject()));
+                        view! { <li><a href=href>{name(&entity, lang.get())}</a></li> }
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    };
+    view! {
+        <section class="view profile-index" aria-labelledby="view-title">
+            <h2 id="view-title">{move || tr(lang.get(), "profile.index_title")}</h2>
+            <p>{move || tr(lang.get(), "profile.index_intro")}</p>
+            {group("profile.sectors", |e| matches!(e, Entity::Sector(_)))}
+            {group("profile.districts", |e| matches!(e, Entity::District(_)))}
+            {group("profile.zones", |e| matches!(e, Entity::Zone(_)))}
+        </section>
+    }
+}
+
+#[component]
+fn ProfileBody(entity: Entity<'static>) -> impl IntoView {
+    let atlas = use_atlas();
+    let dataset = atlas.dataset;
+    let lang = atlas.lang;
+    let data = Memo::new(move |_| profile(dataset, entity, &atlas.view_state.get()));
+    let other_lang = move || if lang.get() == Lang::Zh { Lang::En } else { Lang::Zh };
+    view! {
+        <article class="view profile" aria-labelledby="view-title" data-profile=entity.id().to_string()>
+            <p class="profile-kind">{move || tr(lang.get(), &kind_key(&entity))}</p>
+            <h2 id="view-title">
+                {move || name(&entity, lang.get())} " "
+                <span class="other-name" lang=move || other_lang().html_tag()>{move || name(&entity, other_lang())}</span>
+            </h2>
+            <About entity=entity />
+            <section aria-labelledby="profile-figures">
+                <h3 id="profile-figures">{move || tr(lang.get(), "profile.figures")}</h3>
+                {move || {
+                    let p = data.get();
+                    if p.headlines.is_empty() {
+                        view! { <NoFigures profile=p /> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="profile-figures">
+                                {p.headlines.iter().map(|h| headline_item(atlas, &p, h, lang.get())).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }
+                }}
+            </section>
+            <Ranks data=data />
+            <Show when=move || !data.read().series.is_empty()>
+                <section aria-labelledby="profile-years">
+                    <h3 id="profile-years">{move || tr(lang.get(), "profile.over_years")}</h3>
+                    <div class="profile-charts">
+                        {move || data.get().series.into_iter().map(|line| {
+                            let name = format!("profile-{}", line.indicator);
+                            let option = Signal::derive(move || {
+                                let lang = lang.get();
+                                let rows: Vec<&Observation> = line.series.values.iter().flatten().chain(line.series.targets.iter())
+                                    .filter_map(|p| dataset.observation(p.observations.first()?)).collect();
+                                let title = rows.first().map_or_else(String::new, |o| data.with_untracked(|p| p.figure_label(dataset, o, lang)));
+                                trend_chart(&atlas.look(), &title, &source_line(dataset, &rows, lang), std::slice::from_ref(&line.series), &line.years)
+                            });
+                            view! {
+                                <EChart option=option name=name class="small" on_click=open_source(atlas)
+                                    download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) />
+                            }
+                        }).collect_view()}
+                    </div>
+                </section>
+            </Show>
+            <section aria-labelledby="profile-where">
+                <h3 id="profile-where">{move || tr(lang.get(), "profile.where")}</h3>
+                <ProfileMap data=data />
+                <ZoneLinks data=data />
+            </section>
+            <Timeline facts=Signal::derive(move || data.read().facts.clone()) />
+            <nav class="profile-explore" aria-labelledby="profile-explore">
+                <h3 id="profile-explore">{move || tr(lang.get(), "profile.explore")}</h3>
+                <ul>
+                    {move || data.get().links.into_iter().map(|link| {
+                        let href = atlas.href(&link.state);
+                        view! { <li><a class="button" href=href>{tr(lang.get(), &format!("view.{}", link.view.id()))} " →"</a></li> }
+                    }).collect_view()}
+                </ul>
+            </nav>
+        </article>
+    }
+}
+
+fn open_source(atlas: Atlas) -> Callback<ChartClick> {
+    Callback::new(move |click: ChartClick| {
+        if let Some(obs) = click.obs {
+            atlas.source.set(Some(obs));
+        }
+    })
+}
+
+/// A source button whose visible word is "Source" and whose name says which figure.
+fn source_button(atlas: Atlas, observation: &Observation, what: String, lang: Lang) -> impl IntoView {
+    let id = observation.id.clone();
+    view! {
+        <button type="button" class="link-button figure-source" on:click=move |_| atlas.source.set(Some(id.clone()))>
+            {tr(lang, "ui.source")}<span class="visually-hidden">{format!(": {what}")}</span>
+        </button>
+    }
+}
+
+fn headline_item(atlas: Atlas, p: &Profile<'static>, h: &Headline<'static>, lang: Lang) -> impl IntoView {
+    let dataset = atlas.dataset;
+    let o = h.latest;
+    let label = p.figure_label(dataset, o, lang);
+    let when = period_label(o, lang);
+    let target = h.target.map(|t| {
+        let text = format!("{} {}: {}", tr(lang, "kind.target"), period_label(t, lang), format::value(t.value, t.unit, lang));
+        view! {
+            <p class="profile-target">{text.clone()} " " {source_button(atlas, t, format!("{label}, {text}"), lang)}</p>
+        }
+    });
+    let to_go = h.to_go.map(|d| {
+        view! {
+            <p class="profile-to-go">
+                {format!("{}: {} ", tr(lang, "profile.to_go"), format::value(d.value, d.unit, lang))}
+                <span class="badge">{format::kind(crate::model::Kind::Derived, lang)}</span>
+                <span class="source-note">{format!(" {}", tr(lang, "profile.to_go_note"))}</span>
+            </p>
+        }
+    });
+    view! {
+        <li class="profile-figure" data-obs=o.id.clone()>
+            <p class="figure-label">{label.clone()}</p>
+            <p class="figure-value">
+                <strong>{format::value(o.value, o.unit, lang)}</strong>
+                " " <span class="badge">{format::kind(o.kind, lang)}</span>
+                " " <span class="figure-year">{when.clone()}</span>
+                " " {source_button(atlas, o, format!("{label}, {when}"), lang)}
+            </p>
+            {target}
+            {to_go}
+        </li>
+    }
+}
+
+/// A zone without figures of its own says so, and points to its district's profile.
+#[component]
+fn NoFigures(profile: Profile<'static>) -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang.get_untracked();
+    let district = profile.district.map(|d| {
+        let href = profile_href(&atlas, ProfileSubject::District(d.id));
+        let name = if lang == Lang::Zh { d.name_zh } else { d.name_en };
+        view! { <a href=href>{format!("{} {name} →", tr(lang, "profile.see_district"))}</a> }
+    });
+    view! { <p class="profile-empty" role="status">{tr(lang, "profile.no_figures")} " " {district}</p> }
+}
+
+/// What the entity is: a sector's definition, a zone's description, kind, district and sectors,
+/// each with its source.
+#[component]
+fn About(entity: Entity<'static>) -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang;
+    let dataset = atlas.dataset;
+    move || {
+        let lang = lang.get();
+        match entity {
+            Entity::Sector(s) => {
+                let text = if lang == Lang::Zh { s.description_zh.clone() } else { s.description_en.clone() };
+                view! {
+                    <div class="profile-about">
+                        <p>{text}</p>
+                        <blockquote class="quote" lang="zh-CN">{s.quote.clone()}</blockquote>
+                        {source_link(&s.source_url, "profile.definition_source", lang)}
+                    </div>
+                }.into_any()
+            }
+            Entity::Zone(z) => {
+                let text = if lang == Lang::Zh { z.description_zh.clone() } else { z.description_en.clone() };
+                let district = DISTRICTS.iter().find(|d| d.id == z.district).map(|d| {
+                    let name = if lang == Lang::Zh { d.name_zh } else { d.name_en };
+                    view! { <a href=profile_href(&atlas, ProfileSubject::District(d.id))>{name}</a> }
+                });
+                let sectors = z.sectors.iter().filter_map(|id| dataset.sector(id)).map(|s| {
+                    view! { <li><a href=profile_href(&atlas, ProfileSubject::Sector(&s.id))>{s.name(lang).to_string()}</a></li> }
+                }).collect_view();
+                view! {
+                    <div class="profile-about">
+                        <p>{text}</p>
+                        <dl class="profile-facts">
+                            <dt>{tr(lang, "profile.zone_kind")}</dt><dd>{tr(lang, &format!("zone_kind.{}", z.kind))}</dd>
+                            <dt>{tr(lang, "profile.district")}</dt><dd>{district}</dd>
+                            <dt>{tr(lang, "filter.sectors")}</dt><dd><ul class="inline-list">{sectors}</ul></dd>
+                        </dl>
+                        <blockquote class="quote" lang="">{z.quote.clone()}</blockquote>
+                        {source_link(&z.source_url, "map.zone_source", lang)}
+                    </div>
+                }.into_any()
+            }
+            Entity::District(_) => view! { <p class="profile-about">{tr(lang, "profile.district_intro")}</p> }.into_any(),
+        }
+    }
+}
+
+/// A link to a web source; a source known only from a source article's text says so instead.
+fn source_link(url: &str, key: &str, lang: Lang) -> AnyView {
+    if url.starts_with("https://") || url.starts_with("http://") {
+        view! { <p><a href=url.to_string() target="_blank" rel="noopener noreferrer">{tr(lang, key)} " ↗"</a></p> }.into_any()
+    } else {
+        view! { <p class="source-note">{tr(lang, "source.seed_only")}</p> }.into_any()
+    }
+}
+
+/// A district's GDP rank in each year all 16 have a figure, or why there is none.
+#[component]
+fn Ranks(data: Memo<Profile<'static>>) -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang;
+    move || {
+        let p = data.get();
+        if !matches!(p.entity, Entity::District(_)) {
+            return None;
+        }
+        let lang = lang.get();
+        let body = if p.ranks.is_empty() {
+            let years = p.years_without_rank.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
+            view! { <p class="source-note">{t_args(lang, "profile.no_rank", &[("years", years)])}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="profile-ranks">
+                    {p.ranks.iter().map(|r| {
+                        let text = t_args(lang, "profile.rank_line", &[("year", r.year.to_string()), ("rank", r.rank.to_string()), ("of", r.of.to_string())]);
+                        let source = atlas.dataset.observation(&r.observation).map(|o| source_button(atlas, o, text.clone(), lang));
+                        view! { <li>{text.clone()} " " <span class="badge">{format::kind(crate::model::Kind::Derived, lang)}</span> " " {source}</li> }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        };
+        Some(view! {
+            <section aria-labelledby="profile-rank">
+                <h3 id="profile-rank">{tr(lang, "profile.rank_title")}</h3>
+                {body}
+                <p class="source-note">{tr(lang, "profile.rank_note")}</p>
+            </section>
+        })
+    }
+}
+
+/// The zones of the profile, each linked to its own profile, with their sectors.
+#[component]
+fn ZoneLinks(data: Memo<Profile<'static>>) -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang;
+    move || {
+        let p = data.get();
+        if matches!(p.entity, Entity::Zone(_)) || p.zones.is_empty() {
+            return None;
+        }
+        let lang = lang.get();
+        Some(view! {
+            <ul class="profile-zones">
+                {p.zones.iter().map(|z| {
+                    let sectors: Vec<String> = z.sectors.iter().filter_map(|s| atlas.dataset.sector(s)).map(|s| s.name(lang).to_string()).collect();
+                    view! {
+                        <li>
+                            <a href=profile_href(&atlas, ProfileSubject::Zone(&z.id))>{z.name(lang).to_string()}</a>
+                            <span class="source-note">{format!(" · {}", sectors.join(" · "))}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        })
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum MapLoad {
+    Loading,
+    Ready,
+    Failed(String),
+}
+
+/// The small map: a district filled among the others, a sector's zones, or a zone's point. A click on a district or zone opens its profile.
+#[component]
+fn ProfileMap(data: Memo<Profile<'static>>) -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang;
+    let load = RwSignal::new(if bridge::map_registered(MAP_NAME) { MapLoad::Ready } else { MapLoad::Loading });
+    if load.get_untracked() == MapLoad::Loading {
+        leptos::task::spawn_local(async move {
+            let result = bridge::load_map(MAP_NAME, MAP_URL).await;
+            load.set(match result {
+                Ok(()) => MapLoad::Ready,
+                Err(err) => MapLoad::Failed(err),
+            });
+        });
+    }
+    let option = Signal::derive(move || {
+        let p = data.get();
+        let lang = lang.get();
+        let (region, title) = match p.entity {
+            Entity::District(d) => {
+                let name = if lang == Lang::Zh { d.name_zh } else { d.name_en };
+                (d.id.to_string(), t_args(lang, "profile.map_district", &[("name", name.to_string())]))
+            }
+            Entity::Sector(s) => ("beijing".to_string(), t_args(lang, "profile.map_sector", &[("name", s.name(lang).to_string())])),
+            Entity::Zone(z) => (z.id.clone(), z.name(lang).to_string()),
+        };
+        // No figure is drawn on this map: the credit is the Atlas's own.
+        let credits = tr(lang, "app.title");
+        profile_map_chart(&atlas.look(), &ProfileMapInput { title: &title, source_line: &credits, values: &[], unit: None, zones: &p.zones, region: &region })
+    });
+    let on_click = Callback::new(move |click: ChartClick| {
+        let state = atlas.view_state.get_untracked();
+        let next = if let Some(zone) = click.zone.as_deref() {
+            state.profile(ProfileSubject::Zone(zone))
+        } else if let Some(district) = click.region.as_deref().filter(|r| DISTRICTS.iter().any(|d| d.id == *r)) {
+            state.profile(ProfileSubject::District(district))
+        } else {
+            return;
+        };
+        atlas.set(next, History::Push);
+    });
+    move || match load.get() {
+        MapLoad::Loading => view! { <p class="loading" role="status">{tr(lang.get(), "map.loading")}</p> }.into_any(),
+        MapLoad::Failed(err) => view! { <p class="notice" role="status">{format!("{} ({err})", tr(lang.get(), "map.failed"))}</p> }.into_any(),
+        MapLoad::Ready => view! {
+            <EChart option=option name="profile-map" on_click=on_click class="map small-map"
+                download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) />
+        }.into_any(),
+    }
+}

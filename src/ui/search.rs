@@ -1,0 +1,121 @@
+//! The header's search box: one combobox (WAI-ARIA combobox pattern with a listbox popup). Typing
+//! lists the matches `query::search` finds, each with its kind; ↓ and ↑ move through them, Enter
+//! opens the chosen one (a profile, or the trends view on an indicator), Escape closes the list.
+//! "No match" is announced.
+
+use super::{tr, use_atlas, History};
+use crate::model::Dataset;
+use crate::query::search::{Hit, SearchIndex};
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+use std::sync::OnceLock;
+
+const LIMIT: usize = 8;
+const LIST_ID: &str = "search-results";
+
+fn index(dataset: &'static Dataset) -> &'static SearchIndex {
+    static INDEX: OnceLock<SearchIndex> = OnceLock::new();
+    INDEX.get_or_init(|| SearchIndex::new(dataset))
+}
+
+fn option_id(i: usize) -> String {
+    format!("search-option-{i}")
+}
+
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang;
+    let dataset = atlas.dataset;
+    let query = RwSignal::new(String::new());
+    let open = RwSignal::new(false);
+    let active = RwSignal::new(None::<usize>);
+    let hits = Memo::new(move |_| index(dataset).search(&query.read(), LIMIT));
+    let expanded = move || open.get() && !query.read().trim().is_empty();
+    let choose = move |hit: &Hit| {
+        let next = hit.target(dataset, &atlas.view_state.get_untracked());
+        query.set(String::new());
+        open.set(false);
+        active.set(None);
+        atlas.set(next, History::Push);
+    };
+    let on_keydown = move |ev: KeyboardEvent| {
+        let n = hits.read_untracked().len();
+        match ev.key().as_str() {
+            "ArrowDown" => {
+                ev.prevent_default();
+                open.set(true);
+                if n > 0 {
+                    active.set(Some(active.get_untracked().map_or(0, |i| (i + 1) % n)));
+                }
+            }
+            "ArrowUp" => {
+                ev.prevent_default();
+                open.set(true);
+                if n > 0 {
+                    active.set(Some(active.get_untracked().map_or(n - 1, |i| (i + n - 1) % n)));
+                }
+            }
+            "Enter" => {
+                // The highlighted result, or the best one when none is highlighted.
+                let hit = hits.read_untracked().get(active.get_untracked().unwrap_or(0)).cloned();
+                if let Some(hit) = hit {
+                    ev.prevent_default();
+                    choose(&hit);
+                }
+            }
+            "Escape" => {
+                if open.get_untracked() && !query.read_untracked().is_empty() {
+                    open.set(false);
+                    active.set(None);
+                } else {
+                    query.set(String::new());
+                }
+            }
+            _ => {}
+        }
+    };
+    let status = move || {
+        let lang = lang.get();
+        if query.read().trim().is_empty() {
+            String::new()
+        } else if hits.read().is_empty() {
+            tr(lang, "search.no_match")
+        } else {
+            tr(lang, "search.count").replace("%{count}", &hits.read().len().to_string())
+        }
+    };
+    view! {
+        <div class="search" role="search">
+            <label for="search-input" class="visually-hidden">{move || tr(lang.get(), "search.label")}</label>
+            <input id="search-input" type="text" role="combobox" autocomplete="off" spellcheck="false"
+                aria-autocomplete="list" aria-controls=LIST_ID aria-expanded=move || expanded().to_string()
+                aria-activedescendant=move || if expanded() { active.get().map(option_id) } else { None }
+                placeholder=move || tr(lang.get(), "search.placeholder")
+                prop:value=move || query.get()
+                on:input=move |ev| { query.set(event_target_value(&ev)); open.set(true); active.set(None); }
+                on:keydown=on_keydown
+                on:blur=move |_| open.set(false)
+                on:focus=move |_| open.set(true) />
+            <ul id=LIST_ID role="listbox" class="search-results" aria-label=move || tr(lang.get(), "search.results") hidden=move || !expanded() || hits.read().is_empty()>
+                {move || hits.get().into_iter().enumerate().map(|(i, hit)| {
+                    let lang = lang.get();
+                    let label = hit.label(dataset, lang);
+                    let kind = tr(lang, hit.kind.label_key());
+                    let selected = move || (active.get() == Some(i)).to_string();
+                    let chosen = hit.clone();
+                    view! {
+                        <li id=option_id(i) role="option" aria-selected=selected class="search-option"
+                            // mousedown, not click: the input's blur would close the list first.
+                            on:mousedown=move |ev| { ev.prevent_default(); choose(&chosen); }>
+                            <span class="search-name">{label}</span>
+                            <span class="search-kind">{kind}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <p class="search-none" hidden=move || !expanded() || !hits.read().is_empty()>{move || tr(lang.get(), "search.no_match")}</p>
+            <p class="visually-hidden" role="status" aria-live="polite">{status}</p>
+        </div>
+    }
+}
