@@ -2,7 +2,7 @@
 //! value a test may rely on (a data edit cannot break them), and `real()`, the bundled `data/`,
 //! for tests that check the real data's rules (every tour step cites figures that exist).
 
-use crate::model::{self, Dataset, RawFiles};
+use crate::model::{self, Dataset, RawFiles, DISTRICTS};
 use serde_json::json;
 use std::sync::OnceLock;
 
@@ -87,4 +87,71 @@ pub fn gdp_sources(lines: &[(&str, u16, &str, &str, &str, &str)]) -> Dataset {
     let (dataset, issues) = model::load(RawFiles { observations: &text.join("\n"), sectors: "[]", zones: "", facts: "" });
     assert!(issues.is_empty(), "{issues:?}");
     dataset
+}
+
+#[allow(clippy::too_many_arguments)]
+/// One figure as a JSON line; the quote states the value so the loader accepts it.
+fn obs(id: &str, indicator: &str, sector: &str, region: &str, year: u16, period: &str, value: f64, unit: &str, kind: &str) -> String {
+    serde_json::json!({
+        "id": id, "indicator": indicator, "indicator_en": format!("{indicator} (en)"), "indicator_zh": format!("{indicator}（中）"),
+        "sector": sector, "region": region, "year": year, "period": period, "value": value, "unit": unit, "kind": kind,
+        "source_url": format!("https://example.org/{id}"), "source_title": "t", "publisher": "Bureau", "published": "2024-01-01",
+        "quote": format!("the figure is {value} here"), "confidence": "official",
+    })
+    .to_string()
+}
+
+fn sector(id: &str, zh: &str) -> serde_json::Value {
+    serde_json::json!({ "id": id, "name_en": id, "name_zh": zh, "description_en": "d", "description_zh": "描述",
+        "color": "#123456", "source_url": "https://example.org/s", "quote": "q" })
+}
+
+fn zone(id: &str, district: &str, sectors: &[&str]) -> String {
+    serde_json::json!({ "id": id, "name_en": id, "name_zh": "园", "kind": "park", "district": district, "lon": 116.3, "lat": 39.9,
+        "coord_basis": "approximate", "sectors": sectors, "description_en": "d", "description_zh": "描述",
+        "source_url": "https://example.org/z", "quote": "q" })
+    .to_string()
+}
+
+fn fact(id: &str, date: &str, region: &str, sectors: &[&str]) -> String {
+    serde_json::json!({ "id": id, "date": date, "region": region, "sectors": sectors, "text_en": "t",
+        "source_url": "https://example.org/f", "publisher": "p", "published": "2021", "quote": "q" })
+    .to_string()
+}
+
+/// The profiles' world: two sectors (`chips`, `drugs`), two parks, all 16 districts' GDP in
+/// some years, facts, targets and part-year figures; see `query::profile`'s tests.
+pub fn profiles() -> &'static Dataset {
+    static DATASET: OnceLock<Dataset> = OnceLock::new();
+    DATASET.get_or_init(|| {
+        let mut rows = vec![
+            obs("rev-2020", "revenue", "chips", "beijing", 2020, "year", 100.0, "bn_yuan", "actual"),
+            obs("rev-2021", "revenue", "chips", "beijing", 2021, "year", 120.5, "bn_yuan", "actual"),
+            obs("rev-2024h1", "revenue", "chips", "beijing", 2024, "2024-01/2024-06", 70.0, "bn_yuan", "actual"),
+            obs("rev-target", "revenue", "chips", "beijing", 2025, "2021-2025", 300.0, "bn_yuan", "target"),
+            obs("share-2021", "share", "chips", "beijing", 2021, "year", 2.7, "pct", "share"),
+            obs("share-target", "share", "chips", "beijing", 2025, "year", 3.1, "pct", "target"),
+            obs("firms-target", "firms", "chips", "beijing", 2025, "year", 500.0, "count", "target"),
+            obs("halfyear", "exports", "chips", "beijing", 2023, "2023-01/2023-06", 8.0, "bn_yuan", "actual"),
+            obs("out-2022", "output", "chips", "beijing", 2022, "year", 9000.0, "100m_yuan", "actual"),
+            obs("out-target", "output", "chips", "beijing", 2025, "year", 1.2, "tn_yuan", "target"),
+            obs("drug-2022", "revenue", "drugs", "beijing", 2022, "year", 50.0, "bn_yuan", "actual"),
+            obs("park-a-firms", "firms", "all", "park_a", 2022, "year", 40.0, "count", "actual"),
+        ];
+        // GDP for all 16 districts in 2020 (Haidian tenth: 900 against 1000, 990, … 850), for 15 in 2021.
+        for (i, d) in DISTRICTS.iter().enumerate() {
+            let value = if d.id == "haidian" { 900.0 } else { 1000.0 - 10.0 * i as f64 };
+            rows.push(obs(&format!("gdp-{}-2020", d.id), "gdp", "all", d.id, 2020, "year", value, "100m_yuan", "actual"));
+            if d.id != "miyun" {
+                rows.push(obs(&format!("gdp-{}-2021", d.id), "gdp", "all", d.id, 2021, "year", value + 1.0, "100m_yuan", "actual"));
+            }
+        }
+        let sectors = serde_json::to_string(&[sector("chips", "芯片"), sector("drugs", "药品")]).unwrap();
+        let zones = [zone("park_a", "haidian", &["chips"]), zone("park_b", "daxing", &["drugs"])].join("\n");
+        let facts = [fact("f-chips", "2021-05", "beijing", &["chips"]), fact("f-park-a", "2019", "park_a", &[]), fact("f-haidian", "2018-12-01", "haidian", &[])].join("\n");
+        let observations = rows.join("\n");
+        let (dataset, issues) = model::load(RawFiles { observations: &observations, sectors: &sectors, zones: &zones, facts: &facts });
+        assert!(issues.is_empty(), "{issues:?}");
+        dataset
+    })
 }

@@ -15,7 +15,7 @@ mod trend;
 mod views;
 
 pub use district_map::{district_map_chart, MapInput, MAP_NAME};
-pub use views::{bar_points, chart_title, map_option, sectors_option, source_line, step_option, zone_matches, TrendData};
+pub use views::{bar_points, chart_title, compared_sectors, map_option, sectors_option, source_line, step_option, zone_matches, TrendData};
 pub use sector_sizes::sector_sizes_chart;
 pub use profile_map::{profile_map_chart, ProfileMapInput};
 pub use sectors::sectors_chart;

@@ -66,6 +66,25 @@ impl TrendData {
     }
 }
 
+impl TrendData {
+    /// The sectors drawn as lines, in the chart's order: the legend's entries that have a profile.
+    pub fn sectors(&self) -> Vec<String> {
+        let mut sectors: Vec<String> = Vec::new();
+        for sector in self.series.iter().filter_map(|s| s.sector.clone()) {
+            if !sectors.contains(&sector) {
+                sectors.push(sector);
+            }
+        }
+        sectors
+    }
+}
+
+/// The sectors the sectors view draws, bars or size panels, in the chart's order.
+pub fn compared_sectors(comparison: &Comparison) -> Vec<String> {
+    let bars = comparison.bars.iter().filter(|b| b.point.is_some()).map(|b| b.sector.clone());
+    bars.chain(comparison.sizes.iter().map(|s| s.sector.clone())).collect()
+}
+
 fn drawn_points(series: &[Series]) -> impl Iterator<Item = &Point> {
     series.iter().flat_map(|s| s.values.iter().flatten().chain(s.targets.iter()))
 }

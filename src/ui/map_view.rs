@@ -29,7 +29,14 @@ pub fn select_region(atlas: Atlas) -> Callback<ChartClick> {
 
 /// The map chart once the boundary file is in: fetched the first time a map is shown, then kept.
 #[component]
-pub fn MapChart(#[prop(into)] option: Signal<serde_json::Value>, on_click: Callback<ChartClick>) -> impl IntoView {
+pub fn MapChart(
+    #[prop(into)] option: Signal<serde_json::Value>,
+    on_click: Callback<ChartClick>,
+    /// The chart's `data-chart` name and CSS classes: the map view's, unless a profile's small map.
+    #[prop(default = "map")]
+    name: &'static str,
+    #[prop(default = "map")] class: &'static str,
+) -> impl IntoView {
     let lang = use_atlas().lang;
     let load = RwSignal::new(if bridge::map_registered(MAP_NAME) { MapLoad::Ready } else { MapLoad::Loading });
     if load.get_untracked() == MapLoad::Loading {
@@ -45,7 +52,7 @@ pub fn MapChart(#[prop(into)] option: Signal<serde_json::Value>, on_click: Callb
         MapLoad::Loading => view! { <p class="loading" role="status">{tr(lang.get(), "map.loading")}</p> }.into_any(),
         MapLoad::Failed(err) => view! { <p class="notice" role="status">{format!("{} ({err})", tr(lang.get(), "map.failed"))}</p> }.into_any(),
         MapLoad::Ready => view! {
-            <EChart option=option name="map" on_click=on_click class="map" download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) />
+            <EChart option=option name=name on_click=on_click class=class download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) />
         }.into_any(),
     }
 }

@@ -5,25 +5,14 @@
 use super::timeline::Timeline;
 use crate::charts::source_line;
 use super::{tr, use_atlas, Atlas, History};
-use crate::bridge::{self, ChartClick, EChart};
-use crate::charts::{profile_map_chart, trend_chart, ProfileMapInput, MAP_NAME};
+use crate::bridge::{ChartClick, EChart};
+use crate::charts::{profile_map_chart, trend_chart, ProfileMapInput};
 use crate::format::period_label;
 use crate::format;
 use crate::model::{Lang, Observation, DISTRICTS};
 use crate::query::profile::{all_entities, profile, Entity, Headline, Profile};
 use crate::state::ProfileSubject;
 use leptos::prelude::*;
-
-/// Beside index.html in `dist/`, as for the cluster map.
-const MAP_URL: &str = "beijing.json";
-
-fn t_args(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
-    let mut text = tr(lang, key);
-    for (name, value) in args {
-        text = text.replace(&format!("%{{{name}}}"), value);
-    }
-    text
-}
 
 /// The link to an entity's profile, in the current language and embedding.
 pub fn profile_href(atlas: &Atlas, subject: ProfileSubject<'_>) -> String {
@@ -309,12 +298,12 @@ fn Ranks(data: Memo<Profile<'static>>) -> impl IntoView {
         let lang = lang.get();
         let body = if p.ranks.is_empty() {
             let years = p.years_without_rank.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
-            view! { <p class="source-note">{t_args(lang, "profile.no_rank", &[("years", years)])}</p> }.into_any()
+            view! { <p class="source-note">{super::tr_with(lang, "profile.no_rank", &[("years", &years)])}</p> }.into_any()
         } else {
             view! {
                 <ul class="profile-ranks">
                     {p.ranks.iter().map(|r| {
-                        let text = t_args(lang, "profile.rank_line", &[("year", r.year.to_string()), ("rank", r.rank.to_string()), ("of", r.of.to_string())]);
+                        let text = super::tr_with(lang, "profile.rank_line", &[("year", &r.year.to_string()), ("rank", &r.rank.to_string()), ("of", &r.of.to_string())]);
                         let source = atlas.dataset.observation(&r.observation).map(|o| source_button(atlas, o, text.clone(), lang));
                         view! { <li>{text.clone()} " " <span class="badge">{format::kind(crate::model::Kind::Derived, lang)}</span> " " {source}</li> }
                     }).collect_view()}
@@ -358,37 +347,20 @@ fn ZoneLinks(data: Memo<Profile<'static>>) -> impl IntoView {
     }
 }
 
-#[derive(Clone, PartialEq)]
-enum MapLoad {
-    Loading,
-    Ready,
-    Failed(String),
-}
-
 /// The small map: a district filled among the others, a sector's zones, or a zone's point. A click on a district or zone opens its profile.
 #[component]
 fn ProfileMap(data: Memo<Profile<'static>>) -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
-    let load = RwSignal::new(if bridge::map_registered(MAP_NAME) { MapLoad::Ready } else { MapLoad::Loading });
-    if load.get_untracked() == MapLoad::Loading {
-        leptos::task::spawn_local(async move {
-            let result = bridge::load_map(MAP_NAME, MAP_URL).await;
-            load.set(match result {
-                Ok(()) => MapLoad::Ready,
-                Err(err) => MapLoad::Failed(err),
-            });
-        });
-    }
     let option = Signal::derive(move || {
         let p = data.get();
         let lang = lang.get();
         let (region, title) = match p.entity {
             Entity::District(d) => {
                 let name = if lang == Lang::Zh { d.name_zh } else { d.name_en };
-                (d.id.to_string(), t_args(lang, "profile.map_district", &[("name", name.to_string())]))
+                (d.id.to_string(), super::tr_with(lang, "profile.map_district", &[("name", name)]))
             }
-            Entity::Sector(s) => ("beijing".to_string(), t_args(lang, "profile.map_sector", &[("name", s.name(lang).to_string())])),
+            Entity::Sector(s) => ("beijing".to_string(), super::tr_with(lang, "profile.map_sector", &[("name", s.name(lang))])),
             Entity::Zone(z) => (z.id.clone(), z.name(lang).to_string()),
         };
         // No figure is drawn on this map: the credit is the Atlas's own.
@@ -406,12 +378,5 @@ fn ProfileMap(data: Memo<Profile<'static>>) -> impl IntoView {
         };
         atlas.set(next, History::Push);
     });
-    move || match load.get() {
-        MapLoad::Loading => view! { <p class="loading" role="status">{tr(lang.get(), "map.loading")}</p> }.into_any(),
-        MapLoad::Failed(err) => view! { <p class="notice" role="status">{format!("{} ({err})", tr(lang.get(), "map.failed"))}</p> }.into_any(),
-        MapLoad::Ready => view! {
-            <EChart option=option name="profile-map" on_click=on_click class="map small-map"
-                download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) />
-        }.into_any(),
-    }
+    view! { <super::map_view::MapChart option=option on_click=on_click name="profile-map" class="map small-map" /> }
 }

@@ -1,10 +1,10 @@
 //! The trends and sectors views: a line chart over years and a bar chart across sectors. What
 //! they draw is decided in `charts::views`; these components render it and wire the clicks.
 
-use super::widgets::{open_source, EmptyState, SourceButtons};
+use super::widgets::{open_source, EmptyState, SectorProfileLinks, SourceButtons};
 use super::{tr, use_atlas, Atlas, History};
 use crate::bridge::{ChartClick, EChart};
-use crate::charts::{bar_points, sectors_option, TrendData};
+use crate::charts::{bar_points, compared_sectors, sectors_option, TrendData};
 use crate::query;
 use leptos::prelude::*;
 
@@ -24,6 +24,7 @@ pub fn TrendsView() -> impl IntoView {
                     {move || tr(lang.get(), "trends.note")}
                     {move || { let n = data.read().left_out; (n > 0).then(|| format!(" {} {}", n, tr(lang.get(), "trends.left_out"))) }}
                 </p>
+                <SectorProfileLinks sectors=Signal::derive(move || data.read().sectors()) />
                 <SourceButtons points=Signal::derive(move || data.read().points()) />
             </Show>
         </section>
@@ -43,6 +44,7 @@ pub fn SectorsView() -> impl IntoView {
             <Show when=move || !empty.get() fallback=move || view! { <EmptyState /> }>
                 <EChart option=option name="sectors" on_click=narrow_to_sector(atlas) download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) class="tall" />
                 <p class="chart-note">{move || tr(lang.get(), "sectors.note")}</p>
+                <SectorProfileLinks sectors=Signal::derive(move || compared_sectors(&comparison.read())) />
                 <SourceButtons points=Signal::derive(move || bar_points(&comparison.read())) />
             </Show>
         </section>

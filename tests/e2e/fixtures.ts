@@ -1,6 +1,7 @@
 // Every test runs as a reader would, and fails on what a reader would suffer: a console error, an
 // uncaught exception, a failed request, or any request leaving loopback (those are also blocked).
 import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 type Watch = { problems: string[] };
 
@@ -45,4 +46,12 @@ export async function seriesNames(page: Page, name: string): Promise<string[]> {
 /** The query string of the page's URL, without `?`. */
 export function query(page: Page): string {
   return new URL(page.url()).search.replace(/^\?/, '');
+}
+
+/** axe's serious and critical WCAG 2.1 A/AA violations on the page as it is now, labelled. */
+export async function seriousViolations(page: Page, label: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }

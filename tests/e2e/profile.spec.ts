@@ -1,8 +1,7 @@
 // Issue 14: a profile for every sector, district and zone, the index a bad profile link lands on,
 // and the header's search, driven as a reader would.
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, chartOption, query } from './fixtures';
+import { test, expect, chartOption, query, seriousViolations } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Goes to a link inside the running page, as the Back button would: no reload. */
@@ -206,21 +205,20 @@ for (const lang of ['en', 'zh']) {
         if (link) await expect.poll(async () => (await chartOption(page, 'profile-map'))?.series?.length ?? 0).toBeGreaterThan(0);
         // The search list open, too.
         await page.getByRole('combobox').fill('hai');
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-        const serious = results.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${link}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        const serious = await seriousViolations(page, link);
         expect(serious).toEqual([]);
       }
     });
   }
 }
 
-test('screenshots of profiles', async ({ page }) => {
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  for (const [link, file] of [['view=profile&sector=integrated_circuits', 'profile-en'], ['view=profile&region=haidian&lang=zh', 'profile-zh']]) {
-    await page.goto(`./?${link}`);
-    await expect.poll(async () => (await chartOption(page, 'profile-map'))?.series?.length ?? 0).toBeGreaterThan(0);
-    await page.screenshot({ path: `docs/screenshots/${file}.png`, fullPage: true });
-  }
+
+test('the sectors a chart draws link to their profiles, under the trends and the sectors chart', async ({ page }) => {
+  await page.goto('./?view=trends&indicator=cluster_scale_threshold');
+  const links = page.getByRole('navigation', { name: 'Profiles of the sectors shown' });
+  await expect(links.getByRole('link').first()).toBeVisible();
+  await page.goto('./?view=sectors');
+  await links.getByRole('link', { name: 'Integrated circuits' }).click();
+  await expect(page).toHaveURL(/view=profile&sector=integrated_circuits$/);
+  await expect(page.getByRole('heading', { level: 2 })).toContainText('Integrated circuits');
 });

@@ -1,6 +1,5 @@
 // Issue 8: accessibility, content security and offline use, checked as a reader meets them.
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, chartOption, query } from './fixtures';
+import { test, expect, chartOption, query, seriousViolations } from './fixtures';
 
 const views = ['overview', 'tour', 'trends', 'sectors', 'map', 'table', 'sources'];
 
@@ -15,10 +14,7 @@ for (const lang of ['en', 'zh']) {
         await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
         await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
         if (view === 'map') await expect.poll(async () => (await chartOption(page, 'map'))?.series?.length ?? 0).toBeGreaterThan(0);
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-        const serious = results.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${view}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        const serious = await seriousViolations(page, view);
         expect(serious).toEqual([]);
       }
     });

@@ -17,3 +17,12 @@ for (const lang of ['en', 'zh']) {
     }
   });
 }
+
+test('screenshots of profiles', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  for (const [link, file] of [['view=profile&sector=integrated_circuits', 'profile-en'], ['view=profile&region=haidian&lang=zh', 'profile-zh']]) {
+    await page.goto(`./?${link}`);
+    await expect.poll(async () => (await chartOption(page, 'profile-map'))?.series?.length ?? 0).toBeGreaterThan(0);
+    await page.screenshot({ path: `docs/screenshots/${file}.png`, fullPage: true });
+  }
+});

@@ -1,72 +1,8 @@
 use super::*;
-use crate::model::{self, Dataset, Lang};
+use crate::model::Lang;
 use crate::state::parse;
-use std::sync::OnceLock;
+use crate::fixtures::profiles as fixture;
 
-#[allow(clippy::too_many_arguments)]
-/// One figure as a JSON line; the quote states the value so the loader accepts it.
-fn obs(id: &str, indicator: &str, sector: &str, region: &str, year: u16, period: &str, value: f64, unit: &str, kind: &str) -> String {
-    serde_json::json!({
-        "id": id, "indicator": indicator, "indicator_en": format!("{indicator} (en)"), "indicator_zh": format!("{indicator}（中）"),
-        "sector": sector, "region": region, "year": year, "period": period, "value": value, "unit": unit, "kind": kind,
-        "source_url": format!("https://example.org/{id}"), "source_title": "t", "publisher": "Bureau", "published": "2024-01-01",
-        "quote": format!("the figure is {value} here"), "confidence": "official",
-    })
-    .to_string()
-}
-
-fn sector(id: &str, zh: &str) -> serde_json::Value {
-    serde_json::json!({ "id": id, "name_en": id, "name_zh": zh, "description_en": "d", "description_zh": "描述",
-        "color": "#123456", "source_url": "https://example.org/s", "quote": "q" })
-}
-
-fn zone(id: &str, district: &str, sectors: &[&str]) -> String {
-    serde_json::json!({ "id": id, "name_en": id, "name_zh": "园", "kind": "park", "district": district, "lon": 116.3, "lat": 39.9,
-        "coord_basis": "approximate", "sectors": sectors, "description_en": "d", "description_zh": "描述",
-        "source_url": "https://example.org/z", "quote": "q" })
-    .to_string()
-}
-
-fn fact(id: &str, date: &str, region: &str, sectors: &[&str]) -> String {
-    serde_json::json!({ "id": id, "date": date, "region": region, "sectors": sectors, "text_en": "t",
-        "source_url": "https://example.org/f", "publisher": "p", "published": "2021", "quote": "q" })
-    .to_string()
-}
-
-fn fixture() -> &'static Dataset {
-    static DATASET: OnceLock<Dataset> = OnceLock::new();
-    DATASET.get_or_init(|| {
-        let mut rows = vec![
-            obs("rev-2020", "revenue", "chips", "beijing", 2020, "year", 100.0, "bn_yuan", "actual"),
-            obs("rev-2021", "revenue", "chips", "beijing", 2021, "year", 120.5, "bn_yuan", "actual"),
-            obs("rev-2024h1", "revenue", "chips", "beijing", 2024, "2024-01/2024-06", 70.0, "bn_yuan", "actual"),
-            obs("rev-target", "revenue", "chips", "beijing", 2025, "2021-2025", 300.0, "bn_yuan", "target"),
-            obs("share-2021", "share", "chips", "beijing", 2021, "year", 2.7, "pct", "share"),
-            obs("share-target", "share", "chips", "beijing", 2025, "year", 3.1, "pct", "target"),
-            obs("firms-target", "firms", "chips", "beijing", 2025, "year", 500.0, "count", "target"),
-            obs("halfyear", "exports", "chips", "beijing", 2023, "2023-01/2023-06", 8.0, "bn_yuan", "actual"),
-            obs("out-2022", "output", "chips", "beijing", 2022, "year", 9000.0, "100m_yuan", "actual"),
-            obs("out-target", "output", "chips", "beijing", 2025, "year", 1.2, "tn_yuan", "target"),
-            obs("drug-2022", "revenue", "drugs", "beijing", 2022, "year", 50.0, "bn_yuan", "actual"),
-            obs("park-a-firms", "firms", "all", "park_a", 2022, "year", 40.0, "count", "actual"),
-        ];
-        // GDP for all 16 districts in 2020 (Haidian tenth: 900 against 1000, 990, … 850), for 15 in 2021.
-        for (i, d) in DISTRICTS.iter().enumerate() {
-            let value = if d.id == "haidian" { 900.0 } else { 1000.0 - 10.0 * i as f64 };
-            rows.push(obs(&format!("gdp-{}-2020", d.id), "gdp", "all", d.id, 2020, "year", value, "100m_yuan", "actual"));
-            if d.id != "miyun" {
-                rows.push(obs(&format!("gdp-{}-2021", d.id), "gdp", "all", d.id, 2021, "year", value + 1.0, "100m_yuan", "actual"));
-            }
-        }
-        let sectors = serde_json::to_string(&[sector("chips", "芯片"), sector("drugs", "药品")]).unwrap();
-        let zones = [zone("park_a", "haidian", &["chips"]), zone("park_b", "daxing", &["drugs"])].join("\n");
-        let facts = [fact("f-chips", "2021-05", "beijing", &["chips"]), fact("f-park-a", "2019", "park_a", &[]), fact("f-haidian", "2018-12-01", "haidian", &[])].join("\n");
-        let observations = rows.join("\n");
-        let (dataset, issues) = model::load(model::RawFiles { observations: &observations, sectors: &sectors, zones: &zones, facts: &facts });
-        assert!(issues.is_empty(), "{issues:?}");
-        dataset
-    })
-}
 
 fn profile_of(link: &str) -> Profile<'static> {
     let dataset = fixture();
@@ -164,8 +100,8 @@ fn a_zone_lists_its_own_figures_district_and_facts() {
 fn the_index_has_every_entity_once() {
     let entities = all_entities(fixture());
     assert_eq!(entities.len(), 2 + 16 + 2);
-    let real = model::load(model::bundled()).0;
-    let all = all_entities(&real);
+    let real = crate::fixtures::real();
+    let all = all_entities(real);
     assert_eq!(
         (
             all.iter().filter(|e| matches!(e, Entity::Sector(_))).count(),
@@ -177,8 +113,8 @@ fn the_index_has_every_entity_once() {
     // Each entity's link leads back to it.
     for entity in &all {
         let link = crate::state::encode(&ViewState::default().profile(entity.subject()));
-        let state = parse(&link, &real).state;
-        assert_eq!(state.profile_subject(&real), Some(entity.subject()), "{link}");
+        let state = parse(&link, real).state;
+        assert_eq!(state.profile_subject(real), Some(entity.subject()), "{link}");
         assert_eq!(Lang::En, state.lang);
     }
 }
@@ -187,11 +123,11 @@ fn the_index_has_every_entity_once() {
 /// and known, and their profiles say so rather than borrow someone else's.
 #[test]
 fn real_profiles_have_figures() {
-    let real = model::load(model::bundled()).0;
+    let real = crate::fixtures::real();
     let state = ViewState::default();
     let mut empty_zones = Vec::new();
-    for entity in all_entities(&real) {
-        let p = profile(&real, entity, &state);
+    for entity in all_entities(real) {
+        let p = profile(real, entity, &state);
         match entity {
             Entity::Zone(z) if p.headlines.is_empty() => empty_zones.push(z.id.clone()),
             _ => assert!(!p.headlines.is_empty(), "{} has no figure", entity.id()),
@@ -202,7 +138,7 @@ fn real_profiles_have_figures() {
     }
     assert!(empty_zones.len() <= 13, "{empty_zones:?}");
     // No year has published GDP for all 16 districts: no rank is given, and the years are listed.
-    let haidian = profile(&real, Entity::District(&DISTRICTS[5]), &state);
+    let haidian = profile(real, Entity::District(&DISTRICTS[5]), &state);
     assert!(haidian.ranks.is_empty() || haidian.ranks.iter().all(|r| r.of == 16));
     assert!(!haidian.years_without_rank.is_empty() || !haidian.ranks.is_empty());
 }
