@@ -114,6 +114,9 @@ pub fn EChart(
     #[prop(optional, into)]
     download_label: Option<Signal<String>>,
     #[prop(optional, into)] class: String,
+    /// The chart's height in pixels where the stylesheet's does not fit its content.
+    #[prop(optional, into)]
+    height: Option<Signal<Option<usize>>>,
 ) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
     let instance = StoredValue::new_local(None::<Live>);
@@ -184,7 +187,8 @@ pub fn EChart(
                 <button type="button" class="chart-download" on:click=download aria-label=move || text.get()>"PNG"</button>
             })}
             // ECharts' `aria` option writes the container's aria-label from the chart's data.
-            <div node_ref=container class="chart" data-chart=name role="img"></div>
+            <div node_ref=container class="chart" data-chart=name role="img"
+                style:height=move || height.and_then(|h| h.get()).map(|px| format!("{px}px"))></div>
             {move || failed.get().map(|err| view! { <p role="status" class="notice">{say("chart.unavailable", err)}</p> })}
             {move || download_failed.get().map(|err| view! { <p role="status" class="notice">{say("ui.download_failed", err)}</p> })}
         </figure>

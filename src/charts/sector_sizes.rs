@@ -12,16 +12,23 @@ use serde_json::{json, Value};
 
 /// Panels per row.
 const COLUMNS: usize = 2;
+/// The layout in pixels, so panels keep their height whatever the chart's width: the heading,
+/// each row (sector name, a two-line caption, the bars), and the credits line.
+const HEADING: usize = 64;
+const ROW: usize = 176;
+const CAPTION: usize = 58;
+const CREDITS: usize = 28;
+
+/// The chart's height for `n` panels: the container is sized to it, so every panel reads.
+pub fn sector_sizes_height(n: usize) -> usize {
+    HEADING + n.div_ceil(COLUMNS).max(1) * ROW + CREDITS
+}
 
 pub fn sector_sizes_chart(look: &Look<'_>, source_line: &str, sizes: &[SectorSize]) -> Value {
     let dataset = look.dataset;
     let lang = look.lang;
     let palette = look.palette;
     let columns = COLUMNS.min(sizes.len().max(1));
-    let rows = sizes.len().div_ceil(columns).max(1);
-    // Room for the chart's title at the top and the credits at the bottom, in per cent.
-    let (top, bottom) = (12.0, 6.0);
-    let height = (100.0 - top - bottom) / rows as f64;
     let width = 100.0 / columns as f64;
     let mut titles = vec![
         json!({ "text": tr(lang, "sectors.sizes_title"), "subtext": tr(lang, "sectors.sizes_subtitle"), "left": 8, "top": 4,
@@ -31,7 +38,7 @@ pub fn sector_sizes_chart(look: &Look<'_>, source_line: &str, sizes: &[SectorSiz
     let (mut grids, mut x_axes, mut y_axes, mut series, mut described) = (vec![], vec![], vec![], vec![], vec![]);
     for (i, size) in sizes.iter().enumerate() {
         let (row, column) = (i / columns, i % columns);
-        let (left, panel_top) = (column as f64 * width, top + row as f64 * height);
+        let (left, panel_top) = (column as f64 * width, HEADING + row * ROW);
         let sector = crate::format::sector_name(dataset, Some(&size.sector), lang);
         let color = dataset.sector(&size.sector).map_or(palette.economy, |s| s.color.as_str());
         let latest = dataset.observation(&size.latest.drawn);
@@ -41,20 +48,22 @@ pub fn sector_sizes_chart(look: &Look<'_>, source_line: &str, sizes: &[SectorSiz
         let published = latest.map(|o| format::value(o.value, o.unit, lang)).unwrap_or_default();
         let publisher = latest.map(|o| dataset.source_of(o).publisher.clone()).unwrap_or_default();
         titles.push(json!({
-            "text": sector, "subtext": format!("{measure} · {} {}", size.latest.year, published),
-            "left": format!("{}%", left + 1.0), "top": format!("{panel_top}%"),
-            "textStyle": { "color": palette.text, "fontSize": 12 }, "subtextStyle": { "color": palette.muted, "fontSize": 11, "width": 260, "overflow": "truncate" },
+            "text": sector, "subtext": format!("{measure}\n{} · {published}", size.latest.year),
+            "left": format!("{}%", left + 1.0), "top": panel_top, "itemGap": 4,
+            "textStyle": { "color": palette.text, "fontSize": 12 },
+            "subtextStyle": { "color": palette.muted, "fontSize": 11, "lineHeight": 14, "width": 230, "overflow": "truncate" },
         }));
         grids.push(json!({
             "left": format!("{}%", left + 2.0), "width": format!("{}%", width - 6.0),
-            "top": format!("{}%", panel_top + height * 0.42), "height": format!("{}%", height * 0.4), "containLabel": true,
+            "top": panel_top + CAPTION, "height": ROW - CAPTION - 40, "containLabel": true,
         }));
         x_axes.push(json!({
             "type": "category", "gridIndex": i, "data": size.history.iter().map(|p| p.year.to_string()).collect::<Vec<_>>(),
             "axisLabel": { "color": palette.muted },
         }));
         y_axes.push(json!({
-            "type": "value", "gridIndex": i, "name": axis_unit.name, "nameTextStyle": { "color": palette.muted, "align": "left" },
+            // The unit is in the panel's caption: an axis name here would collide with it.
+            "type": "value", "gridIndex": i,
             "axisLabel": { "color": palette.muted, "fontSize": 10 }, "splitNumber": 2,
             "splitLine": { "lineStyle": { "color": palette.grid } },
         }));

@@ -168,11 +168,13 @@ fn sector_sizes_never_share_an_axis_and_name_their_measure() {
         assert!(panel["data"].as_array().unwrap().iter().all(|d| d["sector"] == size.sector.as_str() && d["obs"].is_string()));
     }
     assert_eq!(option["yAxis"].as_array().unwrap().len(), sizes.len());
-    assert!(option["yAxis"].as_array().unwrap().iter().all(|a| a["name"].as_str().is_some_and(|n| !n.is_empty())), "every axis names its unit");
+    // Each panel's caption names its measure and the published value with its unit.
     // Each panel says what it measures, the year and the published value.
     let titles: Vec<String> = option["title"].as_array().unwrap().iter().filter_map(|t| t["subtext"].as_str().map(str::to_string)).collect();
     let first = dataset.observation(&sizes[0].latest.drawn).unwrap();
     assert!(titles.iter().any(|t| t.contains(first.label(Lang::En)) && t.contains(&sizes[0].latest.year.to_string())), "{titles:?}");
+    let published = crate::format::value(first.value, first.unit, Lang::En);
+    assert!(titles.iter().any(|t| t.contains(&published)), "{published} in {titles:?}");
 }
 
 /// Tooltips name every source of a point: conflicts labelled preliminary / final by their notes,
@@ -194,4 +196,16 @@ fn tooltips_list_every_source_of_a_point() {
     let conflict = tip(2018);
     assert!(conflict.contains("Sources differ:") && conflict.contains("preliminary") && conflict.contains("final"), "{conflict}");
     assert!(tip(2019).contains("Also reported by: again publisher"), "{}", tip(2019));
+}
+
+#[test]
+fn size_panels_get_room_for_every_row_and_their_own_note() {
+    let state = parse("view=sectors", dataset()).state;
+    let comparison = query::comparison(dataset(), &state);
+    assert!(!comparison.sizes.is_empty(), "the real data has no measure comparing the sectors");
+    let height = sectors_chart_height(&comparison).expect("panels set their height");
+    assert!(height >= comparison.sizes.len().div_ceil(2) * 150, "{height}px for {} panels", comparison.sizes.len());
+    assert_eq!(sectors_note(&comparison), "sectors.sizes_note");
+    let bars = query::comparison(dataset(), &parse("view=sectors&indicator=cluster_scale_threshold", dataset()).state);
+    assert_eq!((sectors_chart_height(&bars), sectors_note(&bars)), (None, "sectors.note"));
 }

@@ -103,6 +103,17 @@ pub fn sectors_option(look: &Look<'_>, state: &ViewState, comparison: &Compariso
     sectors_chart(look, &title, &source_line(dataset, &rows, state.lang), comparison)
 }
 
+/// The sectors chart's height in pixels where it is not the stylesheet's: size panels need room
+/// for every row.
+pub fn sectors_chart_height(comparison: &Comparison) -> Option<usize> {
+    (!comparison.sizes.is_empty()).then(|| super::sector_sizes_height(comparison.sizes.len()))
+}
+
+/// The locale key of the note under the sectors chart: how to read bars, or size panels.
+pub fn sectors_note(comparison: &Comparison) -> &'static str {
+    if comparison.sizes.is_empty() { "sectors.note" } else { "sectors.sizes_note" }
+}
+
 /// The observation drawn for each bar that has one.
 pub fn bar_points(comparison: &Comparison) -> Vec<ObsId> {
     let bars = comparison.bars.iter().filter_map(|b| b.point.as_ref().map(|p| p.obs.clone()));

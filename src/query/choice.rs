@@ -187,6 +187,16 @@ pub fn shown_indicator(dataset: &Dataset, state: &ViewState) -> Shown {
     }
 }
 
+/// What the indicator list calls "no indicator" in a view where that is a choice (a locale key):
+/// every indicator in the table, each sector's own size in the sectors view.
+pub fn unset_indicator_label(view: View) -> Option<&'static str> {
+    match view {
+        View::Table => Some("filter.all_indicators"),
+        View::Sectors => Some("filter.sector_sizes"),
+        _ => None,
+    }
+}
+
 /// (b) The map's year: a single-year link's year, else the latest year with figures for the
 /// most districts (`series::map_year`), for the indicator the map shows.
 pub fn map_year(dataset: &Dataset, state: &ViewState) -> Option<u16> {

@@ -3,7 +3,7 @@
 
 use super::{tr, use_atlas, History};
 use crate::model::RegionLevel;
-use crate::state::{TimeSpan, View};
+use crate::state::TimeSpan;
 use leptos::prelude::*;
 
 #[component]
@@ -167,9 +167,9 @@ fn IndicatorSelect() -> impl IntoView {
                 let id = event_target_value(&ev);
                 atlas.update(History::Push, |s| s.indicator = (!id.is_empty()).then_some(id));
             }>
-                <Show when=move || view.get() == View::Table>
-                    <option value="" selected=move || atlas.view_state.read().indicator.is_none()>{move || tr(lang.get(), "filter.all_indicators")}</option>
-                </Show>
+                {move || crate::query::choice::unset_indicator_label(view.get()).map(|key| view! {
+                    <option value="" selected=move || current.get().is_empty()>{move || tr(lang.get(), key)}</option>
+                })}
                 {move || options.get().into_iter().map(|option| {
                     let id = option.id;
                     let label = dataset.indicator(&id).map(|i| format!("{} ({})", i.label(lang.get()), option.n_figures)).unwrap_or_else(|| id.clone());

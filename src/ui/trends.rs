@@ -4,7 +4,7 @@
 use super::widgets::{open_source, EmptyState, SectorProfileLinks, SourceButtons};
 use super::{tr, use_atlas, Atlas, History};
 use crate::bridge::{ChartClick, EChart};
-use crate::charts::{bar_points, compared_sectors, sectors_option, TrendData};
+use crate::charts::{bar_points, compared_sectors, sectors_chart_height, sectors_note, sectors_option, TrendData};
 use crate::query;
 use leptos::prelude::*;
 
@@ -42,8 +42,9 @@ pub fn SectorsView() -> impl IntoView {
         <section class="view" aria-labelledby="view-title">
             <h2 id="view-title">{move || tr(lang.get(), "view.sectors")}</h2>
             <Show when=move || !empty.get() fallback=move || view! { <EmptyState /> }>
-                <EChart option=option name="sectors" on_click=narrow_to_sector(atlas) download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) class="tall" />
-                <p class="chart-note">{move || tr(lang.get(), "sectors.note")}</p>
+                <EChart option=option name="sectors" on_click=narrow_to_sector(atlas) download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) class="tall"
+                    height=Signal::derive(move || sectors_chart_height(&comparison.read())) />
+                <p class="chart-note">{move || tr(lang.get(), sectors_note(&comparison.read()))}</p>
                 <SectorProfileLinks sectors=Signal::derive(move || compared_sectors(&comparison.read())) />
                 <SourceButtons points=Signal::derive(move || bar_points(&comparison.read())) />
             </Show>
