@@ -1,6 +1,7 @@
 //! `<EChart>`: one component owns an ECharts instance's whole life. It inits once per container,
-//! replaces the whole option on every change (`notMerge`, so no stale series remain), resizes
-//! with its container, and disposes the instance, its click handler and its observer on unmount.
+//! draws the first option whole and merges each later one into it (`replaceMerge` by series id,
+//! so no stale series remain, and no transition), resizes with its container, and disposes the
+//! instance, its click handler and its observer on unmount.
 
 use super::{describe, download_url, init, ECharts};
 use crate::format::tr;
@@ -67,9 +68,19 @@ fn to_js(option: &serde_json::Value) -> Result<JsValue, String> {
     Ok(js)
 }
 
-fn not_merge() -> JsValue {
+/// How an option is applied. The first replaces whatever is there (`notMerge`) and may animate.
+/// Later ones merge into the drawn chart, replacing each component kind the charts use
+/// (`replaceMerge`: a series or axis not in the new option is removed, so nothing stale stays,
+/// and series are matched by their ids), without a transition: ECharts then updates what
+/// changed instead of rebuilding the chart, which was most of a filter click's time.
+fn set_options(first: bool) -> JsValue {
     let opts = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&opts, &"notMerge".into(), &JsValue::TRUE);
+    if first {
+        let _ = js_sys::Reflect::set(&opts, &"notMerge".into(), &JsValue::TRUE);
+    } else {
+        let kinds: js_sys::Array = ["series", "xAxis", "yAxis", "grid", "title", "legend", "visualMap", "geo"].iter().map(|k| JsValue::from_str(k)).collect();
+        let _ = js_sys::Reflect::set(&opts, &"replaceMerge".into(), &kinds);
+    }
     opts.into()
 }
 
@@ -103,7 +114,7 @@ fn start(el: &web_sys::HtmlElement, on_click: Option<Callback<ChartClick>>) -> R
 
 #[component]
 pub fn EChart(
-    /// The whole option; each change replaces the last.
+    /// The whole option; each change updates the drawn chart to it.
     #[prop(into)]
     option: Signal<serde_json::Value>,
     /// Stable name, rendered as `data-chart`; tests find the chart by it.
@@ -138,7 +149,8 @@ pub fn EChart(
             return;
         }
         instance.update_value(|slot| {
-            if slot.is_none() {
+            let first = slot.is_none();
+            if first {
                 match start(&el, on_click) {
                     Ok(live) => *slot = Some(live),
                     Err(err) => failed.set(Some(err)),
@@ -146,7 +158,10 @@ pub fn EChart(
             }
             match (slot.as_ref(), option) {
                 (Some(live), Ok(option)) => {
-                    if let Err(err) = live.chart.set_option(&option, &not_merge()) {
+                    if !first {
+                        let _ = js_sys::Reflect::set(&option, &"animation".into(), &JsValue::FALSE);
+                    }
+                    if let Err(err) = live.chart.set_option(&option, &set_options(first)) {
                         failed.set(Some(describe(err)));
                     }
                 }
