@@ -14,11 +14,11 @@ mod trend;
 mod views;
 
 pub use district_map::{district_map_chart, MapInput, MAP_NAME};
-pub use views::{bar_points, chart_title, map_option, sectors_option, source_line, step_option, zone_matches, TrendData};
+pub use views::{bar_points, chart_title, line_names, map_option, sectors_option, source_line, step_option, zone_matches, TrendData};
 pub use sector_sizes::sector_sizes_chart;
 pub use sectors::sectors_chart;
 pub use sparkline::{sparkline, Sparkline};
-pub use trend::trend_chart;
+pub use trend::{lines_chart, trend_chart, TrendInput};
 
 use crate::format::{self, period_label, tr};
 use crate::model::{Dataset, Lang, Unit};
