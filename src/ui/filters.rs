@@ -24,13 +24,13 @@ pub fn FilterBar() -> impl IntoView {
                     <Show when=move || controls.get().region && !controls.get().several_regions>
                         <RegionSelect />
                     </Show>
-                    <Show when=move || controls.get().several_regions>
-                        <RegionPicker />
-                    </Show>
                     <Show when=move || controls.get().indicator>
                         <IndicatorSelect />
                     </Show>
                 </div>
+                <Show when=move || controls.get().several_regions>
+                    <RegionPicker />
+                </Show>
             </section>
         </Show>
     }
