@@ -24,13 +24,13 @@ pub fn FilterBar() -> impl IntoView {
                     <Show when=move || controls.get().region && !controls.get().several_regions>
                         <RegionSelect />
                     </Show>
+                    <Show when=move || controls.get().several_regions>
+                        <RegionPicker />
+                    </Show>
                     <Show when=move || controls.get().indicator>
                         <IndicatorSelect />
                     </Show>
                 </div>
-                <Show when=move || controls.get().several_regions>
-                    <RegionPicker />
-                </Show>
             </section>
         </Show>
     }
@@ -146,8 +146,9 @@ fn RegionSelect() -> impl IntoView {
     }
 }
 
-/// Several places at once: a text box that narrows the list, and a checkbox per place, grouped
-/// as the dataset lists them. At `MAX_REGIONS` the others are disabled and a status line says why.
+/// Several places at once: a disclosure naming the places chosen that opens on a text box that
+/// narrows the list and a checkbox per place, grouped as the dataset lists them.
+/// At `MAX_REGIONS` the others are disabled and a status line says why.
 #[component]
 fn RegionPicker() -> impl IntoView {
     let atlas = use_atlas();
@@ -184,29 +185,40 @@ fn RegionPicker() -> impl IntoView {
             })
         }
     };
+    // Folded by default, so the chart stays where it was; the summary names the places chosen.
+    let open = RwSignal::new(false);
+    let summary = move || {
+        let lang = lang.get();
+        let state = atlas.view_state.read();
+        let names: Vec<String> = state.region_ids().iter().map(|id| dataset.region_name(id, lang)).collect();
+        format!("{}: {}", tr(lang, "filter.regions"), names.join(", "))
+    };
     view! {
-        <fieldset class="regions">
-            <legend>
-                {move || tr(lang.get(), "filter.regions")}
-                <span class="region-count">{move || format!(" ({} {})", chosen.get(), tr_with(lang.get(), "filter.regions_chosen", &[("max", &MAX_REGIONS.to_string())]))}</span>
-            </legend>
-            <input type="search" name="region-search" class="region-search" autocomplete="off"
-                aria-label=move || tr(lang.get(), "filter.find_region") placeholder=move || tr(lang.get(), "filter.find_region")
-                aria-controls="region-list"
-                prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev)) />
-            <div class="region-list" id="region-list">
-                {group(RegionLevel::City, "filter.city")}
-                {group(RegionLevel::District, "filter.districts")}
-                {group(RegionLevel::Zone, "filter.zones")}
-                {group(RegionLevel::Aggregate, "filter.areas")}
-                {move || options.read().is_empty().then(|| view! { <p class="hint">{tr(lang.get(), "filter.no_region_match")}</p> })}
-            </div>
-            <p class="region-limit" role="status">{move || full.get().then(|| tr_with(lang.get(), "filter.region_limit", &[("max", &MAX_REGIONS.to_string())]))}</p>
-            <button type="button" class="link-button" disabled=move || atlas.view_state.read().regions.is_empty()
-                on:click=move |_| atlas.update(History::Push, |s| s.regions.clear())>
-                {move || tr(lang.get(), "filter.only_beijing")}
-            </button>
-        </fieldset>
+        <details class="regions" prop:open=move || open.get()>
+            <summary on:click=move |ev| { ev.prevent_default(); open.update(|o| *o = !*o) }>{summary}</summary>
+            <fieldset class="region-panel">
+                <legend>
+                    {move || tr(lang.get(), "filter.regions")}
+                    <span class="region-count">{move || format!(" ({} {})", chosen.get(), tr_with(lang.get(), "filter.regions_chosen", &[("max", &MAX_REGIONS.to_string())]))}</span>
+                </legend>
+                <input type="search" name="region-search" class="region-search" autocomplete="off"
+                    aria-label=move || tr(lang.get(), "filter.find_region") placeholder=move || tr(lang.get(), "filter.find_region")
+                    aria-controls="region-list"
+                    prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev)) />
+                <div class="region-list" id="region-list">
+                    {group(RegionLevel::City, "filter.city")}
+                    {group(RegionLevel::District, "filter.districts")}
+                    {group(RegionLevel::Zone, "filter.zones")}
+                    {group(RegionLevel::Aggregate, "filter.areas")}
+                    {move || options.read().is_empty().then(|| view! { <p class="hint">{tr(lang.get(), "filter.no_region_match")}</p> })}
+                </div>
+                <p class="region-limit" role="status">{move || full.get().then(|| tr_with(lang.get(), "filter.region_limit", &[("max", &MAX_REGIONS.to_string())]))}</p>
+                <button type="button" class="link-button" disabled=move || atlas.view_state.read().regions.is_empty()
+                    on:click=move |_| atlas.update(History::Push, |s| s.regions.clear())>
+                    {move || tr(lang.get(), "filter.only_beijing")}
+                </button>
+            </fieldset>
+        </details>
     }
 }
 

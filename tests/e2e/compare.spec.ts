@@ -29,7 +29,10 @@ test('three places draw three lines, each figure with its source', async ({ page
   for (const place of ['Chaoyang', 'Haidian', BDA]) await expect(list.getByRole('button', { name: new RegExp(`^${place.replace(/[()]/g, '.')} · Gross domestic product`) }).first()).toBeVisible();
   await list.getByRole('button', { name: /^Haidian · Gross domestic product/ }).first().click();
   await expect(page.getByRole('dialog')).toContainText('Haidian');
-  // The control shows the three places chosen.
+  // The control names the three places chosen, and lists them checked.
+  const summary = page.locator('.regions summary');
+  await expect(summary).toHaveText(`Regions: Chaoyang, Haidian, ${BDA}`);
+  await summary.click();
   for (const place of ['Chaoyang', 'Haidian']) await expect(page.getByRole('checkbox', { name: place, exact: true })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'Beijing', exact: true })).not.toBeChecked();
 });
@@ -61,6 +64,7 @@ test('indexed growth draws 100 at each line’s first year and the published val
 
 test('the region control finds places by typing and keeps to eight', async ({ page }) => {
   await page.goto('./?view=trends&indicator=gdp');
+  await page.locator('.regions summary').click();
   const search = page.getByRole('searchbox', { name: 'Find a region' });
   await search.fill('chao');
   await expect(page.locator('.region-option')).toHaveCount(1);
@@ -74,10 +78,27 @@ test('the region control finds places by typing and keeps to eight', async ({ pa
   await expect(page).toHaveURL(/region=beijing,chaoyang,haidian/);
   // Eight chosen: the others are disabled and the limit is said.
   await page.goto('./?view=trends&indicator=gdp&region=dongcheng,xicheng,chaoyang,fengtai,shijingshan,haidian,mentougou,fangshan');
+  await page.locator('.regions summary').click();
   await expect(page.getByRole('checkbox', { name: 'Tongzhou', exact: true })).toBeDisabled();
   await expect(page.locator('.region-limit')).toContainText('8 regions chosen');
   await page.getByRole('checkbox', { name: 'Fangshan', exact: true }).uncheck();
   await expect(page.getByRole('checkbox', { name: 'Tongzhou', exact: true })).toBeEnabled();
+});
+
+test('the table and its CSV follow the region list, with the published values', async ({ page }) => {
+  await page.goto('./?view=table&indicator=gdp&region=haidian,chaoyang&scale=index');
+  const rows = page.locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  const places = new Set(await rows.locator('td:nth-child(3)').allInnerTexts());
+  expect([...places].sort()).toEqual(['Chaoyang', 'Haidian']);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  const { readFileSync } = await import('node:fs');
+  const text = readFileSync((await download.path())!, 'utf8');
+  const records = text.slice(1).trim().split('\n').filter((line) => /^[a-z0-9-]+,/.test(line) && !line.startsWith('id,'));
+  expect(records.length).toBeGreaterThanOrEqual(await rows.count());
+  expect(records.filter((r) => !r.includes(',Haidian,') && !r.includes(',Chaoyang,'))).toEqual([]);
+  // Published values, not an index: Haidian's 2017 GDP as published.
+  expect(text).toContain('5942.8');
 });
 
 const player = (page: Page) => page.getByRole('group', { name: 'Map year' });
@@ -182,7 +203,8 @@ for (const lang of ['en', 'zh']) {
       if (map) await mapReady(page);
       else await expect.poll(async () => (await lines(page)).length).toBe(3);
       const include = map ? '.year-player' : '.regions';
-      await expect(page.locator(include)).toBeVisible();
+      if (!map) await page.locator('.regions summary').click();
+      await expect(page.locator(map ? include : '.region-panel')).toBeVisible();
       const results = await new AxeBuilder({ page })
         .include(include).include(map ? '.map-view' : '.scale-toggle')
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

@@ -37,6 +37,7 @@ test('back and forward restore the exact view after three actions', async ({ pag
   await page.getByRole('checkbox', { name: 'Integrated circuits' }).uncheck();
   await expect(page).toHaveURL(/sector=/);
   states.push(query(page));
+  await page.locator('.regions summary').click();
   await page.getByRole('checkbox', { name: 'Haidian', exact: true }).check();
   await expect(page).toHaveURL(/region=beijing,haidian/);
   states.push(query(page));

@@ -44,6 +44,8 @@ test('clicking a district sets the region, in the page and in the URL', async ({
   await expect(page.locator('.zone-card')).toContainText('Haidian');
   await page.getByRole('link', { name: 'See the trend for the selected region' }).click();
   await expect(page).toHaveURL(/view=trends&region=haidian/);
+  await expect(page.locator('.regions summary')).toHaveText('Regions: Haidian');
+  await page.locator('.regions summary').click();
   await expect(page.getByRole('checkbox', { name: 'Haidian', exact: true })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'Beijing', exact: true })).not.toBeChecked();
 });
