@@ -112,6 +112,22 @@ fn the_document_title_names_focus_years_and_site() {
     let state = parse("view=trends&sector=chips&time=2020..2022&lang=zh", small()).state;
     assert_eq!(document_title(small(), &state), "集成电路 · 2020–2022 · 北京高精尖产业图集");
     assert_eq!(document_title(small(), &parse("view=map", small()).state), "Map · Beijing High-Tech Atlas");
+    // Places compared are named in the list's canonical order.
+    let places = parse("view=trends&region=haidian,chaoyang", small()).state;
+    assert_eq!(document_title(small(), &places), "Chaoyang, Haidian · Beijing High-Tech Atlas");
+}
+
+/// Issue 18: the table follows the region list, in the dataset's order of places.
+#[test]
+fn the_table_follows_the_region_list() {
+    let state = parse("view=table&indicator=gdp&region=haidian,chaoyang", small()).state;
+    let rows = filter(small(), &Filter::from_state(&state, small()));
+    let places: Vec<(&str, u16)> = rows.iter().map(|o| (o.region.as_str(), o.year)).collect();
+    assert_eq!(places, [("chaoyang", 2021), ("haidian", 2021), ("haidian", 2022)]);
+    // Trends comparing places keeps economy-wide figures only; the table keeps every sector.
+    let trends = crate::state::ViewState { view: View::Trends, ..state.clone() };
+    assert!(Filter::from_state(&trends, small()).economy_wide);
+    assert!(!Filter::from_state(&state, small()).economy_wide);
 }
 
 #[test]
