@@ -11,7 +11,7 @@ mod page;
 
 pub use echart::{ChartClick, EChart};
 pub use files::{copy_text, download_text, download_url};
-pub use page::{is_typing_target, origin, set_theme_attribute, set_title_and_lang, store_theme, stored_theme};
+pub use page::{every, is_typing_target, origin, Interval, set_theme_attribute, set_title_and_lang, store_theme, stored_theme};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

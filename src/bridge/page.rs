@@ -1,6 +1,7 @@
 //! The page around the app: document title, `<html>` attributes, the stored theme, the page's
 //! origin, and keyboard-target checks. Components call these instead of `web_sys`.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 const THEME_KEY: &str = "atlas-theme";
@@ -58,4 +59,26 @@ pub fn is_typing_target(event: &web_sys::KeyboardEvent) -> bool {
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA") || el.closest("[role=dialog]").ok().flatten().is_some())
+}
+
+/// A repeating timer (`setInterval`); it stops when dropped.
+pub struct Interval {
+    id: i32,
+    _tick: Closure<dyn FnMut()>,
+}
+
+impl Drop for Interval {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            window.clear_interval_with_handle(self.id);
+        }
+    }
+}
+
+/// Calls `tick` every `millis` milliseconds until the returned timer is dropped; `None` when the
+/// page has no window to time with.
+pub fn every(millis: i32, tick: impl FnMut() + 'static) -> Option<Interval> {
+    let tick = Closure::<dyn FnMut()>::new(tick);
+    let id = web_sys::window()?.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), millis).ok()?;
+    Some(Interval { id, _tick: tick })
 }

@@ -24,16 +24,21 @@ pub struct MapInput<'a> {
     pub zones: &'a [&'a Zone],
     /// The other zones, drawn faint so the selection stands out without hiding the rest.
     pub other_zones: &'a [&'a Zone],
-    /// The region the filter is set to, outlined on the map.
-    pub region: &'a str,
+    /// The places the filter is set to, outlined on the map.
+    pub regions: &'a [&'a str],
+    /// The smallest and largest figure of every year (axis units), so colours mean the same in
+    /// each year; `None`: this year's own range.
+    pub range: Option<(f64, f64)>,
 }
 
 pub fn district_map_chart(look: &Look<'_>, input: &MapInput<'_>) -> Value {
     let lang = look.lang;
     let palette = look.palette;
-    let max_abs = input.values.iter().filter_map(|v| v.point.as_ref()).map(|p| p.value.abs()).fold(0.0, f64::max);
+    let mut values: Vec<f64> = input.values.iter().filter_map(|v| v.point.as_ref()).map(|p| p.value).collect();
+    values.extend(input.range.iter().flat_map(|(lo, hi)| [*lo, *hi]));
+    let max_abs = values.iter().map(|v| v.abs()).fold(0.0, f64::max);
     let axis_unit = AxisUnit::for_values(input.unit.unwrap_or(Unit::Count), max_abs, lang);
-    let scaled: Vec<f64> = input.values.iter().filter_map(|v| v.point.as_ref()).map(|p| axis_unit.scale(p.value)).collect();
+    let scaled: Vec<f64> = values.iter().map(|v| axis_unit.scale(*v)).collect();
     let (min, max) = scaled.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
     let district_data: Vec<Value> = input
         .values
@@ -54,8 +59,8 @@ pub fn district_map_chart(look: &Look<'_>, input: &MapInput<'_>) -> Value {
             }
         })
         .collect();
-    let zone_data: Vec<Value> = input.zones.iter().map(|zone| zone_item(look, zone, input.region)).collect();
-    let other_data: Vec<Value> = input.other_zones.iter().map(|zone| zone_item(look, zone, input.region)).collect();
+    let zone_data: Vec<Value> = input.zones.iter().map(|zone| zone_item(look, zone, input.regions)).collect();
+    let other_data: Vec<Value> = input.other_zones.iter().map(|zone| zone_item(look, zone, input.regions)).collect();
     let mut name_map = Map::new();
     if lang == Lang::En {
         for d in DISTRICTS.iter() {
@@ -64,7 +69,7 @@ pub fn district_map_chart(look: &Look<'_>, input: &MapInput<'_>) -> Value {
     }
     let outlined: Vec<Value> = DISTRICTS
         .iter()
-        .filter(|d| d.id == input.region)
+        .filter(|d| input.regions.contains(&d.id))
         .map(|d| json!({ "name": display_name(d.name_en, d.name_zh, lang), "itemStyle": { "borderColor": palette.text, "borderWidth": 2.5 } }))
         .collect();
     let option = json!({
@@ -121,7 +126,8 @@ fn display_name(en: &str, zh: &str, lang: Lang) -> String {
     }
 }
 
-fn zone_item(look: &Look<'_>, zone: &Zone, region: &str) -> Value {
+fn zone_item(look: &Look<'_>, zone: &Zone, regions: &[&str]) -> Value {
+    let chosen = regions.contains(&zone.id.as_str());
     let lang = look.lang;
     let dataset = look.dataset;
     let color = zone.sectors.first().and_then(|s| dataset.sector(s)).map_or(look.palette.economy, |s| s.color.as_str());
@@ -138,8 +144,8 @@ fn zone_item(look: &Look<'_>, zone: &Zone, region: &str) -> Value {
         "symbol": if big { "pin" } else { "circle" }, "symbolSize": if big { 26 } else { 11 },
         "itemStyle": {
             "color": color,
-            "borderColor": if zone.id == region { look.palette.text } else { look.palette.area_border },
-            "borderWidth": if zone.id == region { 3.0 } else { 1.5 },
+            "borderColor": if chosen { look.palette.text } else { look.palette.area_border },
+            "borderWidth": if chosen { 3.0 } else { 1.5 },
         },
         "label": { "show": big, "formatter": zone.short_name(lang), "position": "right", "color": look.palette.text, "fontSize": 11, "fontWeight": "bold" },
     })

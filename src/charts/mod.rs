@@ -15,12 +15,12 @@ mod trend;
 mod views;
 
 pub use district_map::{district_map_chart, MapInput, MAP_NAME};
-pub use views::{bar_points, chart_title, compared_sectors, sectors_chart_height, sectors_note, map_option, sectors_option, source_line, step_option, zone_matches, TrendData};
+pub use views::{bar_points, chart_title, compared_sectors, line_names, sectors_chart_height, sectors_note, map_option, sectors_option, source_line, step_option, zone_matches, TrendData};
 pub use sector_sizes::{sector_sizes_chart, sector_sizes_height};
 pub use profile_map::{profile_map_chart, ProfileMapInput};
 pub use sectors::sectors_chart;
 pub use sparkline::{sparkline, Sparkline};
-pub use trend::trend_chart;
+pub use trend::{lines_chart, trend_chart, TrendInput};
 
 use crate::format::{self, period_label, tr};
 use crate::model::{Dataset, Lang, Unit};

@@ -35,7 +35,8 @@ pub fn profile_map_chart(look: &Look<'_>, input: &ProfileMapInput<'_>) -> Value 
             unit: input.unit,
             zones: input.zones,
             other_zones: &[],
-            region: input.region,
+            regions: &[input.region],
+            range: None,
         },
     );
     option["geo"]["roam"] = json!(false);

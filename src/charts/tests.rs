@@ -10,7 +10,7 @@ fn look(lang: Lang) -> Look<'static> {
 
 #[test]
 fn trend_chart_draws_gaps_as_null_and_targets_apart() {
-    let rows = query::filter(dataset(), &Filter { indicator: Some("rd_intensity".into()), region: Some("beijing".into()), ..Filter::default() });
+    let rows = query::filter(dataset(), &Filter { indicator: Some("rd_intensity".into()), regions: Some(vec!["beijing".into()]), ..Filter::default() });
     let years = query::series::year_axis(&rows, TimeSpan::new(2012, 2030));
     let series = query::series(dataset(), &rows, &years);
     let option = trend_chart(&look(Lang::En), "R&D intensity", "Source: …", &series, &years);
@@ -29,7 +29,7 @@ fn trend_chart_draws_gaps_as_null_and_targets_apart() {
 
 #[test]
 fn yuan_axes_read_in_trillions_or_wan_yi() {
-    let rows = query::filter(dataset(), &Filter { indicator: Some("gdp".into()), region: Some("beijing".into()), ..Filter::default() });
+    let rows = query::filter(dataset(), &Filter { indicator: Some("gdp".into()), regions: Some(vec!["beijing".into()]), ..Filter::default() });
     let years = query::series::year_axis(&rows, TimeSpan::new(2012, 2030));
     let series = query::series(dataset(), &rows, &years);
     let en = trend_chart(&look(Lang::En), "GDP", "", &series, &years);
@@ -57,7 +57,7 @@ fn district_map_has_sixteen_districts_and_no_zero_for_missing() {
     let year = map_year(dataset(), "gdp", TimeSpan::new(2012, 2030)).unwrap();
     let values = district_values(dataset(), "gdp", year);
     let zones: Vec<&crate::model::Zone> = dataset().zones.iter().collect();
-    let input = MapInput { title: "GDP", source_line: "", values: &values, unit: Some(crate::model::Unit::HundredMillionYuan), zones: &zones, other_zones: &[], region: "haidian" };
+    let input = MapInput { title: "GDP", source_line: "", values: &values, unit: Some(crate::model::Unit::HundredMillionYuan), zones: &zones, other_zones: &[], regions: &["haidian"], range: None };
     let option = district_map_chart(&look(Lang::En), &input);
     let districts = option["series"][0]["data"].as_array().unwrap();
     assert_eq!(districts.len(), 16);
@@ -72,7 +72,7 @@ fn district_map_has_sixteen_districts_and_no_zero_for_missing() {
 fn map_labels_use_short_names_that_fit_beside_their_pins() {
     let zones: Vec<&crate::model::Zone> = dataset().zones.iter().collect();
     for (lang, etown) in [(Lang::En, "E-Town"), (Lang::Zh, "亦庄")] {
-        let input = MapInput { title: "GDP", source_line: "", values: &[], unit: None, zones: &zones, other_zones: &[], region: "beijing" };
+        let input = MapInput { title: "GDP", source_line: "", values: &[], unit: None, zones: &zones, other_zones: &[], regions: &["beijing"], range: None };
         let option = district_map_chart(&look(lang), &input);
         let labels: Vec<&str> = option["series"][1]["data"].as_array().unwrap().iter()
             .filter(|z| z["label"]["show"] == true)
@@ -86,7 +86,7 @@ fn map_labels_use_short_names_that_fit_beside_their_pins() {
 
 #[test]
 fn sparkline_breaks_at_gaps_and_stays_in_its_box() {
-    let rows = query::filter(dataset(), &Filter { indicator: Some("rd_intensity".into()), region: Some("beijing".into()), kinds: Some(vec![crate::model::Kind::Actual]), ..Filter::default() });
+    let rows = query::filter(dataset(), &Filter { indicator: Some("rd_intensity".into()), regions: Some(vec!["beijing".into()]), kinds: Some(vec![crate::model::Kind::Actual]), ..Filter::default() });
     let years = query::series::year_axis(&rows, TimeSpan::new(2013, 2023));
     let series = &query::series(dataset(), &rows, &years)[0];
     let published = series.values.iter().flatten().count();
@@ -222,4 +222,106 @@ fn every_series_has_a_unique_id() {
     let mut twice = json!({ "series": [{ "type": "line", "name": "A" }, { "type": "line", "name": "A" }, { "type": "bar" }] });
     give_series_ids(&mut twice);
     assert_eq!(twice["series"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect::<Vec<_>>(), ["line:A", "line:A#1", "bar:#2"]);
+}
+
+fn small_state(query: &str) -> crate::state::ViewState {
+    let parsed = parse(query, crate::fixtures::small());
+    assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
+    parsed.state
+}
+
+fn small_look(lang: Lang) -> Look<'static> {
+    Look { dataset: crate::fixtures::small(), lang, palette: Palette::for_theme(false), animate: false }
+}
+
+/// Issue 18: places on one chart, a line each, named by place, in the dataset's order.
+#[test]
+fn trends_draws_a_line_per_place_named_by_place() {
+    let small = crate::fixtures::small();
+    let state = small_state("view=trends&indicator=gdp&region=haidian,beijing,chaoyang");
+    let data = TrendData::new(small, &state);
+    assert_eq!(data.series.iter().map(|s| s.region.as_str()).collect::<Vec<_>>(), ["beijing", "chaoyang", "haidian"]);
+    assert_eq!(data.names, ["Beijing", "Chaoyang", "Haidian"]);
+    assert_eq!(data.title, "gdp (en) · All industries · Beijing, Chaoyang, Haidian");
+    let option = data.option(&small_look(Lang::En));
+    let names: Vec<&str> = option["series"].as_array().unwrap().iter().filter_map(|s| s["name"].as_str()).collect();
+    assert_eq!(names, ["Beijing", "Chaoyang", "Haidian"]);
+    let colours: std::collections::BTreeSet<&str> = option["series"].as_array().unwrap().iter().filter_map(|s| s["color"].as_str()).collect();
+    assert_eq!(colours.len(), 3, "each place its own colour");
+    // Every drawn figure keeps its source.
+    let haidian = &option["series"][2]["data"];
+    assert_eq!(haidian[2]["obs"], "gdp-haidian-2021");
+    assert_eq!(haidian[3]["obs"], "gdp-haidian-2022");
+    assert!(haidian[0].is_null() && haidian[1].is_null(), "no figure before 2021: a gap, not zero");
+    // One place: lines by sector, as before.
+    let one = TrendData::new(small, &small_state("view=trends&indicator=revenue"));
+    assert_eq!(one.names, ["Integrated circuits", "Medicine and health"]);
+}
+
+/// Comparing places with one sector chosen draws that sector's line per place; with none, each
+/// place's economy-wide line only.
+#[test]
+fn comparing_places_draws_one_sector_or_the_whole_economy() {
+    let small = crate::fixtures::small();
+    let sector = TrendData::new(small, &small_state("view=trends&indicator=revenue&sector=chips&region=beijing,haidian"));
+    assert_eq!(sector.series.iter().map(|s| (s.sector.as_deref(), s.region.as_str())).collect::<Vec<_>>(), [(Some("chips"), "beijing")]);
+    assert_eq!(sector.names, ["Beijing"]);
+    assert!(sector.title.contains("Integrated circuits · Beijing, Haidian"), "{}", sector.title);
+    // Revenue has sector figures only: nothing economy-wide to compare, so GDP is shown, said so.
+    let state = small_state("view=trends&indicator=revenue&region=beijing,haidian");
+    let shown = query::choice::shown_indicator(small, &state);
+    assert_eq!((shown.indicator.as_deref(), shown.notice.is_some()), (Some("gdp"), true));
+    let economy = TrendData::new(small, &state);
+    assert!(!economy.series.is_empty() && economy.series.iter().all(|s| s.sector.is_none() && s.indicator == "gdp"));
+}
+
+/// Indexed growth: each line divided by its first figure × 100, the published value beside it.
+#[test]
+fn indexed_growth_draws_100_at_each_lines_first_year() {
+    let small = crate::fixtures::small();
+    let data = TrendData::new(small, &small_state("view=trends&indicator=gdp&region=beijing,haidian&scale=index"));
+    let option = data.option(&small_look(Lang::En));
+    let beijing = &option["series"][0]["data"];
+    assert_eq!(beijing[0]["value"], 100.0);
+    // 2020: 3.6 trillion yuan = 36,000 亿元, against 35,371.3 亿元 in 2019.
+    assert_eq!(beijing[1]["value"], format::rounded(36000.0 / 35371.3 * 100.0, 4));
+    assert_eq!(beijing[3]["value"], format::rounded(41610.9 / 35371.3 * 100.0, 4));
+    assert!(beijing[2].is_null(), "2021 stays a gap");
+    let tip = beijing[3]["tip"].as_array().unwrap().iter().map(|l| l.as_str().unwrap()).collect::<Vec<_>>().join("\n");
+    assert!(tip.contains("Index 117.6, derived, from published figures (2019 = 100)"), "{tip}");
+    assert!(tip.contains("Index 117.6, derived, from published figures (2019 = 100)\n4.16 trillion yuan (Actual)"), "the published value beside the index: {tip}");
+    assert_eq!(beijing[3]["obs"], "gdp-2022");
+    // Haidian has no 2019 figure: it starts at 2021 and says so.
+    let haidian = &option["series"][1]["data"];
+    assert_eq!(haidian[2]["value"], 100.0);
+    assert_eq!(haidian[3]["value"], format::rounded(10206.7 / 9501.7 * 100.0, 4));
+    assert!(haidian[2]["tip"].to_string().contains("Haidian starts at 2021, its first year with a figure in this span"));
+    assert_eq!(data.index_notes(Lang::En), ["Haidian starts at 2021, its first year with a figure in this span"]);
+    assert!(data.index_notes(Lang::Zh)[0].contains("2021"));
+    // The axis says the figures are derived, in both languages.
+    assert_eq!(option["yAxis"]["name"], "Index, first year = 100 (derived, from published figures)");
+    let zh = data.option(&small_look(Lang::Zh));
+    assert!(zh["yAxis"]["name"].as_str().unwrap().contains("由公布数字推算"));
+    // Values mode is unchanged by the toggle's existence.
+    let values = TrendData::new(small, &small_state("view=trends&indicator=gdp&region=beijing,haidian"));
+    assert!(values.index_notes(Lang::En).is_empty());
+    assert_eq!(values.option(&small_look(Lang::En))["series"][0]["data"][0]["value"], 3.5371, "in trillion yuan, as published");
+}
+
+/// Issue 18: the map's colour range spans every year of the indicator, so colours compare.
+#[test]
+fn the_map_keeps_one_colour_scale_across_years() {
+    let look = small_look(Lang::En);
+    let range = |query: &str| {
+        let option = map_option(&look, &small_state(query));
+        (option["visualMap"]["min"].as_f64().unwrap(), option["visualMap"]["max"].as_f64().unwrap())
+    };
+    assert_eq!(range("view=map&indicator=gdp&time=2021"), range("view=map&indicator=gdp&time=2022"));
+    let (min, max) = range("view=map&indicator=gdp&time=2021");
+    assert!(min < max);
+    // 2022 has Haidian only: the others are grey, "no figure".
+    let option = map_option(&look, &small_state("view=map&indicator=gdp&time=2022"));
+    let chaoyang = option["series"][0]["data"].as_array().unwrap().iter().find(|d| d["region"] == "chaoyang").unwrap();
+    assert!(chaoyang["value"].is_null());
+    assert!(chaoyang["tip"].to_string().contains("no figure"), "{}", chaoyang["tip"]);
 }

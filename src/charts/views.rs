@@ -2,11 +2,13 @@
 //! of the dataset and the state, so the host tests check the very option the browser is given;
 //! the components only hand the result to the bridge.
 
-use super::{district_map_chart, mark, sectors_chart, trend_chart, Look, MapInput};
-use crate::format::tr;
+use super::trend::{lines_chart, TrendInput};
+use super::{district_map_chart, mark, sectors_chart, Look, MapInput};
+use crate::format::{sector_name, tr, tr_with};
 use crate::model::{Dataset, Lang, ObsId, Observation, Zone};
+use crate::query::compare::{district_range, index_base, IndexBase};
 use crate::query::{self, district_values, map_year, series::year_axis, Comparison, Filter, Point, Series};
-use crate::state::{View, ViewState};
+use crate::state::{Scale, View, ViewState};
 use crate::story::Step;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -27,11 +29,40 @@ pub fn source_line(dataset: &Dataset, rows: &[&Observation], lang: Lang) -> Stri
     format!("{}: {}{extra} · {}", tr(lang, "chart.sources"), shown.join("; "), tr(lang, "app.title"))
 }
 
-/// A chart's title: the indicator, then where.
+/// A chart's title: the indicator, then where. Trends comparing places names the sector its
+/// lines show (one chosen, or all industries: the economy-wide figures), then the places.
 pub fn chart_title(dataset: &Dataset, state: &ViewState) -> String {
     let lang = state.lang;
     let indicator = query::choice::shown_indicator(dataset, state).indicator.and_then(|id| dataset.indicator(&id)).map_or_else(String::new, |i| i.label(lang).to_string());
-    format!("{indicator} · {}", dataset.region_name(state.region_id(), lang))
+    // The sectors view compares sectors within the first place chosen.
+    let shown = if state.view == View::Sectors { vec![state.region_id()] } else { state.region_ids() };
+    let places = shown.iter().map(|r| dataset.region_name(r, lang)).collect::<Vec<_>>().join(", ");
+    if state.view == View::Trends && state.compares_regions() {
+        return match state.sectors.as_slice() {
+            [] => format!("{indicator} · {} · {places}", sector_name(dataset, None, lang)),
+            [one] => format!("{indicator} · {} · {places}", sector_name(dataset, Some(one), lang)),
+            _ => format!("{indicator} · {places}"),
+        };
+    }
+    format!("{indicator} · {places}")
+}
+
+/// Each line's legend name: its sector; its place when trends compares places (and the sector
+/// too when the lines show several).
+pub fn line_names(dataset: &Dataset, state: &ViewState, series: &[Series]) -> Vec<String> {
+    let lang = state.lang;
+    let several_sectors = series.iter().any(|s| s.sector != series.first().and_then(|f| f.sector.clone()));
+    series
+        .iter()
+        .map(|line| {
+            let sector = sector_name(dataset, line.sector.as_deref(), lang);
+            if !state.compares_regions() {
+                return sector;
+            }
+            let place = dataset.region_name(&line.region, lang);
+            if several_sectors { format!("{place} · {sector}") } else { place }
+        })
+        .collect()
 }
 
 /// What the trends chart shows for a state: title, credits, the lines, their years, and how many
@@ -43,21 +74,77 @@ pub struct TrendData {
     pub series: Vec<Series>,
     pub years: Vec<u16>,
     pub left_out: usize,
+    /// Each line's legend name (`line_names`).
+    pub names: Vec<String>,
+    /// Where each line's colour comes from when lines compare places: its place's position
+    /// among those chosen. `None` when the lines are coloured by sector.
+    pub places: Option<Vec<usize>>,
+    pub scale: Scale,
+    /// With `Scale::Index`, each line's base (`None`: it cannot be indexed and is left out).
+    pub bases: Vec<Option<IndexBase>>,
 }
 
 impl TrendData {
     pub fn new(dataset: &Dataset, state: &ViewState) -> TrendData {
         let rows = query::filter(dataset, &Filter::from_state(state, dataset));
         let years = year_axis(&rows, state.time_span(dataset));
-        let series = query::series(dataset, &rows, &years);
+        let mut series = query::series(dataset, &rows, &years);
+        // Lines in the order of the places chosen (the dataset's), sectors within each.
+        series.sort_by_key(|s| dataset.regions.iter().position(|r| r.id == s.region));
         let drawn: BTreeSet<&str> = drawn_points(&series).flat_map(|p| p.observations.iter().map(String::as_str)).collect();
         let left_out = rows.iter().filter(|o| !drawn.contains(o.id.as_str())).count();
         let credited: Vec<&Observation> = rows.iter().copied().filter(|o| drawn.contains(o.id.as_str())).collect();
-        TrendData { title: chart_title(dataset, state), source: source_line(dataset, &credited, state.lang), series, years, left_out }
+        let chosen = state.region_ids();
+        let places = state.compares_regions().then(|| series.iter().map(|s| chosen.iter().position(|r| *r == s.region).unwrap_or(0)).collect());
+        let bases = match state.scale {
+            Scale::Index => series.iter().map(|s| index_base(s, &years)).collect(),
+            Scale::Values => Vec::new(),
+        };
+        TrendData {
+            title: chart_title(dataset, state),
+            source: source_line(dataset, &credited, state.lang),
+            names: line_names(dataset, state, &series),
+            series,
+            years,
+            left_out,
+            places,
+            scale: state.scale,
+            bases,
+        }
     }
 
     pub fn option(&self, look: &Look<'_>) -> Value {
-        trend_chart(look, &self.title, &self.source, &self.series, &self.years)
+        lines_chart(
+            look,
+            &TrendInput {
+                title: &self.title,
+                source_line: &self.source,
+                series: &self.series,
+                years: &self.years,
+                names: &self.names,
+                places: self.places.as_deref(),
+                bases: (self.scale == Scale::Index).then_some(self.bases.as_slice()),
+            },
+        )
+    }
+
+    /// What the indexed view says about its lines: those indexed to their own first year, and
+    /// those it leaves out. Empty when showing values.
+    pub fn index_notes(&self, lang: Lang) -> Vec<String> {
+        if self.scale != Scale::Index {
+            return Vec::new();
+        }
+        self.names
+            .iter()
+            .zip(&self.series)
+            .enumerate()
+            .filter_map(|(i, (name, line))| match self.bases.get(i).copied().flatten() {
+                Some(base) if base.own_first => Some(tr_with(lang, "trends.index_own_first", &[("name", name), ("year", &base.year.to_string())])),
+                Some(_) => None,
+                None if line.values.iter().any(Option::is_some) => Some(tr_with(lang, "trends.not_indexed", &[("name", name)])),
+                None => None,
+            })
+            .collect()
     }
 
     /// The observation drawn at each point, targets included: the list of figures and sources.
@@ -132,6 +219,8 @@ pub fn map_option(look: &Look<'_>, state: &ViewState) -> Value {
     let lang = state.lang;
     let indicator = state.indicator_id().unwrap_or("gdp").to_string();
     let year = map_year(dataset, &indicator, state.time_span(dataset));
+    // One colour range for every year of the indicator, so the player's years compare.
+    let range = district_range(dataset, &indicator);
     let values = year.map(|y| district_values(dataset, &indicator, y)).unwrap_or_default();
     let rows: Vec<&Observation> = values.iter().filter_map(|v| v.point.as_ref()).filter_map(|p| dataset.observation(&p.obs)).collect();
     let unit = rows.first().map(|o| o.unit);
@@ -148,7 +237,8 @@ pub fn map_option(look: &Look<'_>, state: &ViewState) -> Value {
         unit,
         zones: &zones,
         other_zones: &other_zones,
-        region: state.region_id(),
+        regions: &state.region_ids(),
+        range,
     };
     district_map_chart(look, &input)
 }

@@ -54,7 +54,7 @@ pub fn headline_cards(dataset: &Dataset, time: TimeSpan) -> Vec<Card<'_>> {
                 &Filter {
                     indicator: Some(spec.indicator.to_string()),
                     sectors: spec.sector.map(|s| vec![s.to_string()]),
-                    region: Some(spec.region.to_string()),
+                    regions: Some(vec![spec.region.to_string()]),
                     ..Filter::default()
                 },
             );

@@ -38,12 +38,15 @@ fn drawable<'d>(dataset: &'d Dataset, state: &ViewState, indicator: Option<&str>
     } else {
         None
     };
+    // The sectors view compares sectors within one place; trends draws every place chosen.
+    let regions = if sectors_view { vec![state.region_id().to_string()] } else { state.region_ids().into_iter().map(str::to_string).collect() };
     let base = Filter {
         indicator: indicator.map(str::to_string),
         sectors,
-        region: Some(state.region_id().to_string()),
+        regions: Some(regions),
         time: Some(state.time_span(dataset)),
         kinds: None,
+        economy_wide: super::economy_wide_lines(state),
     };
     filter(dataset, &base)
         .into_iter()

@@ -3,6 +3,7 @@
 //! away. Nothing here fills a gap: a missing year stays `None`, never zero or an interpolation.
 
 pub mod choice;
+pub mod compare;
 pub mod sources;
 mod cards;
 mod title;
@@ -24,9 +25,12 @@ pub struct Filter {
     pub indicator: Option<String>,
     /// Sector ids to keep; `None` keeps every sector and the economy-wide figures.
     pub sectors: Option<Vec<String>>,
-    pub region: Option<String>,
+    /// Region ids to keep; `None` keeps every place.
+    pub regions: Option<Vec<String>>,
     pub time: Option<TimeSpan>,
     pub kinds: Option<Vec<Kind>>,
+    /// Keep only economy-wide figures (no sector): trends comparing places with no sector chosen.
+    pub economy_wide: bool,
 }
 
 impl Filter {
@@ -35,10 +39,16 @@ impl Filter {
         Filter {
             indicator: choice::shown_indicator(dataset, state).indicator,
             sectors: (!state.sectors.is_empty()).then(|| state.sectors.clone()),
-            region: Some(state.region_id().to_string()),
+            regions: Some(state.region_ids().into_iter().map(str::to_string).collect()),
             time: Some(state.time_span(dataset)),
             kinds: None,
+            economy_wide: economy_wide_lines(state),
         }
+    }
+
+    /// The filter for one place.
+    pub fn region(id: &str) -> Filter {
+        Filter { regions: Some(vec![id.to_string()]), ..Filter::default() }
     }
 
     pub fn keeps(&self, observation: &Observation) -> bool {
@@ -49,7 +59,8 @@ impl Filter {
         };
         sector_ok
             && self.indicator.as_ref().is_none_or(|i| *i == observation.indicator)
-            && self.region.as_ref().is_none_or(|r| *r == observation.region)
+            && self.regions.as_ref().is_none_or(|r| r.contains(&observation.region))
+            && (!self.economy_wide || observation.sector.is_none())
             && self.time.is_none_or(|t| t.contains(observation.year))
             && self.kinds.as_ref().is_none_or(|kinds| kinds.contains(&observation.kind))
     }
@@ -62,9 +73,16 @@ pub fn filter<'d>(dataset: &'d Dataset, filter: &Filter) -> Vec<&'d Observation>
     rows.sort_by_cached_key(|o| {
         let indicator = dataset.indicators.iter().position(|i| i.id == o.indicator);
         let sector = o.sector.as_deref().and_then(|s| dataset.sector_index(s));
-        (indicator, sector, o.region.clone(), o.year, o.id.clone())
+        let region = dataset.regions.iter().position(|r| r.id == o.region);
+        (indicator, sector, region, o.year, o.id.clone())
     });
     rows
+}
+
+/// Trends comparing places with no sector chosen draws each place's economy-wide line: ten
+/// sector lines a place would bury the comparison. With sectors chosen, it draws theirs.
+pub fn economy_wide_lines(state: &ViewState) -> bool {
+    state.view == View::Trends && state.compares_regions() && state.sectors.is_empty()
 }
 
 /// The way out of an empty view: the same view and indicator with every filter cleared; if that

@@ -326,8 +326,8 @@ fn explorer_links(entity: Entity<'_>, series: &[ProfileSeries], state: &ViewStat
             let indicator = if view == View::Trends { longest.clone() } else { None };
             // The map shades districts and outlines the region; it has no region filter to set for a
             // zone beyond the outline, which is what a reader wants to see.
-            let region = region.clone().filter(|r| r != BEIJING);
-            ExplorerLink { view, state: ViewState { view, indicator, sectors: sectors.clone(), region, ..base.clone() } }
+            let regions = region.clone().filter(|r| r != BEIJING).into_iter().collect();
+            ExplorerLink { view, state: ViewState { view, indicator, sectors: sectors.clone(), regions, ..base.clone() } }
         })
         .collect()
 }

@@ -77,7 +77,7 @@ impl Hit {
                 } else {
                     counts.into_iter().max_by_key(|(region, n)| (*n, std::cmp::Reverse(*region))).map(|(r, _)| r.to_string())
                 };
-                ViewState { view: View::Trends, indicator: Some(self.id.clone()), region, lang: base.lang, embed: base.embed, ..ViewState::default() }
+                ViewState { view: View::Trends, indicator: Some(self.id.clone()), regions: region.into_iter().collect(), lang: base.lang, embed: base.embed, ..ViewState::default() }
                     .canonical(dataset)
             }
         }

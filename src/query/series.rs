@@ -231,7 +231,7 @@ pub struct DistrictValue {
     pub point: Option<Point>,
 }
 
-fn district_rows<'d>(dataset: &'d Dataset, indicator: &str) -> Vec<&'d Observation> {
+pub(crate) fn district_rows<'d>(dataset: &'d Dataset, indicator: &str) -> Vec<&'d Observation> {
     dataset
         .observations
         .iter()

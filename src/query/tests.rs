@@ -6,7 +6,7 @@ use crate::state::{parse, View};
 use proptest::prelude::*;
 
 fn beijing(indicator: &str) -> Vec<Series> {
-    let rows = filter(small(), &Filter { indicator: Some(indicator.into()), region: Some("beijing".into()), ..Filter::default() });
+    let rows = filter(small(), &Filter { indicator: Some(indicator.into()), regions: Some(vec!["beijing".into()]), ..Filter::default() });
     let years = year_axis(&rows, TimeSpan::new(2012, 2030));
     series(small(), &rows, &years)
 }
@@ -76,7 +76,7 @@ fn the_map_shades_only_districts_with_a_figure() {
 
 #[test]
 fn latest_as_of_never_looks_past_the_year() {
-    let rows = filter(small(), &Filter { indicator: Some("gdp".into()), region: Some("beijing".into()), ..Filter::default() });
+    let rows = filter(small(), &Filter { indicator: Some("gdp".into()), regions: Some(vec!["beijing".into()]), ..Filter::default() });
     assert_eq!(latest_as_of(small(), &rows, 2021).map(|o| o.id.as_str()), Some("gdp-2020"));
     assert_eq!(latest_as_of(small(), &rows, 2018), None);
     let rd = filter(small(), &Filter { indicator: Some("rd_intensity".into()), ..Filter::default() });
@@ -96,7 +96,7 @@ fn the_way_back_clears_filters_and_never_leads_to_another_empty_view() {
     let state = parse("view=trends&indicator=gdp&region=chaoyang&time=2019", small()).state;
     assert!(filter(small(), &Filter::from_state(&state, small())).is_empty());
     let back = way_back(small(), &state);
-    assert_eq!((back.view, back.indicator.as_deref(), back.region.as_deref(), back.time), (View::Trends, Some("gdp"), None, None));
+    assert_eq!((back.view, back.indicator.as_deref(), back.regions.is_empty(), back.time), (View::Trends, Some("gdp"), true, None));
 }
 
 #[test]
@@ -112,6 +112,22 @@ fn the_document_title_names_focus_years_and_site() {
     let state = parse("view=trends&sector=chips&time=2020..2022&lang=zh", small()).state;
     assert_eq!(document_title(small(), &state), "集成电路 · 2020–2022 · 北京高精尖产业图集");
     assert_eq!(document_title(small(), &parse("view=map", small()).state), "Map · Beijing High-Tech Atlas");
+    // Places compared are named in the list's canonical order.
+    let places = parse("view=trends&region=haidian,chaoyang", small()).state;
+    assert_eq!(document_title(small(), &places), "Chaoyang, Haidian · Beijing High-Tech Atlas");
+}
+
+/// Issue 18: the table follows the region list, in the dataset's order of places.
+#[test]
+fn the_table_follows_the_region_list() {
+    let state = parse("view=table&indicator=gdp&region=haidian,chaoyang", small()).state;
+    let rows = filter(small(), &Filter::from_state(&state, small()));
+    let places: Vec<(&str, u16)> = rows.iter().map(|o| (o.region.as_str(), o.year)).collect();
+    assert_eq!(places, [("chaoyang", 2021), ("haidian", 2021), ("haidian", 2022)]);
+    // Trends comparing places keeps economy-wide figures only; the table keeps every sector.
+    let trends = crate::state::ViewState { view: View::Trends, ..state.clone() };
+    assert!(Filter::from_state(&trends, small()).economy_wide);
+    assert!(!Filter::from_state(&state, small()).economy_wide);
 }
 
 #[test]
@@ -131,15 +147,15 @@ fn arb_state() -> impl Strategy<Value = crate::state::ViewState> {
     (
         proptest::sample::select(indicators),
         proptest::sample::subsequence(sectors.clone(), 0..=sectors.len()),
-        proptest::sample::select(regions),
+        proptest::sample::subsequence(regions.clone(), 0..=3),
         (2012u16..=2030, 2012u16..=2030),
     )
-        .prop_map(|(indicator, sectors, region, (a, b))| {
+        .prop_map(|(indicator, sectors, regions, (a, b))| {
             crate::state::ViewState {
                 view: View::Table,
                 indicator: Some(indicator),
                 sectors,
-                region: Some(region),
+                regions,
                 time: Some(TimeSpan::new(a, b)),
                 ..Default::default()
             }
@@ -159,12 +175,13 @@ proptest! {
             prop_assert!(dataset.observations.iter().any(|o| std::ptr::eq(o, *row)), "a row not in the dataset");
             prop_assert!(time.contains(row.year));
             prop_assert!(state.has_sector(row.sector.as_deref().unwrap_or("")) || (state.sectors.is_empty() && row.sector.is_none()));
-            prop_assert_eq!(row.region.as_str(), state.region_id());
+            prop_assert!(state.has_region(&row.region), "{} is not among {:?}", row.region, state.region_ids());
         }
         // The reading order: indicator, sector (economy-wide first), region, year, id.
         let key = |o: &&crate::model::Observation| {
             let indicator = dataset.indicators.iter().position(|i| i.id == o.indicator);
-            (indicator, o.sector.as_deref().and_then(|s| dataset.sector_index(s)), o.region.clone(), o.year, o.id.clone())
+            let region = dataset.regions.iter().position(|r| r.id == o.region);
+            (indicator, o.sector.as_deref().and_then(|s| dataset.sector_index(s)), region, o.year, o.id.clone())
         };
         prop_assert!(rows.windows(2).all(|w| key(&w[0]) <= key(&w[1])), "rows out of order");
         let kept = dataset.observations.iter().filter(|o| Filter::from_state(&state, dataset).keeps(o)).count();

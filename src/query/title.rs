@@ -18,8 +18,8 @@ pub fn document_title(dataset: &Dataset, state: &ViewState) -> String {
     if let [sector] = state.sectors.as_slice() {
         parts.push(sector_name(dataset, Some(sector), lang));
     }
-    if let Some(region) = &state.region {
-        parts.push(dataset.region_name(region, lang));
+    if !state.regions.is_empty() {
+        parts.push(state.regions.iter().map(|r| dataset.region_name(r, lang)).collect::<Vec<_>>().join(", "));
     }
     if parts.is_empty() {
         parts.push(tr(lang, &format!("view.{}", state.view.id())));

@@ -15,6 +15,9 @@ use std::fmt;
 /// and `story::STEPS` is declared with it, so the two cannot disagree and `state` needs no `story`.
 pub const TOUR_STEPS: usize = 11;
 
+/// The most places one chart compares: `region` keeps this many, and says so when it drops more.
+pub const MAX_REGIONS: usize = 8;
+
 /// The longest raw text a notice repeats back to the reader.
 const ECHO_LIMIT: usize = 40;
 
@@ -68,7 +71,11 @@ impl View {
             sectors: explorer,
             years: explorer || self == View::Overview,
             region: matches!(self, View::Trends | View::Sectors | View::Table),
+            // Trends draws a line per place and the table lists them; the sectors view compares
+            // sectors within one place, so it offers one.
+            several_regions: matches!(self, View::Trends | View::Table),
             indicator: explorer,
+            scale: self == View::Trends,
         }
     }
 }
@@ -79,12 +86,34 @@ pub struct Controls {
     pub sectors: bool,
     pub years: bool,
     pub region: bool,
+    /// The region control picks several places (else one).
+    pub several_regions: bool,
     pub indicator: bool,
+    /// The values / indexed growth toggle.
+    pub scale: bool,
 }
 
 impl Controls {
     pub fn any(self) -> bool {
         self.sectors || self.years || self.region || self.indicator
+    }
+}
+
+/// How trends draws its lines: the published values, or each line as an index of its first
+/// year (= 100), derived from the published figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Scale {
+    #[default]
+    Values,
+    Index,
+}
+
+impl Scale {
+    pub fn id(self) -> &'static str {
+        match self {
+            Scale::Values => "values",
+            Scale::Index => "index",
+        }
     }
 }
 
@@ -139,10 +168,13 @@ pub struct ViewState {
     pub indicator: Option<String>,
     /// Selected sectors in the dataset's order; empty means all ten.
     pub sectors: Vec<String>,
-    /// `None`: Beijing as a whole.
-    pub region: Option<String>,
+    /// The places shown, in the dataset's order, at most `MAX_REGIONS`; empty means Beijing as
+    /// a whole (`region` absent). Trends draws a line per place.
+    pub regions: Vec<String>,
     /// `None`: every year the data covers.
     pub time: Option<TimeSpan>,
+    /// Values (the default) or indexed growth, on trends.
+    pub scale: Scale,
     pub lang: Lang,
     pub embed: bool,
 }
@@ -154,8 +186,24 @@ impl ViewState {
         self.indicator.as_deref().or(self.view.default_indicator())
     }
 
+    /// The first place chosen (Beijing by default): the place views that show one place use.
     pub fn region_id(&self) -> &str {
-        self.region.as_deref().unwrap_or(BEIJING)
+        self.regions.first().map_or(BEIJING, String::as_str)
+    }
+
+    /// Every place chosen, Beijing by default.
+    pub fn region_ids(&self) -> Vec<&str> {
+        if self.regions.is_empty() { vec![BEIJING] } else { self.regions.iter().map(String::as_str).collect() }
+    }
+
+    /// Whether a place is chosen (Beijing is, by default).
+    pub fn has_region(&self, id: &str) -> bool {
+        self.region_ids().contains(&id)
+    }
+
+    /// Two places or more: trends compares places, a line each.
+    pub fn compares_regions(&self) -> bool {
+        self.regions.len() > 1
     }
 
     pub fn time_span(&self, dataset: &Dataset) -> TimeSpan {
@@ -178,22 +226,22 @@ impl ViewState {
     /// district or zone and no sector. `None` for no entity, several, or the city or an aggregate
     /// area (which have no profile); the page then shows the index of profiles.
     pub fn profile_subject(&self, dataset: &Dataset) -> Option<ProfileSubject<'_>> {
-        let region = self.region.as_deref().filter(|r| *r != BEIJING);
-        match (self.sectors.as_slice(), region) {
-            ([sector], None) => dataset.sector(sector).map(|_| ProfileSubject::Sector(sector.as_str())),
-            ([], Some(region)) if DISTRICTS.iter().any(|d| d.id == region) => Some(ProfileSubject::District(region)),
-            ([], Some(region)) if dataset.zone(region).is_some() => Some(ProfileSubject::Zone(region)),
+        let regions: Vec<&str> = self.regions.iter().map(String::as_str).filter(|r| *r != BEIJING).collect();
+        match (self.sectors.as_slice(), regions.as_slice()) {
+            ([sector], []) => dataset.sector(sector).map(|_| ProfileSubject::Sector(sector.as_str())),
+            ([], [region]) if DISTRICTS.iter().any(|d| d.id == *region) => Some(ProfileSubject::District(region)),
+            ([], [region]) if dataset.zone(region).is_some() => Some(ProfileSubject::Zone(region)),
             _ => None,
         }
     }
 
     /// The profile of one entity, in this state's language and embedding.
     pub fn profile(&self, subject: ProfileSubject<'_>) -> ViewState {
-        let (sectors, region) = match subject {
-            ProfileSubject::Sector(id) => (vec![id.to_string()], None),
-            ProfileSubject::District(id) | ProfileSubject::Zone(id) => (Vec::new(), Some(id.to_string())),
+        let (sectors, regions) = match subject {
+            ProfileSubject::Sector(id) => (vec![id.to_string()], Vec::new()),
+            ProfileSubject::District(id) | ProfileSubject::Zone(id) => (Vec::new(), vec![id.to_string()]),
         };
-        ViewState { view: View::Profile, sectors, region, lang: self.lang, embed: self.embed, ..ViewState::default() }
+        ViewState { view: View::Profile, sectors, regions, lang: self.lang, embed: self.embed, ..ViewState::default() }
     }
 
     /// The tour's step (from 1); 1 outside the tour.
@@ -208,8 +256,9 @@ impl ViewState {
         if self.view == View::Tour {
             self.indicator = None;
             self.sectors.clear();
-            self.region = None;
+            self.regions.clear();
             self.time = None;
+            self.scale = Scale::Values;
             if self.step == Some(1) {
                 self.step = None;
             }
@@ -221,9 +270,10 @@ impl ViewState {
             // none or several is the index of profiles.
             self.indicator = None;
             self.time = None;
+            self.scale = Scale::Values;
             if self.profile_subject(dataset).is_none() {
                 self.sectors.clear();
-                self.region = None;
+                self.regions.clear();
             }
         }
         let order: Vec<&str> = dataset.sectors.iter().map(|s| s.id.as_str()).collect();
@@ -231,9 +281,9 @@ impl ViewState {
         self.sectors = if chosen.len() == order.len() { Vec::new() } else { chosen };
         // An indicator the reader chose stays in the link, even the view's default, so a link
         // shows the same indicator when data is added (views without one choose from the data).
-        if self.region.as_deref() == Some(BEIJING) {
-            self.region = None;
-        }
+        let places: Vec<String> =
+            dataset.regions.iter().filter(|r| self.regions.contains(&r.id)).map(|r| r.id.clone()).take(MAX_REGIONS).collect();
+        self.regions = if places == [BEIJING] { Vec::new() } else { places };
         let (first, last) = dataset.year_span();
         if self.time == Some(TimeSpan { from: first, to: last }) {
             self.time = None;
@@ -244,6 +294,28 @@ impl ViewState {
     /// The same view and indicator with every filter cleared: all sectors, years, Beijing.
     pub fn without_filters(&self) -> ViewState {
         ViewState { view: self.view, step: self.step, indicator: self.indicator.clone(), lang: self.lang, embed: self.embed, ..ViewState::default() }
+    }
+
+    /// The same view showing one place (a map click, a zone from the list).
+    pub fn with_region(&self, dataset: &Dataset, id: &str) -> ViewState {
+        ViewState { regions: vec![id.to_string()], ..self.clone() }.canonical(dataset)
+    }
+
+    /// Whether as many places are chosen as one chart compares: adding another is refused.
+    pub fn at_region_limit(&self) -> bool {
+        self.regions.len() >= MAX_REGIONS
+    }
+
+    /// The same view with one place added or removed; never leaves none (the last one removed
+    /// gives Beijing) and adds none beyond `MAX_REGIONS` (the control says so).
+    pub fn toggle_region(&self, dataset: &Dataset, id: &str) -> ViewState {
+        let mut chosen: Vec<String> = self.region_ids().into_iter().map(str::to_string).collect();
+        if let Some(at) = chosen.iter().position(|r| r == id) {
+            chosen.remove(at);
+        } else if chosen.len() < MAX_REGIONS && dataset.region(id).is_some() {
+            chosen.push(id.to_string());
+        }
+        ViewState { regions: chosen, ..self.clone() }.canonical(dataset)
     }
 
     /// The same view with the selection toggled for one sector; never leaves none selected.
@@ -275,7 +347,7 @@ pub enum Field<T> {
     Missing,
 }
 
-const KEYS: [&str; 8] = ["view", "step", "indicator", "sector", "region", "time", "lang", "embed"];
+const KEYS: [&str; 9] = ["view", "step", "indicator", "sector", "region", "time", "scale", "lang", "embed"];
 
 /// Reads a query string (a leading `?` is fine). Never panics, whatever the input.
 pub fn parse(query: &str, dataset: &Dataset) -> Parsed {
@@ -289,15 +361,19 @@ pub fn parse(query: &str, dataset: &Dataset) -> Parsed {
             None => notices.push(Notice::new(&key, &value, NoticeReason::UnknownKey)),
         }
     }
-    let [view, step, indicator, sector, region, time, lang, embed] = raw;
+    let [view, step, indicator, sector, region, time, scale, lang, embed] = raw;
+    let (regions, dropped) = parse_regions(region.as_deref(), dataset);
+    let regions = take("region", regions, &mut notices).unwrap_or_default();
+    notices.extend(dropped);
     // A struct literal naming every field: a new field without a parser does not compile.
     let state = ViewState {
         view: take("view", parse_view(view.as_deref()), &mut notices).unwrap_or_default(),
         step: take("step", parse_step(step.as_deref()), &mut notices),
         indicator: take("indicator", parse_indicator(indicator.as_deref(), dataset), &mut notices),
         sectors: take("sector", parse_sectors(sector.as_deref(), dataset), &mut notices).unwrap_or_default(),
-        region: take("region", parse_region(region.as_deref(), dataset), &mut notices),
+        regions,
         time: take("time", parse_time(time.as_deref(), dataset), &mut notices),
+        scale: take("scale", parse_scale(scale.as_deref()), &mut notices).unwrap_or_default(),
         lang: take("lang", parse_lang(lang.as_deref()), &mut notices).unwrap_or_default(),
         embed: take("embed", parse_embed(embed.as_deref()), &mut notices).unwrap_or_default(),
     };
@@ -318,7 +394,8 @@ fn out_of_place(state: &ViewState, dataset: &Dataset) -> Vec<Notice> {
         }
         if state.profile_subject(dataset).is_none() {
             let sectors = (!state.sectors.is_empty()).then(|| state.sectors.join(","));
-            let (key, raw) = match (sectors, &state.region) {
+            let region = (!state.regions.is_empty()).then(|| state.regions.join(","));
+            let (key, raw) = match (sectors, &region) {
                 (None, None) => ("view".to_string(), "profile".to_string()),
                 (Some(sectors), None) => ("sector".to_string(), sectors),
                 (None, Some(region)) => ("region".to_string(), region.clone()),
@@ -331,8 +408,9 @@ fn out_of_place(state: &ViewState, dataset: &Dataset) -> Vec<Notice> {
         let filters = [
             ("indicator", state.indicator.clone()),
             ("sector", (!state.sectors.is_empty()).then(|| state.sectors.join(","))),
-            ("region", state.region.clone()),
+            ("region", (!state.regions.is_empty()).then(|| state.regions.join(","))),
             ("time", state.time.map(|t| t.to_string())),
+            ("scale", (state.scale != Scale::Values).then(|| state.scale.id().to_string())),
         ];
         for (key, value) in filters {
             if let Some(value) = value {
@@ -375,11 +453,14 @@ pub fn encode(state: &ViewState) -> String {
     if !state.sectors.is_empty() {
         pairs.push(("sector", state.sectors.iter().map(|s| escape(s)).collect::<Vec<_>>().join(",")));
     }
-    if let Some(region) = &state.region {
-        pairs.push(("region", escape(region)));
+    if !state.regions.is_empty() {
+        pairs.push(("region", state.regions.iter().map(|r| escape(r)).collect::<Vec<_>>().join(",")));
     }
     if let Some(time) = state.time {
         pairs.push(("time", time.to_string()));
+    }
+    if state.scale != Scale::Values {
+        pairs.push(("scale", state.scale.id().to_string()));
     }
     if state.lang != Lang::default() {
         pairs.push(("lang", state.lang.code().to_string()));
@@ -429,11 +510,34 @@ fn parse_sectors(raw: Option<&str>, dataset: &Dataset) -> Field<Vec<String>> {
     Field::Valid(ids.into_iter().map(str::to_string).collect())
 }
 
-fn parse_region(raw: Option<&str>, dataset: &Dataset) -> Field<String> {
-    let Some(raw) = raw else { return Field::Missing };
-    match dataset.region(raw) {
-        Some(region) => Field::Valid(region.id.clone()),
-        None => invalid(raw, NoticeReason::UnknownRegion),
+/// A comma list of places. Unknown ones are dropped with a notice naming them and the known ones
+/// kept; none known is invalid (Beijing is shown). Places beyond `MAX_REGIONS` (in the dataset's
+/// order) are dropped with a notice naming them. Repeats count once.
+fn parse_regions(raw: Option<&str>, dataset: &Dataset) -> (Field<Vec<String>>, Vec<Notice>) {
+    let Some(raw) = raw else { return (Field::Missing, Vec::new()) };
+    let ids: Vec<&str> = raw.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+    let unknown: Vec<&str> = ids.iter().copied().filter(|id| dataset.region(id).is_none()).collect();
+    let known: Vec<&str> = dataset.regions.iter().map(|r| r.id.as_str()).filter(|id| ids.contains(id)).collect();
+    if known.is_empty() {
+        let shown = if unknown.is_empty() { raw.to_string() } else { unknown.join(",") };
+        return (invalid(&shown, NoticeReason::UnknownRegion), Vec::new());
+    }
+    let mut notices = Vec::new();
+    if !unknown.is_empty() {
+        notices.push(Notice::new("region", &unknown.join(","), NoticeReason::UnknownRegionInList));
+    }
+    if known.len() > MAX_REGIONS {
+        notices.push(Notice::new("region", &known.iter().skip(MAX_REGIONS).copied().collect::<Vec<_>>().join(","), NoticeReason::TooManyRegions));
+    }
+    (Field::Valid(known.into_iter().take(MAX_REGIONS).map(str::to_string).collect()), notices)
+}
+
+fn parse_scale(raw: Option<&str>) -> Field<Scale> {
+    match raw {
+        None => Field::Missing,
+        Some("values") => Field::Valid(Scale::Values),
+        Some("index") => Field::Valid(Scale::Index),
+        Some(raw) => invalid(raw, NoticeReason::UnknownScale),
     }
 }
 

@@ -13,6 +13,11 @@ pub enum NoticeReason {
     UnknownIndicator,
     UnknownSector,
     UnknownRegion,
+    /// Some places of a list are unknown; the known ones are shown.
+    UnknownRegionInList,
+    /// More places than one chart compares.
+    TooManyRegions,
+    UnknownScale,
     MalformedTime,
     YearOutOfRange,
     UnknownLang,
@@ -37,6 +42,9 @@ impl NoticeReason {
             NoticeReason::UnknownIndicator => "unknown_indicator",
             NoticeReason::UnknownSector => "unknown_sector",
             NoticeReason::UnknownRegion => "unknown_region",
+            NoticeReason::UnknownRegionInList => "unknown_region_in_list",
+            NoticeReason::TooManyRegions => "too_many_regions",
+            NoticeReason::UnknownScale => "unknown_scale",
             NoticeReason::MalformedTime => "malformed_time",
             NoticeReason::YearOutOfRange => "year_out_of_range",
             NoticeReason::UnknownLang => "unknown_lang",

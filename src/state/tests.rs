@@ -53,13 +53,92 @@ fn sector_key() {
     assert_eq!(encode(&parse(&format!("sector={}", all.join(",")), dataset()).state), "");
 }
 
+fn regions(query: &str) -> Vec<String> {
+    parse(query, dataset()).state.regions
+}
+
 #[test]
 fn region_key() {
-    assert_eq!(parse_region(None, dataset()), Field::Missing);
-    assert_eq!(parse_region(Some("haidian"), dataset()), Field::Valid("haidian".to_string()));
-    assert_eq!(parse_region(Some("bda"), dataset()), Field::Valid("bda".to_string()));
-    assert_eq!(parse_region(Some("atlantis"), dataset()), invalid("atlantis", NoticeReason::UnknownRegion));
+    let one = |raw: &str| parse_regions(Some(raw), dataset());
+    assert_eq!(parse_regions(None, dataset()), (Field::Missing, Vec::new()));
+    assert_eq!(one("haidian"), (Field::Valid(vec!["haidian".to_string()]), Vec::new()));
+    assert_eq!(one("bda"), (Field::Valid(vec!["bda".to_string()]), Vec::new()));
+    assert_eq!(one("atlantis"), (invalid("atlantis", NoticeReason::UnknownRegion), Vec::new()));
+    assert_eq!(one(""), (invalid("", NoticeReason::UnknownRegion), Vec::new()));
+    // Old single-place links are unchanged; Beijing alone is the default.
+    assert_eq!(encode(&parse("region=haidian", dataset()).state), "region=haidian");
     assert_eq!(encode(&parse("region=beijing", dataset()).state), "");
+    assert_eq!(parse("region=haidian", dataset()).state.region_id(), "haidian");
+    assert_eq!(ViewState::default().region_ids(), ["beijing"]);
+}
+
+#[test]
+fn a_region_list_is_canonical_in_the_datasets_order() {
+    // The dataset lists Beijing, then the districts in the order of their codes, then zones.
+    let parsed = parse("view=trends&region=bda,haidian,chaoyang", dataset());
+    assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
+    assert_eq!(parsed.state.regions, ["chaoyang", "haidian", "bda"]);
+    assert_eq!(encode(&parsed.state), "view=trends&region=chaoyang,haidian,bda");
+    assert_eq!(regions("region=haidian,beijing"), ["beijing", "haidian"], "Beijing compares with its districts");
+    assert_eq!(regions("region=haidian,haidian, chaoyang"), ["chaoyang", "haidian"], "a repeat counts once");
+    assert!(parse("view=trends&region=haidian,chaoyang", dataset()).state.compares_regions());
+}
+
+#[test]
+fn an_unknown_place_in_a_list_is_named_and_the_others_kept() {
+    let parsed = parse("view=trends&region=haidian,atlantis,chaoyang,mordor", dataset());
+    assert_eq!(parsed.state.regions, ["chaoyang", "haidian"]);
+    assert_eq!(parsed.notices.iter().map(|n| n.reason).collect::<Vec<_>>(), [NoticeReason::UnknownRegionInList]);
+    let message = parsed.notices[0].message(Lang::En);
+    assert!(message.contains("“atlantis,mordor”") && message.contains("other regions"), "{message}");
+    assert!(parsed.notices[0].message(Lang::Zh).contains("其他地区"));
+    // None known: Beijing, as for a single unknown place.
+    assert_eq!(reasons("region=atlantis,mordor"), [NoticeReason::UnknownRegion]);
+    assert!(regions("region=atlantis,mordor").is_empty());
+}
+
+#[test]
+fn at_most_eight_places_with_a_notice_naming_the_rest() {
+    let ten: Vec<&str> = dataset().regions.iter().skip(1).take(10).map(|r| r.id.as_str()).collect();
+    let parsed = parse(&format!("view=trends&region={}", ten.join(",")), dataset());
+    assert_eq!(parsed.state.regions, ten[..MAX_REGIONS]);
+    assert_eq!(parsed.notices.iter().map(|n| n.reason).collect::<Vec<_>>(), [NoticeReason::TooManyRegions]);
+    assert_eq!(parsed.notices[0].raw, ten[MAX_REGIONS..].join(","));
+    assert!(parsed.notices[0].message(Lang::En).contains("at most 8"));
+    // A state a control builds keeps to the limit too.
+    let built = ViewState { regions: ten.iter().map(|r| r.to_string()).collect(), ..ViewState::default() }.canonical(dataset());
+    assert_eq!(built.regions.len(), MAX_REGIONS);
+    assert!(built.at_region_limit());
+    assert_eq!(built.toggle_region(dataset(), ten[9]), built, "a ninth is refused");
+}
+
+#[test]
+fn toggling_places_never_leaves_none() {
+    let state = ViewState { view: View::Trends, ..ViewState::default() };
+    let both = state.toggle_region(dataset(), "haidian");
+    assert_eq!(both.regions, ["beijing", "haidian"]);
+    let haidian = both.toggle_region(dataset(), "beijing");
+    assert_eq!(encode(&haidian), "view=trends&region=haidian");
+    assert_eq!(haidian.toggle_region(dataset(), "haidian"), state, "the last one removed gives Beijing");
+    assert_eq!(state.toggle_region(dataset(), "beijing"), state);
+    assert_eq!(state.toggle_region(dataset(), "atlantis"), state);
+    assert_eq!(both.with_region(dataset(), "bda").regions, ["bda"]);
+}
+
+#[test]
+fn scale_key() {
+    assert_eq!(parse_scale(None), Field::Missing);
+    assert_eq!(parse_scale(Some("index")), Field::Valid(Scale::Index));
+    assert_eq!(parse_scale(Some("values")), Field::Valid(Scale::Values));
+    assert_eq!(parse_scale(Some("log")), invalid("log", NoticeReason::UnknownScale));
+    assert_eq!(encode(&parse("view=trends&scale=values", dataset()).state), "view=trends", "values is the default");
+    assert_eq!(encode(&parse("scale=index&view=trends", dataset()).state), "view=trends&scale=index");
+    let bad = parse("view=trends&scale=Index", dataset());
+    assert_eq!(bad.state.scale, Scale::Values);
+    assert!(bad.notices[0].message(Lang::En).starts_with("Ignored scale “Index”"));
+    assert!(bad.notices[0].message(Lang::Zh).contains("“Index”"));
+    // The tour sets its own.
+    assert_eq!(reasons("view=tour&scale=index"), [NoticeReason::SetByTour]);
 }
 
 #[test]
@@ -90,14 +169,15 @@ fn keys_are_written_in_contract_order() {
         step: None,
         indicator: Some("gdp".into()),
         sectors: vec!["integrated_circuits".into()],
-        region: Some("haidian".into()),
+        regions: vec!["haidian".into(), "bda".into()],
         time: Some(TimeSpan { from: 2016, to: 2022 }),
+        scale: Scale::Index,
         lang: Lang::Zh,
         embed: true,
     };
     assert_eq!(
         encode(&state),
-        "view=trends&indicator=gdp&sector=integrated_circuits&region=haidian&time=2016..2022&lang=zh&embed=1"
+        "view=trends&indicator=gdp&sector=integrated_circuits&region=haidian,bda&time=2016..2022&scale=index&lang=zh&embed=1"
     );
     let tour = ViewState { view: View::Tour, step: Some(3), lang: Lang::Zh, embed: true, ..ViewState::default() };
     assert_eq!(encode(&tour), "view=tour&step=3&lang=zh&embed=1");
@@ -132,7 +212,7 @@ fn keys_that_do_not_apply_are_dropped_with_a_notice() {
     assert_eq!(parsed.notices.iter().map(|n| n.reason).collect::<Vec<_>>(), [NoticeReason::SetByTour, NoticeReason::SetByTour]);
     assert!(parsed.notices[0].message(Lang::En).contains("sector “integrated_circuits”"));
     // A state a control builds is made canonical the same way.
-    let built = ViewState { view: View::Tour, step: Some(1), region: Some("haidian".into()), ..ViewState::default() };
+    let built = ViewState { view: View::Tour, step: Some(1), regions: vec!["haidian".into()], scale: Scale::Index, ..ViewState::default() };
     assert_eq!(built.canonical(dataset()), ViewState { view: View::Tour, ..ViewState::default() });
 }
 
@@ -140,7 +220,7 @@ fn keys_that_do_not_apply_are_dropped_with_a_notice() {
 fn one_bad_key_leaves_the_others_applied() {
     let parsed = parse("view=trends&sector=space&region=haidian", dataset());
     assert_eq!(parsed.state.view, View::Trends);
-    assert_eq!(parsed.state.region.as_deref(), Some("haidian"));
+    assert_eq!(parsed.state.regions, ["haidian"]);
     assert!(parsed.state.sectors.is_empty());
     assert_eq!(reasons("view=trends&sector=space&region=haidian"), [NoticeReason::UnknownSector]);
 }
@@ -250,20 +330,24 @@ fn arb_view_state() -> impl Strategy<Value = ViewState> {
         (proptest::sample::select(View::ALL.to_vec()), proptest::option::of(1..=TOUR_STEPS as u8), proptest::sample::select(subjects)),
         proptest::option::of(proptest::sample::select(indicators)),
         proptest::sample::subsequence(sectors.clone(), 0..=sectors.len()),
-        proptest::option::of(proptest::sample::select(regions)),
+        proptest::sample::subsequence(regions.clone(), 0..=MAX_REGIONS + 2),
         proptest::option::of((first..=last, first..=last)),
+        (any::<bool>(), any::<bool>()),
         any::<bool>(),
         any::<bool>(),
     )
-        .prop_map(move |((view, step, subject), indicator, sectors, region, time, zh, embed)| {
-            let (sectors, region) = if view == View::Profile { subject } else { (sectors, region) };
+        .prop_map(move |((view, step, subject), indicator, sectors, regions, time, (shuffled, index), zh, embed)| {
+            // A control may build the list in any order: canonical() sorts it.
+            let regions = if shuffled { regions.into_iter().rev().collect() } else { regions };
+            let (sectors, regions) = if view == View::Profile { (subject.0, subject.1.into_iter().collect()) } else { (sectors, regions) };
             ViewState {
                 view,
                 step,
                 indicator,
                 sectors,
-                region,
+                regions,
                 time: time.map(|(a, b)| TimeSpan::new(a, b)),
+                scale: if index { Scale::Index } else { Scale::Values },
                 lang: if zh { Lang::Zh } else { Lang::En },
                 embed,
             }
@@ -280,6 +364,24 @@ proptest! {
         let parsed = parse(&encode(&state), dataset());
         prop_assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
         prop_assert_eq!(parsed.state, state);
+    }
+
+    #[test]
+    fn a_region_list_in_any_order_reads_as_one_canonical_list(
+        picked in proptest::sample::subsequence(dataset().regions.iter().map(|r| r.id.clone()).collect::<Vec<_>>(), 1..=MAX_REGIONS + 3),
+        seed in any::<u64>(),
+    ) {
+        let mut shuffled = picked.clone();
+        // A cheap deterministic shuffle from the seed.
+        for i in (1..shuffled.len()).rev() {
+            shuffled.swap(i, (seed as usize).wrapping_mul(i + 7) % (i + 1));
+        }
+        let state = parse(&format!("view=trends&region={}", shuffled.join(",")), dataset()).state;
+        let ordered = parse(&format!("view=trends&region={}", picked.join(",")), dataset()).state;
+        prop_assert_eq!(&state, &ordered);
+        prop_assert!(state.regions.len() <= MAX_REGIONS);
+        let positions: Vec<usize> = state.regions.iter().filter_map(|r| dataset().regions.iter().position(|d| d.id == *r)).collect();
+        prop_assert!(positions.windows(2).all(|w| w[0] < w[1]), "not in the dataset's order: {:?}", state.regions);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! page fills in from the dataset, so no number is typed into prose.
 
 use crate::model::{Dataset, Lang};
-use crate::state::{TimeSpan, View, ViewState, TOUR_STEPS};
+use crate::state::{Scale, TimeSpan, View, ViewState, TOUR_STEPS};
 use crate::format::tr;
 
 /// One step: which view it drives, with which filters, and what it cites.
@@ -182,8 +182,9 @@ impl Step {
             step: None,
             indicator: Some(self.indicator.to_string()),
             sectors: self.sectors.iter().map(|s| s.to_string()).collect(),
-            region: self.region.map(str::to_string),
+            regions: self.region.map(str::to_string).into_iter().collect(),
             time: self.time.map(|(from, to)| TimeSpan::new(from, to)),
+            scale: Scale::Values,
             lang,
             embed,
         }

@@ -1,9 +1,10 @@
 //! The filter bar: sectors, years, region and indicator. Each control builds the next state;
 //! the URL is updated and every view follows from it.
 
-use super::{tr, use_atlas, History};
+use super::{tr, tr_with, use_atlas, History};
 use crate::model::RegionLevel;
-use crate::state::TimeSpan;
+use crate::query::compare::region_options;
+use crate::state::{TimeSpan, MAX_REGIONS};
 use leptos::prelude::*;
 
 #[component]
@@ -20,8 +21,11 @@ pub fn FilterBar() -> impl IntoView {
                     <Show when=move || controls.get().years>
                         <YearRange />
                     </Show>
-                    <Show when=move || controls.get().region>
+                    <Show when=move || controls.get().region && !controls.get().several_regions>
                         <RegionSelect />
+                    </Show>
+                    <Show when=move || controls.get().several_regions>
+                        <RegionPicker />
                     </Show>
                     <Show when=move || controls.get().indicator>
                         <IndicatorSelect />
@@ -138,7 +142,7 @@ fn RegionSelect() -> impl IntoView {
             <span>{move || tr(lang.get(), "filter.region")}</span>
             <select name="region" on:change=move |ev| {
                 let id = event_target_value(&ev);
-                atlas.update(History::Push, |s| s.region = Some(id));
+                atlas.set(atlas.view_state.get_untracked().with_region(dataset, &id), History::Push);
             } prop:value=move || atlas.view_state.read().region_id().to_string()>
                 {group(RegionLevel::City, "filter.city")}
                 {group(RegionLevel::District, "filter.districts")}
@@ -146,6 +150,82 @@ fn RegionSelect() -> impl IntoView {
                 {group(RegionLevel::Aggregate, "filter.areas")}
             </select>
         </label>
+    }
+}
+
+/// Several places at once: a disclosure naming the places chosen that opens on a text box that
+/// narrows the list and a checkbox per place, grouped as the dataset lists them.
+/// At `MAX_REGIONS` the others are disabled and a status line says why.
+#[component]
+fn RegionPicker() -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang;
+    let dataset = atlas.dataset;
+    let typed = RwSignal::new(String::new());
+    let options = Memo::new(move |_| {
+        region_options(dataset, &atlas.view_state.read(), &typed.read())
+            .into_iter()
+            .map(|o| (o.region.id.clone(), o.region.level, o.checked, o.disabled))
+            .collect::<Vec<_>>()
+    });
+    let chosen = Memo::new(move |_| atlas.view_state.read().region_ids().len());
+    let full = Memo::new(move |_| atlas.view_state.read().at_region_limit());
+    let group = move |level: RegionLevel, key: &'static str| {
+        let id = format!("region-group-{}", key.trim_start_matches("filter."));
+        let label_id = id.clone();
+        move || {
+            let items: Vec<_> = options.get().into_iter().filter(|(_, l, _, _)| *l == level).collect();
+            (!items.is_empty()).then(|| view! {
+                <div role="group" aria-labelledby=label_id.clone() class="region-group">
+                    <p class="region-group-name" id=id.clone()>{tr(lang.get(), key)}</p>
+                    {items.into_iter().map(|(id, _, checked, disabled)| {
+                        let name = dataset.region(&id).map(|r| r.name(lang.get()).to_string()).unwrap_or_else(|| id.clone());
+                        let toggle = { let id = id.clone(); move |_| atlas.set(atlas.view_state.get_untracked().toggle_region(dataset, &id), History::Push) };
+                        view! {
+                            <label class="region-option">
+                                <input type="checkbox" name="region" value=id prop:checked=checked disabled=disabled on:change=toggle />
+                                <span>{name}</span>
+                            </label>
+                        }
+                    }).collect_view()}
+                </div>
+            })
+        }
+    };
+    // Folded by default, so the chart stays where it was; the summary names the places chosen.
+    let open = RwSignal::new(false);
+    let summary = move || {
+        let lang = lang.get();
+        let state = atlas.view_state.read();
+        let names: Vec<String> = state.region_ids().iter().map(|id| dataset.region_name(id, lang)).collect();
+        format!("{}: {}", tr(lang, "filter.regions"), names.join(", "))
+    };
+    view! {
+        <details class="regions" prop:open=move || open.get()>
+            <summary on:click=move |ev| { ev.prevent_default(); open.update(|o| *o = !*o) }>{summary}</summary>
+            <fieldset class="region-panel">
+                <legend>
+                    {move || tr(lang.get(), "filter.regions")}
+                    <span class="region-count">{move || format!(" ({} {})", chosen.get(), tr_with(lang.get(), "filter.regions_chosen", &[("max", &MAX_REGIONS.to_string())]))}</span>
+                </legend>
+                <input type="search" name="region-search" class="region-search" autocomplete="off"
+                    aria-label=move || tr(lang.get(), "filter.find_region") placeholder=move || tr(lang.get(), "filter.find_region")
+                    aria-controls="region-list"
+                    prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev)) />
+                <div class="region-list" id="region-list">
+                    {group(RegionLevel::City, "filter.city")}
+                    {group(RegionLevel::District, "filter.districts")}
+                    {group(RegionLevel::Zone, "filter.zones")}
+                    {group(RegionLevel::Aggregate, "filter.areas")}
+                    {move || options.read().is_empty().then(|| view! { <p class="hint">{tr(lang.get(), "filter.no_region_match")}</p> })}
+                </div>
+                <p class="region-limit" role="status">{move || full.get().then(|| tr_with(lang.get(), "filter.region_limit", &[("max", &MAX_REGIONS.to_string())]))}</p>
+                <button type="button" class="link-button" disabled=move || atlas.view_state.read().regions.is_empty()
+                    on:click=move |_| atlas.update(History::Push, |s| s.regions.clear())>
+                    {move || tr(lang.get(), "filter.only_beijing")}
+                </button>
+            </fieldset>
+        </details>
     }
 }
 

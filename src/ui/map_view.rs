@@ -1,11 +1,12 @@
 //! The cluster map: districts shaded by a figure, zones as points, linked both ways with the
 //! filters. The boundary file is fetched only when this view opens.
 
-use super::{tr, use_atlas, Atlas, History};
+use super::{tr, tr_with, use_atlas, Atlas, History};
 use crate::bridge::{self, ChartClick, EChart};
 use crate::charts::{map_option, zone_matches, MAP_NAME};
 use crate::model::{Lang, Observation, DISTRICTS};
-use crate::state::{View, ViewState};
+use crate::query::compare::Player;
+use crate::state::{TimeSpan, View, ViewState};
 use leptos::prelude::*;
 
 /// Beside index.html in `dist/`, so the page works from any sub-path.
@@ -22,7 +23,7 @@ enum MapLoad {
 pub fn select_region(atlas: Atlas) -> Callback<ChartClick> {
     Callback::new(move |click: ChartClick| {
         if let Some(region) = click.zone.or(click.region) {
-            atlas.update(History::Push, |s| s.region = Some(region));
+            atlas.set(atlas.view_state.get_untracked().with_region(atlas.dataset, &region), History::Push);
         }
     })
 }
@@ -69,6 +70,7 @@ pub fn MapView() -> impl IntoView {
             <div class="map-layout">
                 <div class="map-main">
                     <MapChart option=option on_click=select_region(atlas) />
+                    <YearPlayer />
                     <p class="chart-note">{move || tr(lang.get(), "map.note")} " " <a href=trends_href>{move || tr(lang.get(), "map.see_trend")}</a></p>
                 </div>
                 <div class="map-side">
@@ -77,6 +79,87 @@ pub fn MapView() -> impl IntoView {
                 </div>
             </div>
         </section>
+    }
+}
+
+/// How long the player shows each year: time to read the colours and the year.
+const STEP_MILLIS: i32 = 1500;
+
+/// The map's year (`time` with one year) and a play button that steps through the years with
+/// district figures, pausing on the last. Any other change to the view stops it; each year is
+/// announced politely. Which years and in what order is `query::compare::Player`'s.
+#[component]
+fn YearPlayer() -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang;
+    let dataset = atlas.dataset;
+    let player = Memo::new(move |_| Player::new(dataset, &atlas.view_state.read()));
+    let timer = StoredValue::new_local(None::<bridge::Interval>);
+    let playing = RwSignal::new(false);
+    // The state the player last showed: any other state means the reader did something else.
+    let shown_by_player = StoredValue::new(None::<ViewState>);
+    let stop = move || {
+        timer.set_value(None);
+        playing.set(false);
+    };
+    let show_year = move |year: u16, history: History| {
+        let next = ViewState { time: Some(TimeSpan::new(year, year)), ..atlas.view_state.get_untracked() }.canonical(dataset);
+        shown_by_player.set_value(Some(next.clone()));
+        atlas.set(next, history);
+    };
+    let tick = move || {
+        let Some(next) = player.get_untracked().next() else { return stop() };
+        show_year(next, History::Replace);
+        if player.get_untracked().is_last(next) {
+            stop();
+        }
+    };
+    let play = move || {
+        let Some(start) = player.get_untracked().start() else { return };
+        if player.get_untracked().current != Some(start) {
+            show_year(start, History::Push);
+        } else {
+            shown_by_player.set_value(Some(atlas.view_state.get_untracked()));
+        }
+        timer.set_value(bridge::every(STEP_MILLIS, tick));
+        playing.set(true);
+    };
+    Effect::new(move |_| {
+        let state = atlas.view_state.get();
+        if playing.get_untracked() && shown_by_player.with_value(|shown| shown.as_ref() != Some(&state)) {
+            stop();
+        }
+    });
+    on_cleanup(move || {
+        let _ = timer.try_set_value(None);
+    });
+    let year_text = move || player.read().current.map(|y| tr_with(lang.get(), "map.showing_year", &[("year", &y.to_string())])).unwrap_or_default();
+    view! {
+        <Show when=move || !player.read().years.is_empty()>
+            <div class="year-player" role="group" aria-label=move || tr(lang.get(), "map.year")>
+                <button type="button" class="play-button" name="play"
+                    on:click=move |_| if playing.get_untracked() { stop() } else { play() }>
+                    <span aria-hidden="true">{move || if playing.get() { "❚❚ " } else { "▶ " }}</span>
+                    {move || tr(lang.get(), if playing.get() { "map.pause" } else { "map.play" })}
+                </button>
+                <label class="year-slider">
+                    <span>{move || tr(lang.get(), "map.year")}</span>
+                    <input type="range" name="map-year" min="0" step="1"
+                        max=move || player.read().years.len().saturating_sub(1)
+                        aria-valuetext=move || player.read().current.map(|y| y.to_string()).unwrap_or_default()
+                        prop:value=move || player.read().position().to_string()
+                        on:input=move |ev| {
+                            stop();
+                            let position = event_target_value(&ev).parse::<usize>().ok();
+                            if let Some(year) = position.and_then(|p| player.get_untracked().year_at(p)) {
+                                show_year(year, History::Replace);
+                            }
+                        } />
+                </label>
+                <output class="year-now" aria-live="polite">{year_text}</output>
+            </div>
+            <p class="chart-note">{move || tr(lang.get(), "map.player_note")}</p>
+        </Show>
     }
 }
 
@@ -96,7 +179,7 @@ fn ZoneList() -> impl IntoView {
                     view! {
                         <li>
                             <button type="button" class="zone-button" aria-current=current
-                                on:click=move |_| atlas.update(History::Push, |s| s.region = Some(id.clone()))>
+                                on:click=move |_| atlas.set(atlas.view_state.get_untracked().with_region(atlas.dataset, &id), History::Push)>
                                 <span class="chip" style=format!("background:{color}") aria-hidden="true"></span>
                                 {zone.name(lang.get()).to_string()}
                             </button>

@@ -43,7 +43,7 @@ pub fn TourView() -> impl IntoView {
     let map_click = Callback::new(move |click: ChartClick| {
         let current = atlas.view_state.get_untracked();
         if let Some(zone) = click.zone {
-            let state = ViewState { region: Some(zone), ..step.get_untracked().state(current.lang, current.embed, dataset) };
+            let state = step.get_untracked().state(current.lang, current.embed, dataset).with_region(dataset, &zone);
             atlas.set(state, History::Push);
         } else if let Some(obs) = click.obs {
             atlas.source.set(Some(obs));

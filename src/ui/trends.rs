@@ -6,6 +6,7 @@ use super::{tr, use_atlas, Atlas, History};
 use crate::bridge::{ChartClick, EChart};
 use crate::charts::{bar_points, compared_sectors, sectors_chart_height, sectors_note, sectors_option, TrendData};
 use crate::query;
+use crate::state::Scale;
 use leptos::prelude::*;
 
 #[component]
@@ -15,11 +16,19 @@ pub fn TrendsView() -> impl IntoView {
     let data = Memo::new(move |_| TrendData::new(atlas.dataset, &atlas.view_state.get()));
     let option = Signal::derive(move || data.read().option(&atlas.look()));
     let empty = Memo::new(move |_| data.read().series.is_empty());
+    let indexed = Memo::new(move |_| atlas.view_state.read().scale == Scale::Index);
     view! {
         <section class="view" aria-labelledby="view-title">
             <h2 id="view-title">{move || tr(lang.get(), "view.trends")}</h2>
+            <ScaleToggle />
             <Show when=move || !empty.get() fallback=move || view! { <EmptyState /> }>
                 <EChart option=option name="trend" on_click=open_source(atlas) download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) />
+                <Show when=move || indexed.get()>
+                    <p class="chart-note index-note">
+                        {move || tr(lang.get(), "trends.index_note")}
+                        {move || data.read().index_notes(lang.get()).into_iter().map(|note| format!(" {note}.")).collect::<String>()}
+                    </p>
+                </Show>
                 <p class="chart-note">
                     {move || tr(lang.get(), "trends.note")}
                     {move || { let n = data.read().left_out; (n > 0).then(|| format!(" {} {}", n, tr(lang.get(), "trends.left_out"))) }}
@@ -28,6 +37,30 @@ pub fn TrendsView() -> impl IntoView {
                 <SourceButtons points=Signal::derive(move || data.read().points()) />
             </Show>
         </section>
+    }
+}
+
+/// Published values or indexed growth (`scale`): two radio buttons.
+#[component]
+fn ScaleToggle() -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang;
+    let scale = Memo::new(move |_| atlas.view_state.read().scale);
+    let choice = move |value: Scale, key: &'static str| {
+        view! {
+            <label class="scale-option">
+                <input type="radio" name="scale" value=value.id() prop:checked=move || scale.get() == value
+                    on:change=move |_| atlas.update(History::Push, |s| s.scale = value) />
+                <span>{move || tr(lang.get(), key)}</span>
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="scale-toggle">
+            <legend>{move || tr(lang.get(), "trends.scale")}</legend>
+            {choice(Scale::Values, "trends.values")}
+            {choice(Scale::Index, "trends.indexed")}
+        </fieldset>
     }
 }
 

@@ -26,7 +26,7 @@ test('a district without a figure is "no data", never zero', async ({ page }) =>
   const districts = (await chartOption(page, 'map')).series[0].data;
   const empty = districts.filter((d: any) => d.value === null || d.value === undefined || Number.isNaN(d.value));
   expect(empty.length).toBeGreaterThan(0);
-  for (const d of empty) expect(d.tip.join(' ')).toContain('No data');
+  for (const d of empty) expect(d.tip.join(' ')).toContain('No data: no figure published');
   for (const d of districts.filter((d: any) => typeof d.value === 'number')) expect(d.tip.join(' ')).toMatch(/Source: /);
 });
 
@@ -44,7 +44,10 @@ test('clicking a district sets the region, in the page and in the URL', async ({
   await expect(page.locator('.zone-card')).toContainText('Haidian');
   await page.getByRole('link', { name: 'See the trend for the selected region' }).click();
   await expect(page).toHaveURL(/view=trends&region=haidian/);
-  await expect(page.getByRole('combobox', { name: 'Region' })).toHaveValue('haidian');
+  await expect(page.locator('.regions summary')).toHaveText('Regions: Haidian');
+  await page.locator('.regions summary').click();
+  await expect(page.getByRole('checkbox', { name: 'Haidian', exact: true })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Beijing', exact: true })).not.toBeChecked();
 });
 
 test('a zone from the list opens its card with its source and sets the region', async ({ page }) => {
