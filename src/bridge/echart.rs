@@ -1,7 +1,6 @@
 //! `<EChart>`: one component owns an ECharts instance's whole life. It inits once per container,
-//! draws the first option whole and merges each later one into it (`replaceMerge` by series id,
-//! so no stale series remain, and no transition), resizes with its container, and disposes the
-//! instance, its click handler and its observer on unmount.
+//! replaces the whole option on every change (`notMerge`, so no stale series remain), resizes
+//! with its container, and disposes the instance, its click handler and its observer on unmount.
 
 use super::{describe, download_url, init, ECharts};
 use crate::format::tr;
@@ -68,19 +67,9 @@ fn to_js(option: &serde_json::Value) -> Result<JsValue, String> {
     Ok(js)
 }
 
-/// How an option is applied. The first replaces whatever is there (`notMerge`) and may animate.
-/// Later ones merge into the drawn chart, replacing each component kind the charts use
-/// (`replaceMerge`: a series or axis not in the new option is removed, so nothing stale stays,
-/// and series are matched by their ids), without a transition: ECharts then updates what
-/// changed instead of rebuilding the chart, which was most of a filter click's time.
-fn set_options(first: bool) -> JsValue {
+fn not_merge() -> JsValue {
     let opts = js_sys::Object::new();
-    if first {
-        let _ = js_sys::Reflect::set(&opts, &"notMerge".into(), &JsValue::TRUE);
-    } else {
-        let kinds: js_sys::Array = ["series", "xAxis", "yAxis", "grid", "title", "legend", "visualMap", "geo"].iter().map(|k| JsValue::from_str(k)).collect();
-        let _ = js_sys::Reflect::set(&opts, &"replaceMerge".into(), &kinds);
-    }
+    let _ = js_sys::Reflect::set(&opts, &"notMerge".into(), &JsValue::TRUE);
     opts.into()
 }
 
@@ -114,7 +103,7 @@ fn start(el: &web_sys::HtmlElement, on_click: Option<Callback<ChartClick>>) -> R
 
 #[component]
 pub fn EChart(
-    /// The whole option; each change updates the drawn chart to it.
+    /// The whole option; each change replaces the last.
     #[prop(into)]
     option: Signal<serde_json::Value>,
     /// Stable name, rendered as `data-chart`; tests find the chart by it.
@@ -149,8 +138,7 @@ pub fn EChart(
             return;
         }
         instance.update_value(|slot| {
-            let first = slot.is_none();
-            if first {
+            if slot.is_none() {
                 match start(&el, on_click) {
                     Ok(live) => *slot = Some(live),
                     Err(err) => failed.set(Some(err)),
@@ -158,10 +146,7 @@ pub fn EChart(
             }
             match (slot.as_ref(), option) {
                 (Some(live), Ok(option)) => {
-                    if !first {
-                        let _ = js_sys::Reflect::set(&option, &"animation".into(), &JsValue::FALSE);
-                    }
-                    if let Err(err) = live.chart.set_option(&option, &set_options(first)) {
+                    if let Err(err) = live.chart.set_option(&option, &not_merge()) {
                         failed.set(Some(describe(err)));
                     }
                 }

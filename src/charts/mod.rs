@@ -111,30 +111,7 @@ pub(crate) fn finish(mut option: Value, look: &Look<'_>, description: String) ->
     option["animation"] = json!(look.animate);
     option["tooltip"] = json!({ "trigger": "item", "confine": true, "appendToBody": false });
     option["aria"] = json!({ "enabled": true, "label": { "enabled": true, "description": description } });
-    give_series_ids(&mut option);
     option
-}
-
-/// Gives every series a stable id (its kind and name), so the bridge can merge an update into the
-/// drawn chart (ECharts' `replaceMerge`) instead of rebuilding it: a series that stays keeps its
-/// id and is updated in place; one that goes is removed. A repeated name gets its position added.
-fn give_series_ids(option: &mut Value) {
-    let mut seen = std::collections::BTreeSet::new();
-    for (index, series) in option.get_mut("series").and_then(Value::as_array_mut).into_iter().flatten().enumerate() {
-        if series.get("id").is_some() {
-            continue;
-        }
-        let kind = series["type"].as_str().unwrap_or("series").to_string();
-        let mut id = match series["name"].as_str() {
-            Some(name) => format!("{kind}:{name}"),
-            None => format!("{kind}:#{index}"),
-        };
-        if !seen.insert(id.clone()) {
-            id = format!("{id}#{index}");
-            seen.insert(id.clone());
-        }
-        series["id"] = json!(id);
-    }
 }
 
 /// The lines a tooltip shows for a point: what, when, how much, what kind, from whom, who else

@@ -210,20 +210,6 @@ fn size_panels_get_room_for_every_row_and_their_own_note() {
     assert_eq!((sectors_chart_height(&bars), sectors_note(&bars)), (None, "sectors.note"));
 }
 
-/// Series carry stable, unique ids: the bridge merges updates by them.
-#[test]
-fn every_series_has_a_unique_id() {
-    let small = crate::fixtures::small();
-    let look = Look { dataset: small, lang: Lang::En, palette: Palette::for_theme(false), animate: false };
-    let option = TrendData::new(small, &parse("view=trends&indicator=rd_intensity", small).state).option(&look);
-    let ids: Vec<&str> = option["series"].as_array().into_iter().flatten().filter_map(|s| s["id"].as_str()).collect();
-    assert_eq!(ids.len(), option["series"].as_array().map_or(0, Vec::len));
-    assert_eq!(ids.iter().collect::<std::collections::BTreeSet<_>>().len(), ids.len(), "{ids:?}");
-    let mut twice = json!({ "series": [{ "type": "line", "name": "A" }, { "type": "line", "name": "A" }, { "type": "bar" }] });
-    give_series_ids(&mut twice);
-    assert_eq!(twice["series"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect::<Vec<_>>(), ["line:A", "line:A#1", "bar:#2"]);
-}
-
 fn small_state(query: &str) -> crate::state::ViewState {
     let parsed = parse(query, crate::fixtures::small());
     assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
