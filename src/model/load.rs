@@ -195,7 +195,9 @@ fn check_observations(
     let mut sources: Vec<Source> = Vec::new();
     let mut source_by_url: HashMap<String, usize> = HashMap::new();
     let mut observations = Vec::new();
-    for (line, row) in rows {
+    for (line, mut row) in rows {
+        // An empty `value_in_quote` says nothing: the quote must then state the number itself.
+        row.value_in_quote = row.value_in_quote.filter(|words| !words.trim().is_empty());
         let mut problems = Vec::new();
         if !seen.insert(row.id.clone()) {
             problems.push(format!("duplicate id `{}`", row.id));
@@ -358,7 +360,15 @@ fn contains_number(text: &str, number: &str) -> bool {
         let before = text[..start].chars().next_back();
         let rest = &text[start + number.len()..];
         // `239.3` stands in `239.30`: skip zeros that only pad the decimals.
-        let rest = if number.contains(['.', '。', ',']) { rest.trim_start_matches('0') } else { rest };
+        // And a whole number stands in `132.0`: a point followed only by zeros pads it too.
+        let rest = if number.contains(['.', '。', ',']) {
+            rest.trim_start_matches('0')
+        } else {
+            match rest.strip_prefix('.') {
+                Some(decimals) if decimals.starts_with('0') => decimals.trim_start_matches('0'),
+                _ => rest,
+            }
+        };
         let after: Vec<char> = rest.chars().take(2).collect();
         let digit_before = before.is_some_and(|c| c.is_ascii_digit() || c == '.');
         let digit_after = match after.as_slice() {
@@ -384,6 +394,7 @@ mod tests {
         assert!(validate_quote(30.1, "GDP比重的30。1,比2018年", None));
         assert!(validate_quote(301.1, "lag mit 301,1 an erster Stelle", None));
         assert!(validate_quote(0.5, "half of it", Some("half")));
+        assert!(validate_quote(132.0, "每万人发明专利拥有量132.0件", None));
     }
 
     #[test]
@@ -391,6 +402,7 @@ mod tests {
         assert!(!validate_quote(30.1, "130.1 percent", None));
         assert!(!validate_quote(6.0, "6.1%", None));
         assert!(!validate_quote(6.0, "16%", None));
+        assert!(!validate_quote(132.0, "132.05件", None));
         assert!(!validate_quote(0.5, "half of it", Some("a third")));
     }
 
