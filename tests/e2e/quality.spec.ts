@@ -38,8 +38,9 @@ test('the page can be used with the keyboard alone', async ({ page }) => {
   await expect(page).toHaveURL(/sector=/);
   await expect.poll(async () => (await chartOption(page, 'trend')).series.map((s: any) => s.name)).not.toContain('Integrated circuits');
   await tabTo(focused('input[name=from-year]'), 'the year slider');
+  const [first, last] = await page.locator('input[name=from-year]').evaluate((el: HTMLInputElement) => [Number(el.min), Number(el.max)]);
   await page.keyboard.press('ArrowRight');
-  await expect(page).toHaveURL(/time=2013\.\.2030/);
+  await expect(page).toHaveURL(new RegExp(`time=${first + 1}\\.\\.${last}`));
   await tabTo(focused('.figure-sources summary, .source-button'), 'the figures and their sources');
   await page.keyboard.press('Enter');
   await tabTo(focused('.figure-sources button'), 'a figure');
