@@ -87,11 +87,9 @@ pub fn lines_chart(look: &Look<'_>, input: &TrendInput<'_>) -> Value {
         .x_axis(category_axis(years.iter().map(u16::to_string).collect(), look.palette))
         .y_axis(value_axis(&axis_unit, look.palette));
     let mut option = serde_json::to_value(&frame).expect("charming's chart frame is plain structs with string keys: it always serialises");
-    if input.bases.is_some() {
-        // The index axis's name is long ("derived, from published figures"): it reads from the
-        // axis to the right instead of being cut at the chart's left edge.
-        option["yAxis"]["nameTextStyle"]["align"] = json!("left");
-    }
+    // The axis's name reads from the axis to the right instead of being cut at the chart's left
+    // edge ("trillion yuan", the index's "derived, from published figures").
+    option["yAxis"]["nameTextStyle"]["align"] = json!("left");
     // Lines the index leaves out (no base) are not drawn; `index_notes` names them.
     let drawn: Vec<usize> = (0..series.len()).filter(|i| base_of(*i) != Some(None)).collect();
     let mut all_series: Vec<Value> = drawn
