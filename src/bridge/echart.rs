@@ -180,6 +180,7 @@ pub fn EChart(
     };
     // The reader's language, provided by the app beside its view state.
     let lang = use_context::<Memo<Lang>>();
+    let loading_label = tr(lang.map_or(Lang::En, |l| l.get_untracked()), "chart.loading");
     let say = move |key: &str, err: String| format!("{} ({err})", tr(lang.map_or(Lang::En, |l| l.get()), key));
     view! {
         <figure class=format!("chart-figure {class}")>
@@ -187,7 +188,8 @@ pub fn EChart(
                 <button type="button" class="chart-download" on:click=download aria-label=move || text.get()>"PNG"</button>
             })}
             // ECharts' `aria` option writes the container's aria-label from the chart's data.
-            <div node_ref=container class="chart" data-chart=name role="img"
+            // Named from the first render: ECharts writes its own description once it has drawn.
+            <div node_ref=container class="chart" data-chart=name role="img" aria-label=loading_label
                 style:height=move || height.and_then(|h| h.get()).map(|px| format!("{px}px"))></div>
             {move || failed.get().map(|err| view! { <p role="status" class="notice">{say("chart.unavailable", err)}</p> })}
             {move || download_failed.get().map(|err| view! { <p role="status" class="notice">{say("ui.download_failed", err)}</p> })}
