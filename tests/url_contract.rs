@@ -1,0 +1,65 @@
+//! The URL contract (README "The URL contract"), checked with links quoted from the issues that
+//! fixed it: each opens the view it names, canonical links stay as they are, and a bad link gives
+//! a notice and a valid view. On the real data, as readers' links are.
+
+use atlas::model::{self, Dataset};
+use atlas::state::{encode, parse, NoticeReason, Scale, View};
+use std::sync::OnceLock;
+
+fn dataset() -> &'static Dataset {
+    static DATASET: OnceLock<Dataset> = OnceLock::new();
+    DATASET.get_or_init(|| model::load(model::bundled()).0)
+}
+
+/// A link that is already canonical reads without a notice and writes back unchanged.
+fn assert_canonical(link: &str) {
+    let parsed = parse(link, dataset());
+    assert!(parsed.notices.is_empty(), "{link}: {:?}", parsed.notices);
+    assert_eq!(encode(&parsed.state), link, "{link}");
+}
+
+#[test]
+fn links_quoted_in_the_issues_open_their_view() {
+    // Issue 14: profiles; issue 15: a chosen indicator stays in the link; issue 18: places and scale.
+    for link in [
+        "view=trends&sector=integrated_circuits",
+        "view=profile&sector=integrated_circuits",
+        "view=profile&region=haidian",
+        "view=profile&region=bda",
+        "view=trends&indicator=rd_intensity",
+        "view=trends&indicator=gdp&region=chaoyang,haidian,bda",
+        "view=trends&indicator=gdp&region=chaoyang,haidian,bda&scale=index",
+        "view=map&time=2022",
+        "view=tour&step=2",
+    ] {
+        assert_canonical(link);
+    }
+    let compare = parse("view=trends&indicator=gdp&region=chaoyang,haidian,bda&scale=index", dataset()).state;
+    assert_eq!((compare.view, compare.regions.len(), compare.scale), (View::Trends, 3, Scale::Index));
+}
+
+#[test]
+fn old_and_hand_written_links_become_canonical() {
+    // Issue 18's example, in the order a reader typed it: the dataset's order is the link's.
+    let parsed = parse("?view=trends&indicator=gdp&region=haidian,chaoyang,bda", dataset());
+    assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
+    assert_eq!(encode(&parsed.state), "view=trends&indicator=gdp&region=chaoyang,haidian,bda");
+    // A single region, as links before issue 18 wrote it, and Beijing spelled out.
+    assert_canonical("view=trends&region=haidian");
+    assert_eq!(encode(&parse("view=trends&region=beijing", dataset()).state), "view=trends");
+}
+
+#[test]
+fn bad_links_give_a_notice_and_a_valid_view() {
+    let cases: [(&str, NoticeReason, &str); 4] = [
+        ("view=trends&scale=log", NoticeReason::UnknownScale, "view=trends"),
+        ("view=trends&region=haidian,atlantis", NoticeReason::UnknownRegionInList, "view=trends&region=haidian"),
+        ("view=profile&sector=integrated_circuits,new_materials", NoticeReason::NotOneProfile, "view=profile"),
+        ("view=nowhere", NoticeReason::UnknownView, ""),
+    ];
+    for (link, reason, canonical) in cases {
+        let parsed = parse(link, dataset());
+        assert!(parsed.notices.iter().any(|n| n.reason == reason), "{link}: {:?}", parsed.notices);
+        assert_eq!(encode(&parsed.state), canonical, "{link}");
+    }
+}
