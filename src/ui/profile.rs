@@ -365,7 +365,7 @@ fn ProfileMap(data: Memo<Profile<'static>>) -> impl IntoView {
         };
         // No figure is drawn on this map: the credit is the Atlas's own.
         let credits = tr(lang, "app.title");
-        profile_map_chart(&atlas.look(), &ProfileMapInput { title: &title, source_line: &credits, values: &[], unit: None, zones: &p.zones, region: &region })
+        profile_map_chart(&atlas.look(), &ProfileMapInput { title: &title, source_line: &credits, zones: &p.zones, region: &region })
     });
     let on_click = Callback::new(move |click: ChartClick| {
         let state = atlas.view_state.get_untracked();
