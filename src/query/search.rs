@@ -233,16 +233,12 @@ impl SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model;
     use std::sync::OnceLock;
 
-    fn index() -> &'static (Dataset, SearchIndex) {
-        static INDEX: OnceLock<(Dataset, SearchIndex)> = OnceLock::new();
-        INDEX.get_or_init(|| {
-            let dataset = model::load(model::bundled()).0;
-            let index = SearchIndex::new(&dataset);
-            (dataset, index)
-        })
+    fn index() -> (&'static Dataset, &'static SearchIndex) {
+        static INDEX: OnceLock<SearchIndex> = OnceLock::new();
+        let dataset = crate::fixtures::real();
+        (dataset, INDEX.get_or_init(|| SearchIndex::new(dataset)))
     }
 
     fn first(query: &str) -> Option<(HitKind, String)> {

@@ -43,17 +43,17 @@ pub fn sorted_sources(dataset: &Dataset, sort: SourceSort) -> Vec<&Source> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{self, Confidence};
+    use crate::model::Confidence;
 
     #[test]
     fn sources_sort_by_confidence_or_by_figures() {
-        let (dataset, _) = model::load(model::bundled());
-        let by_confidence = sorted_sources(&dataset, SourceSort::Confidence);
+        let dataset = crate::fixtures::real();
+        let by_confidence = sorted_sources(dataset, SourceSort::Confidence);
         assert_eq!(by_confidence.len(), dataset.sources.len());
         assert!(by_confidence.windows(2).all(|w| w[0].confidence <= w[1].confidence), "official, media, third-party");
         assert_eq!(by_confidence[0].confidence, Confidence::Official);
         assert_eq!(by_confidence.last().map(|s| s.confidence), Some(Confidence::ThirdParty));
-        let by_figures = sorted_sources(&dataset, SourceSort::Figures);
+        let by_figures = sorted_sources(dataset, SourceSort::Figures);
         assert!(by_figures.windows(2).all(|w| w[0].n_figures >= w[1].n_figures));
         assert_ne!(by_figures[0].confidence, Confidence::Official, "the default order is not by confidence");
         assert_eq!(SourceSort::from_id("confidence"), SourceSort::Confidence);

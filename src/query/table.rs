@@ -162,13 +162,12 @@ pub fn to_csv(dataset: &Dataset, rows: &[&Observation], lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model;
 
     #[test]
     fn csv_has_a_header_and_one_record_per_row_with_its_source() {
-        let (dataset, _) = model::load(model::bundled());
+        let dataset = crate::fixtures::real();
         let rows: Vec<&Observation> = dataset.observations.iter().filter(|o| o.indicator == "rd_intensity").collect();
-        let csv = to_csv(&dataset, &rows, Lang::Zh);
+        let csv = to_csv(dataset, &rows, Lang::Zh);
         assert!(csv.starts_with('\u{feff}'));
         let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
         let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
@@ -180,9 +179,9 @@ mod tests {
     /// Issue 17: the unit column printed Rust's debug names ("PctOfGdp").
     #[test]
     fn csv_unit_column_holds_the_datasets_unit_ids() {
-        let (dataset, _) = model::load(model::bundled());
+        let dataset = crate::fixtures::real();
         let rows: Vec<&Observation> = dataset.observations.iter().filter(|o| o.indicator == "rd_intensity").collect();
-        let csv = to_csv(&dataset, &rows, Lang::En);
+        let csv = to_csv(dataset, &rows, Lang::En);
         let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
         let units: Vec<String> = reader.records().map(|r| r.unwrap()[8].to_string()).collect();
         assert!(!units.is_empty());
@@ -202,27 +201,27 @@ mod tests {
 
     #[test]
     fn a_figure_from_several_sources_is_one_row_with_its_count() {
-        let (dataset, _) = model::load(model::bundled());
+        let dataset = crate::fixtures::real();
         let rows: Vec<&Observation> =
             dataset.observations.iter().filter(|o| o.indicator == "gdp" && o.region == "beijing" && o.year == 2016).collect();
         assert!(rows.len() >= 2, "2016 GDP: 24,899.3 亿元 and 2.49 tn yuan");
-        let table = table_rows(&dataset, &rows);
+        let table = table_rows(dataset, &rows);
         assert_eq!(table.len(), 1);
         assert_eq!(table[0].n_sources(), rows.len());
         assert_eq!(table[0].observation.value, 24899.3, "the most precise value is shown");
         // A conflict stays two rows.
         let rows: Vec<&Observation> =
             dataset.observations.iter().filter(|o| o.indicator == "rd_intensity" && o.year == 2013).collect();
-        let table = table_rows(&dataset, &rows);
+        let table = table_rows(dataset, &rows);
         assert_eq!(table.len(), 2, "5.98% (two sources) and 6.1%");
         assert_eq!(table.iter().map(TableRow::n_sources).sum::<usize>(), rows.len());
     }
 
     #[test]
     fn sorting_by_value_orders_yuan_across_units() {
-        let (dataset, _) = model::load(model::bundled());
+        let dataset = crate::fixtures::real();
         let mut rows: Vec<&Observation> = dataset.observations.iter().filter(|o| o.indicator == "gdp" && o.region == "beijing").collect();
-        sort_rows(&dataset, &mut rows, Sort { column: Column::Value, descending: true }, Lang::En);
+        sort_rows(dataset, &mut rows, Sort { column: Column::Value, descending: true }, Lang::En);
         let values: Vec<f64> = rows.iter().map(|o| crate::query::series::axis_value(o)).collect();
         assert!(values.windows(2).all(|w| w[0] >= w[1]));
     }
