@@ -29,11 +29,12 @@ pub fn source_line(dataset: &Dataset, rows: &[&Observation], lang: Lang) -> Stri
     format!("{}: {}{extra} · {}", tr(lang, "chart.sources"), shown.join("; "), tr(lang, "app.title"))
 }
 
-/// A chart's title: the indicator, then where. Trends comparing places names the sector its
-/// lines show (one chosen, or all industries: the economy-wide figures), then the places.
-pub fn chart_title(dataset: &Dataset, state: &ViewState) -> String {
+/// A chart's title: the indicator shown (as the view's query chose it), then where. Trends
+/// comparing places names the sector its lines show (one chosen, or all industries: the
+/// economy-wide figures), then the places.
+pub fn chart_title(dataset: &Dataset, state: &ViewState, indicator: Option<&str>) -> String {
     let lang = state.lang;
-    let indicator = query::choice::shown_indicator(dataset, state).indicator.and_then(|id| dataset.indicator(&id)).map_or_else(String::new, |i| i.label(lang).to_string());
+    let indicator = indicator.and_then(|id| dataset.indicator(id)).map_or_else(String::new, |i| i.label(lang).to_string());
     // The sectors view compares sectors within the first place chosen.
     let shown = if state.view == View::Sectors { vec![state.region_id()] } else { state.region_ids() };
     let places = shown.iter().map(|r| dataset.region_name(r, lang)).collect::<Vec<_>>().join(", ");
@@ -86,7 +87,8 @@ pub struct TrendData {
 
 impl TrendData {
     pub fn new(dataset: &Dataset, state: &ViewState) -> TrendData {
-        let rows = query::filter(dataset, &Filter::from_state(state, dataset));
+        let filter = Filter::from_state(state, dataset);
+        let rows = query::filter(dataset, &filter);
         let years = year_axis(&rows, state.time_span(dataset));
         let mut series = query::series(dataset, &rows, &years);
         // Lines in the order of the places chosen (the dataset's), sectors within each.
@@ -101,7 +103,7 @@ impl TrendData {
             Scale::Values => Vec::new(),
         };
         TrendData {
-            title: chart_title(dataset, state),
+            title: chart_title(dataset, state, filter.indicator.as_deref()),
             source: source_line(dataset, &credited, state.lang),
             names: line_names(dataset, state, &series),
             series,
@@ -185,7 +187,7 @@ pub fn sectors_option(look: &Look<'_>, state: &ViewState, comparison: &Compariso
         return super::sector_sizes_chart(look, &source_line(dataset, &rows, state.lang), &comparison.sizes);
     }
     let year = comparison.year.map_or_else(String::new, |y| y.to_string());
-    let title = format!("{} · {year}", chart_title(dataset, state));
+    let title = format!("{} · {year}", chart_title(dataset, state, Some(&comparison.indicator)));
     let rows: Vec<&Observation> = bar_points(comparison).iter().filter_map(|id| dataset.observation(id)).collect();
     sectors_chart(look, &title, &source_line(dataset, &rows, state.lang), comparison)
 }

@@ -36,8 +36,13 @@ pub struct Filter {
 impl Filter {
     /// The filter a view's state asks for, with the indicator the view shows (`choice`).
     pub fn from_state(state: &ViewState, dataset: &Dataset) -> Filter {
+        Filter::with_indicator(state, dataset, choice::shown_indicator(dataset, state).indicator)
+    }
+
+    /// The state's filter for an indicator already chosen, so the choice is not made twice.
+    pub fn with_indicator(state: &ViewState, dataset: &Dataset, indicator: Option<String>) -> Filter {
         Filter {
-            indicator: choice::shown_indicator(dataset, state).indicator,
+            indicator,
             sectors: (!state.sectors.is_empty()).then(|| state.sectors.clone()),
             regions: Some(state.region_ids().into_iter().map(str::to_string).collect()),
             time: Some(state.time_span(dataset)),

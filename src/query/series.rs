@@ -195,7 +195,7 @@ pub fn comparison(dataset: &Dataset, state: &ViewState) -> Comparison {
         return Comparison { indicator: String::new(), year, unit: None, bars: Vec::new(), sizes };
     };
     let sectors = state.selected_sectors(dataset);
-    let rows: Vec<&Observation> = filter(dataset, &Filter { indicator: Some(indicator.clone()), sectors: Some(sectors.iter().map(|s| s.to_string()).collect()), ..Filter::from_state(&sectors_state, dataset) })
+    let rows: Vec<&Observation> = filter(dataset, &Filter { sectors: Some(sectors.iter().map(|s| s.to_string()).collect()), ..Filter::with_indicator(&sectors_state, dataset, Some(indicator.clone())) })
         .into_iter()
         .filter(|o| !o.is_part_year() && o.kind.is_outcome())
         .collect();
