@@ -252,10 +252,15 @@ pub struct Source {
 }
 
 impl Source {
-    /// `seed:<file>` marks a figure known only from a source article's text.
     pub fn is_web_link(&self) -> bool {
-        self.url.starts_with("https://") || self.url.starts_with("http://")
+        is_web_link(&self.url)
     }
+}
+
+/// Whether a source URL is a page to open; `seed:<file>` marks a figure or zone known only from
+/// a source article's text.
+pub fn is_web_link(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -278,7 +278,7 @@ fn About(entity: Entity<'static>) -> impl IntoView {
 
 /// A link to a web source; a source known only from a source article's text says so instead.
 fn source_link(url: &str, key: &str, lang: Lang) -> AnyView {
-    if url.starts_with("https://") || url.starts_with("http://") {
+    if crate::model::is_web_link(url) {
         view! { <p><a href=url.to_string() target="_blank" rel="noopener noreferrer">{tr(lang, key)} " ↗"</a></p> }.into_any()
     } else {
         view! { <p class="source-note">{tr(lang, "source.seed_only")}</p> }.into_any()

@@ -99,7 +99,7 @@ fn other_sources(atlas: Atlas, lang: Lang, heading: &'static str, class: &'stati
 /// A dated fact: its date and text, the verbatim quote and where it was published.
 fn fact_body(fact: &'static Fact, lang: Lang) -> impl IntoView {
     let text = fact.text(lang);
-    let link = fact.source_url.starts_with("http").then(|| fact.source_url.clone());
+    let link = crate::model::is_web_link(&fact.source_url).then(|| fact.source_url.clone());
     view! {
         <p class="source-figure"><strong><time datetime=fact.date.clone()>{fact.date.clone()}</time></strong></p>
         <p lang=text.html_lang>{text.text}</p>
