@@ -223,9 +223,7 @@ fn ZoneCard() -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 <p><a href=super::profile::profile_href(&atlas, crate::state::ProfileSubject::Zone(&zone.id))>{tr(lang, "profile.link")} " →"</a></p>
-                <p class="zone-source">
-                    <a href=zone.source_url.clone() target="_blank" rel="noopener noreferrer">{tr(lang, "map.zone_source")} " ↗"</a>
-                </p>
+                <div class="zone-source">{super::widgets::source_link(&zone.source_url, "map.zone_source", lang)}</div>
                 <blockquote class="quote">{zone.quote.clone()}</blockquote>
             </article>
         }

@@ -245,7 +245,7 @@ fn About(entity: Entity<'static>) -> impl IntoView {
                     <div class="profile-about">
                         <p>{text}</p>
                         <blockquote class="quote" lang="zh-CN">{s.quote.clone()}</blockquote>
-                        {source_link(&s.source_url, "profile.definition_source", lang)}
+                        {super::widgets::source_link(&s.source_url, "profile.definition_source", lang)}
                     </div>
                 }.into_any()
             }
@@ -267,7 +267,7 @@ fn About(entity: Entity<'static>) -> impl IntoView {
                             <dt>{tr(lang, "filter.sectors")}</dt><dd><ul class="inline-list">{sectors}</ul></dd>
                         </dl>
                         <blockquote class="quote" lang="">{z.quote.clone()}</blockquote>
-                        {source_link(&z.source_url, "map.zone_source", lang)}
+                        {super::widgets::source_link(&z.source_url, "map.zone_source", lang)}
                     </div>
                 }.into_any()
             }
@@ -276,14 +276,6 @@ fn About(entity: Entity<'static>) -> impl IntoView {
     }
 }
 
-/// A link to a web source; a source known only from a source article's text says so instead.
-fn source_link(url: &str, key: &str, lang: Lang) -> AnyView {
-    if crate::model::is_web_link(url) {
-        view! { <p><a href=url.to_string() target="_blank" rel="noopener noreferrer">{tr(lang, key)} " ↗"</a></p> }.into_any()
-    } else {
-        view! { <p class="source-note">{tr(lang, "source.seed_only")}</p> }.into_any()
-    }
-}
 
 /// A district's GDP rank in each year all 16 have a figure, or why there is none.
 #[component]

@@ -85,3 +85,13 @@ pub fn SectorProfileLinks(#[prop(into)] sectors: Signal<Vec<String>>) -> impl In
         </Show>
     }
 }
+
+/// A link to a source page that opens in a new tab (`key` is its words), or, for a source known
+/// only from a source article (`seed:`), a note saying so instead of a dead link.
+pub fn source_link(url: &str, key: &str, lang: crate::model::Lang) -> AnyView {
+    if crate::model::is_web_link(url) {
+        view! { <p><a href=url.to_string() target="_blank" rel="noopener noreferrer">{tr(lang, key)} " ↗"</a></p> }.into_any()
+    } else {
+        view! { <p class="source-note">{tr(lang, "source.seed_only")}</p> }.into_any()
+    }
+}
