@@ -1,34 +1,48 @@
-//! Writes a small table from each Chinese character in the dataset's names (sectors, districts,
-//! zones, indicator labels) to its toneless pinyin, for the search box. The `pinyin` crate (a
-//! build-dependency) holds the whole dictionary; the wasm carries only the few hundred characters
-//! the names use.
+//! Runs the app's own loader over `data/` at build time and
+//! - fails the build on any load issue, naming file and line;
+//! - writes the loaded dataset as postcard bytes (`dataset.postcard`), which the page decodes at
+//!   start-up instead of parsing and validating JSON;
+//! - writes a small table from each Chinese character in the dataset's names (sectors, districts,
+//!   zones, indicator labels) to its toneless pinyin, for the search box. The `pinyin` crate (a
+//!   build-dependency) holds the whole dictionary; the wasm carries only the few hundred
+//!   characters the names use.
 
 use pinyin::ToPinyin;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
-#[allow(dead_code)]
-#[path = "src/model/regions.rs"]
-mod regions;
+#[allow(dead_code, unused_imports)]
+#[path = "src/model/mod.rs"]
+mod model;
 
-const FILES: [&str; 4] = ["data/sectors.json", "data/zones.jsonl", "data/observations.jsonl", "src/model/regions.rs"];
+const WATCHED: [&str; 7] = [
+    "data/sectors.json",
+    "data/zones.jsonl",
+    "data/observations.jsonl",
+    "data/facts.jsonl",
+    "src/model/mod.rs",
+    "src/model/load.rs",
+    "src/model/regions.rs",
+];
 
 fn main() {
-    for file in FILES {
+    for file in WATCHED {
         println!("cargo:rerun-if-changed={file}");
     }
-    let mut names: Vec<String> = regions::DISTRICTS.iter().map(|d| d.name_zh.to_string()).collect();
-    let read = |path: &str| std::fs::read_to_string(path).unwrap_or_default();
-    if let Ok(serde_json::Value::Array(sectors)) = serde_json::from_str(&read("data/sectors.json")) {
-        names.extend(sectors.iter().filter_map(|s| s["name_zh"].as_str().map(str::to_string)));
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
+    let (dataset, issues) = model::load(model::bundled());
+    if !issues.is_empty() {
+        let list: Vec<String> = issues.iter().map(ToString::to_string).collect();
+        panic!("the dataset has {} load issue(s):\n{}", list.len(), list.join("\n"));
     }
-    for (file, key) in [("data/zones.jsonl", "name_zh"), ("data/observations.jsonl", "indicator_zh")] {
-        for line in read(file).lines() {
-            if let Ok(row) = serde_json::from_str::<serde_json::Value>(line) {
-                names.extend(row[key].as_str().map(str::to_string));
-            }
-        }
-    }
+    let bytes = model::encode(&dataset).unwrap_or_else(|err| panic!("cannot encode the dataset: {err}"));
+    write(&out_dir.join("dataset.postcard"), &bytes);
+
+    let mut names: Vec<String> = model::DISTRICTS.iter().map(|d| d.name_zh.to_string()).collect();
+    names.extend(dataset.sectors.iter().map(|s| s.name_zh.clone()));
+    names.extend(dataset.zones.iter().map(|z| z.name_zh.clone()));
+    names.extend(dataset.observations.iter().map(|o| o.label_zh.clone()));
     let mut table: BTreeMap<char, &'static str> = BTreeMap::new();
     for c in names.iter().flat_map(|n| n.chars()) {
         if let Some(pinyin) = c.to_pinyin() {
@@ -40,8 +54,11 @@ fn main() {
         let _ = writeln!(out, "    ({c:?}, {pinyin:?}),");
     }
     out.push_str("];\n");
-    let path = std::path::Path::new(&std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("pinyin_table.rs");
-    if let Err(err) = std::fs::write(&path, out) {
+    write(&out_dir.join("pinyin_table.rs"), out.as_bytes());
+}
+
+fn write(path: &Path, bytes: &[u8]) {
+    if let Err(err) = std::fs::write(path, bytes) {
         panic!("cannot write {}: {err}", path.display());
     }
 }

@@ -4,6 +4,9 @@
 // Every UI string in English and Chinese, compiled in from locales/app.yml.
 rust_i18n::i18n!("locales", fallback = "en");
 
+/// The dataset as `build.rs` loaded, validated and encoded it: postcard bytes for `model::decode`.
+pub static BUNDLED_DATASET: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dataset.postcard"));
+
 pub mod charts;
 pub mod format;
 pub mod model;

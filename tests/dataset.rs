@@ -10,6 +10,14 @@ fn dataset() -> Dataset {
 }
 
 #[test]
+fn the_bundled_bytes_decode_to_what_the_loader_reads_from_data() {
+    let decoded = model::decode(atlas::BUNDLED_DATASET).expect("build.rs wrote bytes that decode");
+    assert_eq!(decoded, dataset());
+    let id = &decoded.observations[0].id;
+    assert_eq!(decoded.observation(id).map(|o| &o.id), Some(id), "the lookup by id is rebuilt after decoding");
+}
+
+#[test]
 fn data_loads_without_issues() {
     let dataset = dataset();
     assert_eq!(dataset.sectors.len(), 10);

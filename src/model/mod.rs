@@ -9,7 +9,7 @@ mod regions;
 pub use load::{load, validate_quote, LoadIssue, RawFiles};
 pub use regions::{District, DISTRICTS};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 pub type ObsId = String;
@@ -23,7 +23,7 @@ pub type SourceIdx = usize;
 /// The region every figure falls back to: the city as a whole.
 pub const BEIJING: &str = "beijing";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     Km2,
@@ -89,7 +89,7 @@ impl Unit {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Actual,
@@ -121,7 +121,7 @@ impl Kind {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
     Official,
@@ -140,7 +140,7 @@ impl Confidence {
 }
 
 /// One published figure, exactly as its source gave it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Observation {
     pub id: ObsId,
     pub indicator: IndicatorId,
@@ -241,7 +241,7 @@ pub fn same_figure(a: &Observation, b: &Observation) -> bool {
 }
 
 /// A page that backs figures; observations citing the same URL share one.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     pub url: String,
     pub title: String,
@@ -263,7 +263,7 @@ pub fn is_web_link(url: &str) -> bool {
     url.starts_with("https://") || url.starts_with("http://")
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sector {
     pub id: SectorId,
     pub name_en: String,
@@ -284,7 +284,7 @@ impl Sector {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Zone {
     pub id: RegionId,
     pub name_en: String,
@@ -331,7 +331,7 @@ impl Zone {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fact {
     pub id: String,
     pub date: String,
@@ -399,7 +399,7 @@ impl Lang {
 }
 
 /// An indicator as the page lists it: the id and its most common label.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Indicator {
     pub id: IndicatorId,
     pub label_en: String,
@@ -417,7 +417,7 @@ impl Indicator {
 }
 
 /// A place a figure can describe: the city, a district, a zone or an aggregate area.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Region {
     pub id: RegionId,
     pub name_en: String,
@@ -425,7 +425,7 @@ pub struct Region {
     pub level: RegionLevel,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum RegionLevel {
     City,
     District,
@@ -442,7 +442,7 @@ impl Region {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     pub observations: Vec<Observation>,
     pub sources: Vec<Source>,
@@ -451,6 +451,8 @@ pub struct Dataset {
     pub facts: Vec<Fact>,
     pub indicators: Vec<Indicator>,
     pub regions: Vec<Region>,
+    /// Rebuilt from `observations` after loading or decoding, never stored.
+    #[serde(skip)]
     by_id: HashMap<ObsId, usize>,
 }
 
@@ -538,8 +540,8 @@ pub struct PointSources<'d> {
     pub differing: Vec<&'d Observation>,
 }
 
-/// The dataset as shipped: `data/` compiled into the bundle, so it arrives with the code in one
-/// request and is decoded once at start-up.
+/// The dataset's files as text: what `build.rs` loads, validates and encodes for the bundle, and
+/// what the host tests load through the same loader.
 pub fn bundled() -> RawFiles<'static> {
     RawFiles {
         observations: include_str!("../../data/observations.jsonl"),
@@ -547,4 +549,15 @@ pub fn bundled() -> RawFiles<'static> {
         zones: include_str!("../../data/zones.jsonl"),
         facts: include_str!("../../data/facts.jsonl"),
     }
+}
+
+/// The loaded dataset in postcard's compact binary form: `build.rs` writes it, so the page
+/// decodes figures without parsing JSON or validating again at start-up.
+pub fn encode(dataset: &Dataset) -> Result<Vec<u8>, String> {
+    postcard::to_allocvec(dataset).map_err(|err| err.to_string())
+}
+
+/// Reads what `encode` wrote and rebuilds the lookup by id.
+pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
+    postcard::from_bytes::<Dataset>(bytes).map(Dataset::index).map_err(|err| err.to_string())
 }

@@ -25,12 +25,15 @@ use leptos_router::components::Router;
 
 pub use crate::format::{tr, tr_with};
 
-/// The dataset, decoded once at start-up and kept for the page's life.
+/// The dataset, decoded once at start-up and kept for the page's life. `build.rs` validated it;
+/// bytes that cannot be read (a mismatched build) leave an empty dataset and a console error,
+/// not a dead page.
 fn dataset() -> &'static Dataset {
-    let (dataset, issues) = crate::bridge::measured("atlas-dataset-decoded", || model::load(model::bundled()));
-    for issue in &issues {
-        leptos::logging::warn!("data issue: {issue}");
-    }
+    let decoded = crate::bridge::measured("atlas-dataset-decoded", || model::decode(crate::BUNDLED_DATASET));
+    let dataset = decoded.unwrap_or_else(|err| {
+        leptos::logging::error!("the bundled dataset cannot be read: {err}");
+        Dataset::default()
+    });
     Box::leak(Box::new(dataset))
 }
 
