@@ -67,13 +67,23 @@ pub async fn echarts_ready() -> Result<(), String> {
     if echarts_loaded() {
         return Ok(());
     }
-    let promise = ECHARTS_LOAD.with(|slot| slot.borrow_mut().get_or_insert_with(load_echarts_script).clone());
+    let promise = ECHARTS_LOAD.with(|slot| slot.borrow_mut().get_or_insert_with(|| early_load().unwrap_or_else(load_echarts_script)).clone());
     let result = wasm_bindgen_futures::JsFuture::from(promise).await;
     if result.is_err() || !echarts_loaded() {
         ECHARTS_LOAD.with(|slot| slot.borrow_mut().take());
         return Err(result.err().map_or_else(|| "ECharts did not load".to_string(), describe));
     }
     Ok(())
+}
+
+/// The load index.html's early script started for a link to a chart view, taken once: if it
+/// fails, the next attempt adds a script of its own.
+fn early_load() -> Option<js_sys::Promise> {
+    let window = web_sys::window()?;
+    let key = JsValue::from_str("atlasEchartsLoad");
+    let promise = js_sys::Reflect::get(&window, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    Some(promise)
 }
 
 fn load_echarts_script() -> js_sys::Promise {

@@ -63,6 +63,13 @@ impl View {
         }
     }
 
+    /// Whether the view always opens on an ECharts chart. index.html's early script starts
+    /// fetching ECharts for links to these views before the wasm runs (tests/early_echarts.rs
+    /// keeps its list equal to this one); profiles draw charts only for some entities.
+    pub fn draws_chart(self) -> bool {
+        matches!(self, View::Tour | View::Trends | View::Sectors | View::Map)
+    }
+
     /// Which filter controls the view shows: the one place that decides it. The tour's steps set
     /// their own filters and the sources list has none.
     pub fn controls(self) -> Controls {

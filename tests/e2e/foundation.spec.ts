@@ -23,6 +23,18 @@ test('the overview opens without the chart library, which loads once a chart vie
   expect(requested.filter((path) => path.includes('echarts'))).toEqual(['/echarts.js']);
 });
 
+test('a link to a chart view fetches the chart library before the app asks for it, once', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto('./?view=sectors');
+  await expect.poll(async () => (await chartOption(page, 'sectors'))?.series?.length ?? 0).toBeGreaterThan(0);
+  const scripts = requested.filter((path) => /\.(js|wasm)$/.test(path));
+  // Requested by index.html's early script, before the wasm has run (which asks for nothing more).
+  expect(scripts.indexOf('/echarts.js')).toBeGreaterThanOrEqual(0);
+  expect(scripts.indexOf('/echarts.js')).toBeLessThan(scripts.findIndex((path) => path.endsWith('.wasm')));
+  expect(requested.filter((path) => path.includes('echarts'))).toEqual(['/echarts.js']);
+});
+
 test('the trends chart shows each point with its source in the tooltip data', async ({ page }) => {
   await page.goto('./?view=trends');
   await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
