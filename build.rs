@@ -1,7 +1,9 @@
 //! Runs the app's own loader over `data/` at build time and
 //! - fails the build on any load issue, naming file and line;
-//! - writes the loaded dataset as postcard bytes (`dataset.postcard`), which the page decodes at
-//!   start-up instead of parsing and validating JSON;
+//! - writes the loaded figures as postcard bytes (`dataset.postcard`), which the page decodes at
+//!   start-up instead of parsing and validating JSON, and their words (quotes, notes, source
+//!   titles) apart, as `texts-<hash>.bin` named by its content (`texts_file.rs` holds the name):
+//!   the page fetches it when first needed, and scripts/post-build.mjs copies it into the bundle;
 //! - writes a small table from each Chinese character in the dataset's names (sectors, districts,
 //!   zones, indicator labels) to its toneless pinyin, for the search box. The `pinyin` crate (a
 //!   build-dependency) holds the whole dictionary; the wasm carries only the few hundred
@@ -31,13 +33,18 @@ fn main() {
         println!("cargo:rerun-if-changed={file}");
     }
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
-    let (dataset, issues) = model::load(model::bundled());
+    let (dataset, texts, issues) = model::load_with_texts(model::bundled());
     if !issues.is_empty() {
         let list: Vec<String> = issues.iter().map(ToString::to_string).collect();
         panic!("the dataset has {} load issue(s):\n{}", list.len(), list.join("\n"));
     }
     let bytes = model::encode(&dataset).unwrap_or_else(|err| panic!("cannot encode the dataset: {err}"));
     write(&out_dir.join("dataset.postcard"), &bytes);
+    let texts = model::encode_texts(&texts).unwrap_or_else(|err| panic!("cannot encode the texts: {err}"));
+    let texts_file = format!("texts-{:016x}.bin", fnv1a(&texts));
+    write(&out_dir.join(&texts_file), &texts);
+    write(&out_dir.join("texts.postcard"), &texts);
+    write(&out_dir.join("texts_file.rs"), format!("{texts_file:?}").as_bytes());
 
     let mut names: Vec<String> = model::DISTRICTS.iter().map(|d| d.name_zh.to_string()).collect();
     names.extend(dataset.sectors.iter().map(|s| s.name_zh.clone()));
@@ -55,6 +62,12 @@ fn main() {
     }
     out.push_str("];\n");
     write(&out_dir.join("pinyin_table.rs"), out.as_bytes());
+}
+
+/// FNV-1a, 64 bits: a content hash for the texts' file name, so a cached copy never pairs with
+/// another build's figures.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
 fn write(path: &Path, bytes: &[u8]) {

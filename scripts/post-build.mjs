@@ -2,13 +2,28 @@
 // 1. the Content-Security-Policy: Trunk's wasm loader is an inline module script, allowed by its
 //    hash and nothing else; written into index.html's meta tag and a `_headers` file for hosts
 //    that read one (Netlify, Cloudflare Pages);
-// 2. the service worker, with the exact list of this build's hashed assets to precache.
+// 2. the dataset's texts (quotes, notes, source titles): build.rs wrote them beside the wasm's
+//    build as `texts-<hash>.bin`, and the wasm names the file it will fetch; copied into the bundle;
+// 3. the service worker, with the exact list of this build's hashed assets to precache.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const staging = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!staging) throw new Error('post-build: TRUNK_STAGING_DIR is not set');
+
+const wasm = readdirSync(staging).find((name) => name.endsWith('.wasm'));
+if (!wasm) throw new Error('post-build: no .wasm in the staging directory');
+const textsFile = readFileSync(join(staging, wasm)).toString('latin1').match(/texts-[0-9a-f]{16}\.bin/)?.[0];
+if (!textsFile) throw new Error('post-build: the wasm names no texts-<hash>.bin');
+const buildDirs = join(process.env.CARGO_TARGET_DIR || join(process.env.TRUNK_SOURCE_DIR || '.', 'target'), 'wasm32-unknown-unknown');
+const textsSource = readdirSync(buildDirs)
+  .map((profile) => join(buildDirs, profile, 'build'))
+  .filter((dir) => existsSync(dir))
+  .flatMap((dir) => readdirSync(dir).map((name) => join(dir, name, 'out', textsFile)))
+  .find((path) => existsSync(path));
+if (!textsSource) throw new Error(`post-build: build.rs's ${textsFile} is not under ${buildDirs}`);
+copyFileSync(textsSource, join(staging, textsFile));
 const indexPath = join(staging, 'index.html');
 let index = readFileSync(indexPath, 'utf8');
 

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from '
 import { join } from 'node:path';
 
 const dist = process.argv[2] || 'dist';
-const compressible = /\.(html|js|css|wasm|json|svg|webmanifest)$/;
+const compressible = /\.(html|js|css|wasm|json|svg|webmanifest|bin)$/;
 for (const name of readdirSync(dist)) {
   const file = join(dist, name);
   if (!compressible.test(name) || !statSync(file).isFile()) continue;

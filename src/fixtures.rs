@@ -2,14 +2,27 @@
 //! value a test may rely on (a data edit cannot break them), and `real()`, the bundled `data/`,
 //! for tests that check the real data's rules (every tour step cites figures that exist).
 
-use crate::model::{self, Dataset, RawFiles, DISTRICTS};
+use crate::model::{self, Dataset, RawFiles, Texts, DISTRICTS};
 use serde_json::json;
 use std::sync::OnceLock;
 
-/// The bundled dataset, loaded once.
+/// The bundled dataset and its texts, loaded once.
+fn real_with_texts() -> &'static (Dataset, Texts) {
+    static LOADED: OnceLock<(Dataset, Texts)> = OnceLock::new();
+    LOADED.get_or_init(|| {
+        let (dataset, texts, _) = model::load_with_texts(model::bundled());
+        (dataset, texts)
+    })
+}
+
+/// The bundled dataset.
 pub fn real() -> &'static Dataset {
-    static DATASET: OnceLock<Dataset> = OnceLock::new();
-    DATASET.get_or_init(|| model::load(model::bundled()).0)
+    &real_with_texts().0
+}
+
+/// The bundled dataset's quotes, notes and source titles.
+pub fn real_texts() -> &'static Texts {
+    &real_with_texts().1
 }
 
 /// One observation line; `kind` is `actual` unless given, the quote contains the value. One

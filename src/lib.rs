@@ -7,6 +7,14 @@ rust_i18n::i18n!("locales", fallback = "en");
 /// The dataset as `build.rs` loaded, validated and encoded it: postcard bytes for `model::decode`.
 pub static BUNDLED_DATASET: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dataset.postcard"));
 
+/// The file beside index.html that holds the dataset's texts (`model::decode_texts`), named by
+/// its content; the page fetches it when a quote is first needed.
+pub const TEXTS_FILE: &str = include!(concat!(env!("OUT_DIR"), "/texts_file.rs"));
+
+/// The same texts, for host tests; the wasm fetches them instead of carrying them.
+#[cfg(not(target_arch = "wasm32"))]
+pub static BUNDLED_TEXTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/texts.postcard"));
+
 pub mod charts;
 pub mod format;
 pub mod model;

@@ -15,6 +15,17 @@ fn the_bundled_bytes_decode_to_what_the_loader_reads_from_data() {
     assert_eq!(decoded, dataset());
     let id = &decoded.observations[0].id;
     assert_eq!(decoded.observation(id).map(|o| &o.id), Some(id), "the lookup by id is rebuilt after decoding");
+    let (_, texts, _) = model::load_with_texts(model::bundled());
+    assert_eq!(model::decode_texts(atlas::BUNDLED_TEXTS, &decoded), Ok(texts.clone()));
+    assert!(decoded.observations.iter().all(|o| !texts.quote(&decoded, o).is_empty()), "every figure has its quote");
+    assert!(atlas::TEXTS_FILE.starts_with("texts-") && atlas::TEXTS_FILE.ends_with(".bin"));
+}
+
+#[test]
+fn texts_of_another_dataset_are_refused() {
+    let mut other = dataset();
+    other.observations.pop();
+    assert!(model::decode_texts(atlas::BUNDLED_TEXTS, &other).is_err());
 }
 
 #[test]

@@ -126,6 +126,34 @@ pub async fn load_map(name: &str, url: &str) -> Result<(), String> {
     register_map(name, &json).map_err(describe)
 }
 
+/// Fetches a static file beside the page as bytes. `Err` carries a message for the reader.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url)).await.map_err(describe)?;
+    let response: web_sys::Response = response.dyn_into().map_err(describe)?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(describe)?).await.map_err(describe)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Runs `work` once the browser is idle (within two seconds at the latest), after the first
+/// render's work; at once where `requestIdleCallback` is missing.
+pub fn when_idle(work: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(work);
+    let Some(window) = web_sys::window() else { return };
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"timeout".into(), &2000.into());
+    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let scheduled = idle.is_some_and(|idle| idle.call2(&window, &callback, &options).is_ok());
+    if !scheduled {
+        if let Some(callback) = callback.dyn_ref::<js_sys::Function>() {
+            let _ = callback.call0(&JsValue::NULL);
+        }
+    }
+}
+
 fn describe(err: JsValue) -> String {
     err.as_string()
         .or_else(|| js_sys::Reflect::get(&err, &"message".into()).ok().and_then(|m| m.as_string()))

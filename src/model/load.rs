@@ -3,8 +3,8 @@
 //! One bad line is reported with its file and line and skipped; nothing here panics on bad data.
 
 use super::{
-    Confidence, Dataset, Fact, Indicator, Kind, Observation, Region, RegionLevel, Sector, Source, Unit, Zone,
-    BEIJING, DISTRICTS,
+    Confidence, Dataset, Fact, Indicator, Kind, Observation, Region, RegionLevel, Revision, Sector, Source, Texts,
+    Unit, Zone, BEIJING, DISTRICTS,
 };
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -66,6 +66,18 @@ struct RawObservation {
     value_in_quote: Option<String>,
 }
 
+/// A sector, zone or fact row with its quote, which goes to `Texts`.
+#[derive(Deserialize)]
+struct Quoted<T> {
+    #[serde(flatten)]
+    item: T,
+    quote: String,
+}
+
+fn unquote<T>(rows: Vec<Quoted<T>>) -> (Vec<T>, Vec<String>) {
+    rows.into_iter().map(|row| (row.item, row.quote)).unzip()
+}
+
 fn default_period() -> String {
     "year".to_string()
 }
@@ -77,31 +89,46 @@ const FACTS: &str = "data/facts.jsonl";
 
 /// Never fails: every problem becomes a `LoadIssue` and the offending row is left out.
 pub fn load(files: RawFiles<'_>) -> (Dataset, Vec<LoadIssue>) {
-    let mut issues = Vec::new();
-    let sectors = load_sectors(files.sectors, &mut issues);
-    let zones: Vec<Zone> = json_lines(files.zones, ZONES, &mut issues);
-    let zones = check_zones(zones, &sectors, &mut issues);
-    let regions = regions(&zones);
-    let raw_observations: Vec<(usize, RawObservation)> = json_lines_numbered(files.observations, OBSERVATIONS, &mut issues);
-    let (observations, sources) = check_observations(raw_observations, &sectors, &regions, &mut issues);
-    let facts: Vec<Fact> = json_lines(files.facts, FACTS, &mut issues);
-    let facts = check_facts(facts, &sectors, &regions, &mut issues);
-    let indicators = indicators(&observations);
-    let dataset = Dataset { observations, sources, sectors, zones, facts, indicators, regions, ..Default::default() };
-    (dataset.index(), issues)
+    let (dataset, _, issues) = load_with_texts(files);
+    (dataset, issues)
 }
 
-fn load_sectors(text: &str, issues: &mut Vec<LoadIssue>) -> Vec<Sector> {
-    match serde_json::from_str::<Vec<Sector>>(text) {
+/// `load`, keeping the quotes, notes and source titles as well (`Texts`).
+pub fn load_with_texts(files: RawFiles<'_>) -> (Dataset, Texts, Vec<LoadIssue>) {
+    let mut issues = Vec::new();
+    let (sectors, sector_quotes) = unquote(load_sectors(files.sectors, &mut issues));
+    let zones: Vec<Quoted<Zone>> = json_lines(files.zones, ZONES, &mut issues);
+    let (zones, zone_quotes) = unquote(check_zones(zones, &sectors, &mut issues));
+    let regions = regions(&zones);
+    let raw_observations: Vec<(usize, RawObservation)> = json_lines_numbered(files.observations, OBSERVATIONS, &mut issues);
+    let checked = check_observations(raw_observations, &sectors, &regions, &mut issues);
+    let facts: Vec<Quoted<Fact>> = json_lines(files.facts, FACTS, &mut issues);
+    let (facts, fact_quotes) = unquote(check_facts(facts, &sectors, &regions, &mut issues));
+    let indicators = indicators(&checked.observations);
+    let texts = Texts {
+        observation_quotes: checked.quotes,
+        observation_notes: checked.notes,
+        source_titles: checked.titles,
+        sector_quotes,
+        zone_quotes,
+        fact_quotes,
+    };
+    let (observations, sources) = (checked.observations, checked.sources);
+    let dataset = Dataset { observations, sources, sectors, zones, facts, indicators, regions, ..Default::default() };
+    (dataset.index(), texts, issues)
+}
+
+fn load_sectors(text: &str, issues: &mut Vec<LoadIssue>) -> Vec<Quoted<Sector>> {
+    match serde_json::from_str::<Vec<Quoted<Sector>>>(text) {
         Ok(sectors) => {
             let mut seen = HashSet::new();
             sectors
                 .into_iter()
                 .enumerate()
                 .filter(|(i, sector)| {
-                    let fresh = seen.insert(sector.id.clone());
+                    let fresh = seen.insert(sector.item.id.clone());
                     if !fresh {
-                        issues.push(issue(SECTORS, i + 1, format!("duplicate sector id `{}`", sector.id)));
+                        issues.push(issue(SECTORS, i + 1, format!("duplicate sector id `{}`", sector.item.id)));
                     }
                     fresh
                 })
@@ -141,12 +168,13 @@ fn issue(file: &'static str, line: usize, reason: String) -> LoadIssue {
     LoadIssue { file, line, reason }
 }
 
-fn check_zones(zones: Vec<Zone>, sectors: &[Sector], issues: &mut Vec<LoadIssue>) -> Vec<Zone> {
+fn check_zones(zones: Vec<Quoted<Zone>>, sectors: &[Sector], issues: &mut Vec<LoadIssue>) -> Vec<Quoted<Zone>> {
     let mut seen = HashSet::new();
     zones
         .into_iter()
         .enumerate()
-        .filter(|(i, zone)| {
+        .filter(|(i, row)| {
+            let zone = &row.item;
             let line = i + 1;
             let mut problems = Vec::new();
             if !seen.insert(zone.id.clone()) {
@@ -185,16 +213,25 @@ fn regions(zones: &[Zone]) -> Vec<Region> {
     regions
 }
 
+/// The observations that passed their checks, their sources, and the words of both.
+#[derive(Default)]
+struct CheckedObservations {
+    observations: Vec<Observation>,
+    quotes: Vec<String>,
+    notes: Vec<String>,
+    sources: Vec<Source>,
+    titles: Vec<String>,
+}
+
 fn check_observations(
     rows: Vec<(usize, RawObservation)>,
     sectors: &[Sector],
     regions: &[Region],
     issues: &mut Vec<LoadIssue>,
-) -> (Vec<Observation>, Vec<Source>) {
+) -> CheckedObservations {
     let mut seen = HashSet::new();
-    let mut sources: Vec<Source> = Vec::new();
+    let mut checked = CheckedObservations::default();
     let mut source_by_url: HashMap<String, usize> = HashMap::new();
-    let mut observations = Vec::new();
     for (line, mut row) in rows {
         // An empty `value_in_quote` says nothing: the quote must then state the number itself.
         row.value_in_quote = row.value_in_quote.filter(|words| !words.trim().is_empty());
@@ -233,18 +270,21 @@ fn check_observations(
             continue;
         }
         let source = *source_by_url.entry(row.source_url.clone()).or_insert_with(|| {
-            sources.push(Source {
+            checked.sources.push(Source {
                 url: row.source_url.clone(),
-                title: row.source_title.clone(),
                 publisher: row.publisher.clone(),
                 published: row.published.clone(),
                 confidence: row.confidence,
                 n_figures: 0,
             });
-            sources.len() - 1
+            checked.titles.push(row.source_title.clone());
+            checked.sources.len() - 1
         });
-        sources[source].n_figures += 1;
-        observations.push(Observation {
+        checked.sources[source].n_figures += 1;
+        let note = row.note.filter(|n| !n.trim().is_empty());
+        checked.quotes.push(row.quote);
+        checked.notes.push(note.clone().unwrap_or_default());
+        checked.observations.push(Observation {
             id: row.id,
             indicator: row.indicator,
             label_en: row.indicator_en,
@@ -257,20 +297,19 @@ fn check_observations(
             unit: row.unit,
             kind: row.kind,
             source,
-            quote: row.quote,
-            note: row.note.filter(|n| !n.trim().is_empty()),
-            value_in_quote: row.value_in_quote,
+            revision: note.as_deref().and_then(Revision::in_note),
         });
     }
-    (observations, sources)
+    checked
 }
 
-fn check_facts(facts: Vec<Fact>, sectors: &[Sector], regions: &[Region], issues: &mut Vec<LoadIssue>) -> Vec<Fact> {
+fn check_facts(facts: Vec<Quoted<Fact>>, sectors: &[Sector], regions: &[Region], issues: &mut Vec<LoadIssue>) -> Vec<Quoted<Fact>> {
     let mut seen = HashSet::new();
     facts
         .into_iter()
         .enumerate()
-        .filter(|(i, fact)| {
+        .filter(|(i, row)| {
+            let fact = &row.item;
             let mut problems = Vec::new();
             if !seen.insert(fact.id.clone()) {
                 problems.push(format!("duplicate fact id `{}`", fact.id));

@@ -6,7 +6,7 @@
 mod load;
 mod regions;
 
-pub use load::{load, validate_quote, LoadIssue, RawFiles};
+pub use load::{load, load_with_texts, validate_quote, LoadIssue, RawFiles};
 pub use regions::{District, DISTRICTS};
 
 use serde::{Deserialize, Serialize};
@@ -156,10 +156,9 @@ pub struct Observation {
     pub unit: Unit,
     pub kind: Kind,
     pub source: SourceIdx,
-    pub quote: String,
-    pub note: Option<String>,
-    /// The words of the quote that state the value, where they are not the plain number.
-    pub value_in_quote: Option<String>,
+    /// What the figure's note says of its standing. The note itself and the quote are in
+    /// `Texts`, fetched when first needed.
+    pub revision: Option<Revision>,
 }
 
 impl Observation {
@@ -187,9 +186,22 @@ impl Observation {
         10f64.powi(-(self.decimals() as i32)) * self.unit.yuan_scale().unwrap_or(1.0)
     }
 
-    /// Whether the note calls the figure preliminary or final (a revision of an earlier one).
     pub fn revision(&self) -> Option<Revision> {
-        let note = self.note.as_deref()?.to_lowercase();
+        self.revision
+    }
+}
+
+/// What a note says of a figure's standing: a first estimate, or the final (revised) figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Revision {
+    Preliminary,
+    Final,
+}
+
+impl Revision {
+    /// Whether a note calls its figure preliminary or final (a revision of an earlier one).
+    pub fn in_note(note: &str) -> Option<Revision> {
+        let note = note.to_lowercase();
         let has = |words: &[&str]| words.iter().any(|w| note.contains(w));
         if has(&["preliminary", "初步", "预计", "vorläufig"]) {
             Some(Revision::Preliminary)
@@ -199,16 +211,7 @@ impl Observation {
             None
         }
     }
-}
 
-/// What a note says of a figure's standing: a first estimate, or the final (revised) figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Revision {
-    Preliminary,
-    Final,
-}
-
-impl Revision {
     pub fn id(self) -> &'static str {
         match self {
             Revision::Preliminary => "preliminary",
@@ -240,11 +243,11 @@ pub fn same_figure(a: &Observation, b: &Observation) -> bool {
     (rounded - coarse.value).abs() <= 1e-9 * coarse.value.abs().max(1.0)
 }
 
-/// A page that backs figures; observations citing the same URL share one.
+/// A page that backs figures; observations citing the same URL share one. Its title is in
+/// `Texts`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     pub url: String,
-    pub title: String,
     pub publisher: String,
     pub published: String,
     pub confidence: Confidence,
@@ -263,6 +266,7 @@ pub fn is_web_link(url: &str) -> bool {
     url.starts_with("https://") || url.starts_with("http://")
 }
 
+/// One of the ten industries. The quote of its definition is in `Texts`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sector {
     pub id: SectorId,
@@ -272,7 +276,6 @@ pub struct Sector {
     pub description_zh: String,
     pub color: String,
     pub source_url: String,
-    pub quote: String,
 }
 
 impl Sector {
@@ -284,6 +287,7 @@ impl Sector {
     }
 }
 
+/// A science city, park or zone. Its quote is in `Texts`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Zone {
     pub id: RegionId,
@@ -298,7 +302,6 @@ pub struct Zone {
     pub description_en: String,
     pub description_zh: String,
     pub source_url: String,
-    pub quote: String,
 }
 
 impl Zone {
@@ -331,6 +334,7 @@ impl Zone {
     }
 }
 
+/// A dated milestone. Its quote is in `Texts`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fact {
     pub id: String,
@@ -344,7 +348,6 @@ pub struct Fact {
     pub source_url: String,
     pub publisher: String,
     pub published: String,
-    pub quote: String,
 }
 
 /// A fact's text as the page shows it: in the reader's language where the dataset has it,
@@ -481,6 +484,11 @@ impl Dataset {
         self.regions.iter().find(|r| r.id == id)
     }
 
+    /// An observation's place in `observations` (and in `Texts`).
+    pub fn observation_index(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.id == id)
     }
@@ -531,6 +539,61 @@ impl Dataset {
     }
 }
 
+/// The words behind the figures, in the dataset's order: each figure's quote and note, each source
+/// page's title, and the quotes behind the sectors' definitions, the zones and the facts. Most of
+/// the data's bytes, and needed only when a source panel, a profile, the sources list or a
+/// download shows them, so the page fetches them apart from the figures (`build.rs` writes both).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Texts {
+    pub(crate) observation_quotes: Vec<String>,
+    /// Empty where the figure has no note.
+    pub(crate) observation_notes: Vec<String>,
+    pub(crate) source_titles: Vec<String>,
+    pub(crate) sector_quotes: Vec<String>,
+    pub(crate) zone_quotes: Vec<String>,
+    pub(crate) fact_quotes: Vec<String>,
+}
+
+impl Texts {
+    /// Whether these are the texts of `dataset`: one per figure, source, sector, zone and fact.
+    pub fn fit(&self, dataset: &Dataset) -> bool {
+        self.observation_quotes.len() == dataset.observations.len()
+            && self.observation_notes.len() == dataset.observations.len()
+            && self.source_titles.len() == dataset.sources.len()
+            && self.sector_quotes.len() == dataset.sectors.len()
+            && self.zone_quotes.len() == dataset.zones.len()
+            && self.fact_quotes.len() == dataset.facts.len()
+    }
+
+    pub fn quote(&self, dataset: &Dataset, observation: &Observation) -> &str {
+        Self::at(&self.observation_quotes, dataset.observation_index(&observation.id))
+    }
+
+    pub fn note(&self, dataset: &Dataset, observation: &Observation) -> Option<&str> {
+        Some(Self::at(&self.observation_notes, dataset.observation_index(&observation.id))).filter(|note| !note.is_empty())
+    }
+
+    pub fn source_title(&self, source: SourceIdx) -> &str {
+        Self::at(&self.source_titles, Some(source))
+    }
+
+    pub fn sector_quote(&self, dataset: &Dataset, sector: &Sector) -> &str {
+        Self::at(&self.sector_quotes, dataset.sector_index(&sector.id))
+    }
+
+    pub fn zone_quote(&self, dataset: &Dataset, zone: &Zone) -> &str {
+        Self::at(&self.zone_quotes, dataset.zones.iter().position(|z| z.id == zone.id))
+    }
+
+    pub fn fact_quote(&self, dataset: &Dataset, fact: &Fact) -> &str {
+        Self::at(&self.fact_quotes, dataset.facts.iter().position(|f| f.id == fact.id))
+    }
+
+    fn at(list: &[String], index: Option<usize>) -> &str {
+        index.and_then(|i| list.get(i)).map_or("", String::as_str)
+    }
+}
+
 /// The other sources of a figure's point.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PointSources<'d> {
@@ -560,4 +623,14 @@ pub fn encode(dataset: &Dataset) -> Result<Vec<u8>, String> {
 /// Reads what `encode` wrote and rebuilds the lookup by id.
 pub fn decode(bytes: &[u8]) -> Result<Dataset, String> {
     postcard::from_bytes::<Dataset>(bytes).map(Dataset::index).map_err(|err| err.to_string())
+}
+
+pub fn encode_texts(texts: &Texts) -> Result<Vec<u8>, String> {
+    postcard::to_allocvec(texts).map_err(|err| err.to_string())
+}
+
+/// Reads what `encode_texts` wrote, if they are `dataset`'s texts.
+pub fn decode_texts(bytes: &[u8], dataset: &Dataset) -> Result<Texts, String> {
+    let texts = postcard::from_bytes::<Texts>(bytes).map_err(|err| err.to_string())?;
+    if texts.fit(dataset) { Ok(texts) } else { Err("the texts belong to another build of the dataset".to_string()) }
 }

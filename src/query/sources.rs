@@ -1,6 +1,6 @@
 //! The sources list: every page the Atlas cites, in the order the reader asks for.
 
-use crate::model::{Dataset, Source};
+use crate::model::{Dataset, Source, SourceIdx};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SourceSort {
@@ -26,10 +26,11 @@ impl SourceSort {
     }
 }
 
-/// Every source once, sorted; ties fall to the publisher's name, so the order is stable.
-pub fn sorted_sources(dataset: &Dataset, sort: SourceSort) -> Vec<&Source> {
-    let mut sources: Vec<&Source> = dataset.sources.iter().collect();
-    sources.sort_by(|a, b| {
+/// Every source once with its index (its title is in `Texts`), sorted; ties fall to the
+/// publisher's name, so the order is stable.
+pub fn sorted_sources(dataset: &Dataset, sort: SourceSort) -> Vec<(SourceIdx, &Source)> {
+    let mut sources: Vec<(SourceIdx, &Source)> = dataset.sources.iter().enumerate().collect();
+    sources.sort_by(|(_, a), (_, b)| {
         let by_figures = b.n_figures.cmp(&a.n_figures);
         let first = match sort {
             SourceSort::Figures => by_figures,
@@ -48,12 +49,12 @@ mod tests {
     #[test]
     fn sources_sort_by_confidence_or_by_figures() {
         let dataset = crate::fixtures::real();
-        let by_confidence = sorted_sources(dataset, SourceSort::Confidence);
+        let by_confidence: Vec<&Source> = sorted_sources(dataset, SourceSort::Confidence).into_iter().map(|(_, s)| s).collect();
         assert_eq!(by_confidence.len(), dataset.sources.len());
         assert!(by_confidence.windows(2).all(|w| w[0].confidence <= w[1].confidence), "official, media, third-party");
         assert_eq!(by_confidence[0].confidence, Confidence::Official);
         assert_eq!(by_confidence.last().map(|s| s.confidence), Some(Confidence::ThirdParty));
-        let by_figures = sorted_sources(dataset, SourceSort::Figures);
+        let by_figures: Vec<&Source> = sorted_sources(dataset, SourceSort::Figures).into_iter().map(|(_, s)| s).collect();
         assert!(by_figures.windows(2).all(|w| w[0].n_figures >= w[1].n_figures));
         assert_ne!(by_figures[0].confidence, Confidence::Official, "the default order is not by confidence");
         assert_eq!(SourceSort::from_id("confidence"), SourceSort::Confidence);

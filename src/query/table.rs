@@ -2,7 +2,7 @@
 
 use crate::format::period_label;
 use crate::format;
-use crate::model::{Dataset, Lang, Observation};
+use crate::model::{Dataset, Lang, Observation, Texts};
 use std::cmp::Ordering;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -122,7 +122,7 @@ pub fn table_rows<'d>(dataset: &Dataset, rows: &[&'d Observation]) -> Vec<TableR
 
 /// The rows as CSV, UTF-8 with a byte-order mark so spreadsheet programs open Chinese text
 /// correctly; values as published, with every source column.
-pub fn to_csv(dataset: &Dataset, rows: &[&Observation], lang: Lang) -> String {
+pub fn to_csv(dataset: &Dataset, texts: &Texts, rows: &[&Observation], lang: Lang) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let header = [
         "id", "indicator", "indicator_label", "sector", "region", "period", "year", "value", "unit", "value_readable", "kind",
@@ -149,10 +149,10 @@ pub fn to_csv(dataset: &Dataset, rows: &[&Observation], lang: Lang) -> String {
             source.confidence.id(),
             &source.publisher,
             &source.published,
-            &source.title,
+            texts.source_title(o.source),
             &source.url,
-            &o.quote,
-            o.note.as_deref().unwrap_or(""),
+            texts.quote(dataset, o),
+            texts.note(dataset, o).unwrap_or(""),
         ]);
     }
     let bytes = writer.into_inner().unwrap_or_default();
@@ -167,7 +167,7 @@ mod tests {
     fn csv_has_a_header_and_one_record_per_row_with_its_source() {
         let dataset = crate::fixtures::real();
         let rows: Vec<&Observation> = dataset.observations.iter().filter(|o| o.indicator == "rd_intensity").collect();
-        let csv = to_csv(dataset, &rows, Lang::Zh);
+        let csv = to_csv(dataset, crate::fixtures::real_texts(), &rows, Lang::Zh);
         assert!(csv.starts_with('\u{feff}'));
         let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
         let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
@@ -181,7 +181,7 @@ mod tests {
     fn csv_unit_column_holds_the_datasets_unit_ids() {
         let dataset = crate::fixtures::real();
         let rows: Vec<&Observation> = dataset.observations.iter().filter(|o| o.indicator == "rd_intensity").collect();
-        let csv = to_csv(dataset, &rows, Lang::En);
+        let csv = to_csv(dataset, crate::fixtures::real_texts(), &rows, Lang::En);
         let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
         let units: Vec<String> = reader.records().map(|r| r.unwrap()[8].to_string()).collect();
         assert!(!units.is_empty());

@@ -224,7 +224,7 @@ fn ZoneCard() -> impl IntoView {
                 </ul>
                 <p><a href=super::profile::profile_href(&atlas, crate::state::ProfileSubject::Zone(&zone.id))>{tr(lang, "profile.link")} " →"</a></p>
                 <div class="zone-source">{super::widgets::source_link(&zone.source_url, "map.zone_source", lang)}</div>
-                <blockquote class="quote">{zone.quote.clone()}</blockquote>
+                {super::with_texts(move |texts| view! { <blockquote class="quote">{texts.zone_quote(dataset, zone).to_string()}</blockquote> }.into_any())}
             </article>
         }
         .into_any()

@@ -10,12 +10,14 @@ mod search;
 mod source_panel;
 mod sources_view;
 mod table_view;
+mod texts;
 mod timeline;
 mod tour;
 mod trends;
 mod view_state;
 mod widgets;
 
+pub use texts::{text_or_ellipsis, with_texts, TextsLoad};
 pub use view_state::{use_atlas, Atlas, History};
 
 use crate::model::{self, Dataset};

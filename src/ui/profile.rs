@@ -244,7 +244,7 @@ fn About(entity: Entity<'static>) -> impl IntoView {
                 view! {
                     <div class="profile-about">
                         <p>{text}</p>
-                        <blockquote class="quote" lang="zh-CN">{s.quote.clone()}</blockquote>
+                        {super::with_texts(move |texts| view! { <blockquote class="quote" lang="zh-CN">{texts.sector_quote(dataset, s).to_string()}</blockquote> }.into_any())}
                         {super::widgets::source_link(&s.source_url, "profile.definition_source", lang)}
                     </div>
                 }.into_any()
@@ -266,7 +266,7 @@ fn About(entity: Entity<'static>) -> impl IntoView {
                             <dt>{tr(lang, "profile.district")}</dt><dd>{district}</dd>
                             <dt>{tr(lang, "filter.sectors")}</dt><dd><ul class="inline-list">{sectors}</ul></dd>
                         </dl>
-                        <blockquote class="quote" lang="">{z.quote.clone()}</blockquote>
+                        {super::with_texts(move |texts| view! { <blockquote class="quote" lang="">{texts.zone_quote(dataset, z).to_string()}</blockquote> }.into_any())}
                         {super::widgets::source_link(&z.source_url, "map.zone_source", lang)}
                     </div>
                 }.into_any()

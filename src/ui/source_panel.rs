@@ -2,8 +2,8 @@
 //! source that gives the same point; or of one dated fact. Opened from every chart point, card,
 //! table row and timeline entry.
 
-use super::{tr, use_atlas, Atlas};
-use crate::model::{Fact, Lang, Observation};
+use super::{text_or_ellipsis, tr, use_atlas, with_texts, Atlas};
+use crate::model::{Dataset, Fact, Lang, Observation};
 use crate::format::period_label;
 use crate::format;
 use leptos::html;
@@ -29,7 +29,7 @@ pub fn SourcePanel() -> impl IntoView {
             let lang = lang.get();
             let body = match dataset.observation(&id) {
                 Some(o) => observation_body(atlas, o, lang).into_any(),
-                None => fact_body(dataset.facts.iter().find(|f| f.id == id)?, lang).into_any(),
+                None => fact_body(dataset, dataset.facts.iter().find(|f| f.id == id)?, lang).into_any(),
             };
             Some(view! {
                 <aside class="source-panel" role="dialog" aria-modal="false" aria-labelledby="source-title"
@@ -58,12 +58,14 @@ fn observation_body(atlas: Atlas, o: &'static Observation, lang: Lang) -> impl I
         </p>
         <p class="source-value">{format::value(o.value, o.unit, lang)} <span class="badge">{format::kind(o.kind, lang)}</span>{o.revision().map(|r| view! { " " <span class="badge">{tr(lang, &format!("revision.{}", r.id()))}</span> })}</p>
         <p class="source-published">{tr(lang, "source.as_published")} ": " {format::published(o.value, o.unit, lang)}</p>
-        <blockquote class="quote" lang="">{o.quote.clone()}</blockquote>
-        {o.note.clone().map(|note| view! { <p class="source-note"><strong>{tr(lang, "source.note")} ": "</strong>{note}</p> })}
+        {with_texts(move |texts| view! {
+            <blockquote class="quote" lang="">{texts.quote(dataset, o).to_string()}</blockquote>
+            {texts.note(dataset, o).map(|note| view! { <p class="source-note"><strong>{tr(lang, "source.note")} ": "</strong>{note.to_string()}</p> })}
+        }.into_any())}
         <dl class="source-meta">
             <dt>{tr(lang, "source.publisher")}</dt><dd>{source.publisher.clone()}</dd>
             <dt>{tr(lang, "source.published")}</dt><dd>{source.published.clone()}</dd>
-            <dt>{tr(lang, "source.page")}</dt><dd>{source.title.clone()}</dd>
+            <dt>{tr(lang, "source.page")}</dt><dd>{text_or_ellipsis(move |texts| texts.source_title(o.source).to_string())}</dd>
             <dt>{tr(lang, "source.confidence")}</dt><dd>{format::confidence(source.confidence, lang)}</dd>
         </dl>
         {match link {
@@ -97,13 +99,13 @@ fn other_sources(atlas: Atlas, lang: Lang, heading: &'static str, class: &'stati
 }
 
 /// A dated fact: its date and text, the verbatim quote and where it was published.
-fn fact_body(fact: &'static Fact, lang: Lang) -> impl IntoView {
+fn fact_body(dataset: &'static Dataset, fact: &'static Fact, lang: Lang) -> impl IntoView {
     let text = fact.text(lang);
     let link = crate::model::is_web_link(&fact.source_url).then(|| fact.source_url.clone());
     view! {
         <p class="source-figure"><strong><time datetime=fact.date.clone()>{fact.date.clone()}</time></strong></p>
         <p lang=text.html_lang>{text.text}</p>
-        <blockquote class="quote" lang="">{fact.quote.clone()}</blockquote>
+        {with_texts(move |texts| view! { <blockquote class="quote" lang="">{texts.fact_quote(dataset, fact).to_string()}</blockquote> }.into_any())}
         <dl class="source-meta">
             <dt>{tr(lang, "source.publisher")}</dt><dd>{fact.publisher.clone()}</dd>
             <dt>{tr(lang, "source.published")}</dt><dd>{fact.published.clone()}</dd>

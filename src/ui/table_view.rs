@@ -24,9 +24,15 @@ pub fn TableView() -> impl IntoView {
         rows
     });
     let download_failed = RwSignal::new(None::<String>);
+    // The CSV carries every quote and note: it waits for the texts if they have not arrived.
     let download = move |_| {
-        let csv = to_csv(dataset, &rows.get_untracked(), lang.get_untracked());
-        download_failed.set(download_text(&csv, "beijing-atlas-figures.csv", "text/csv;charset=utf-8").err());
+        leptos::task::spawn_local(async move {
+            let result = atlas.texts_ready().await.and_then(|texts| {
+                let csv = to_csv(dataset, texts, &rows.get_untracked(), lang.get_untracked());
+                download_text(&csv, "beijing-atlas-figures.csv", "text/csv;charset=utf-8")
+            });
+            download_failed.set(result.err());
+        });
     };
     let header = move |column: Column| {
         let label = move || tr(lang.get(), &format!("table.{}", column.id()));

@@ -33,6 +33,8 @@ pub struct Atlas {
     pub dark: RwSignal<bool>,
     /// The observation whose source panel is open.
     pub source: RwSignal<Option<String>>,
+    /// The dataset's quotes, notes and source titles, fetched apart (`texts`).
+    pub texts: RwSignal<super::TextsLoad>,
     animate: bool,
     pathname: Memo<String>,
     navigate: StoredValue<Navigate, LocalStorage>,
@@ -93,6 +95,7 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
         lang,
         dark: RwSignal::new(initial_theme_is_dark()),
         source: RwSignal::new(None),
+        texts: RwSignal::new(super::TextsLoad::NotAsked),
         animate: !bridge::media_matches("(prefers-reduced-motion: reduce)"),
         pathname: location.pathname,
         navigate: StoredValue::new_local(Box::new(navigate)),
@@ -119,6 +122,9 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
         bridge::set_title_and_lang(&query::document_title(dataset, &state), state.lang.html_tag());
     });
     Effect::new(move |_| bridge::set_theme_attribute(atlas.dark.get()));
+    // The words behind the figures arrive while the reader looks at the first view, so a source
+    // panel opens with its quote.
+    bridge::when_idle(move || super::texts::fetch_texts(atlas));
     atlas
 }
 
