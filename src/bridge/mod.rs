@@ -116,24 +116,25 @@ pub async fn load_map(name: &str, url: &str) -> Result<(), String> {
     if map_registered(name) {
         return Ok(());
     }
-    let window = web_sys::window().ok_or("no window")?;
-    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url)).await.map_err(describe)?;
-    let response: web_sys::Response = response.dyn_into().map_err(describe)?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
+    let response = fetch_ok(url).await?;
     let json = wasm_bindgen_futures::JsFuture::from(response.json().map_err(describe)?).await.map_err(describe)?;
     register_map(name, &json).map_err(describe)
 }
 
-/// Fetches a static file beside the page as bytes. `Err` carries a message for the reader.
-pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+/// A successful response for a static file beside the page; `Err` carries a message for the reader.
+async fn fetch_ok(url: &str) -> Result<web_sys::Response, String> {
     let window = web_sys::window().ok_or("no window")?;
     let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url)).await.map_err(describe)?;
     let response: web_sys::Response = response.dyn_into().map_err(describe)?;
     if !response.ok() {
         return Err(format!("HTTP {}", response.status()));
     }
+    Ok(response)
+}
+
+/// Fetches a static file beside the page as bytes. `Err` carries a message for the reader.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let response = fetch_ok(url).await?;
     let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(describe)?).await.map_err(describe)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
