@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { execFile } from 'node:child_process';
 import { startServer } from './static-server.mjs';
+import { codeByCrate } from './wasm-crates.mjs';
 
 const { values: args } = parseArgs({
   options: { baseline: { type: 'string' }, runs: { type: 'string', default: '9' }, lighthouse: { type: 'string', default: '3' } },
@@ -238,11 +239,22 @@ console.log('\n| asset | raw KB | gzip KB | brotli KB | loaded |');
 console.log('|---|---:|---:|---:|:-:|');
 for (const a of own.assets) console.log(`| ${a.name} | ${kb(a.raw)} | ${kb(a.gzip)} | ${kb(a.brotli)} | ${a.firstLoad ? 'first load' : a.chartViews ? 'with the first chart' : 'on demand'} |`);
 
+// Where the wasm's code comes from (cargo's wasm, before wasm-bindgen drops its `describe`
+// functions and wasm-opt shrinks the rest: raw bytes, to compare crates with each other).
+const cargoWasm = 'target/wasm32-unknown-unknown/release/atlas.wasm';
+let crates = null;
+try { crates = codeByCrate(cargoWasm).slice(0, 12); } catch (error) { console.error(`no crate breakdown: ${error.message}`); }
+if (crates) {
+  console.log(`\n| crate (${cargoWasm}) | code KB, raw |\n|---|---:|`);
+  for (const { crate, bytes } of crates) console.log(`| ${crate} | ${kb(bytes)} |`);
+}
+
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', JSON.stringify({
   date: new Date().toISOString(),
   runs: RUNS, clicksPerRun: CLICKS, lighthouseRuns: LIGHTHOUSE_RUNS,
   bareFirstChartMs: { median: bareMs, runs: bareRuns },
+  wasmCodeByCrate: crates,
   builds: builds.map((b) => ({ name: b.name, dist: b.dist, summary: b.summary, assets: b.sizes.assets,
     runs: { firstChartMs: b.firstChart, decodeMs: b.decode, overviewMs: b.overview, filterMs: b.filter, filterPaintedMs: b.filterPainted, lighthouse: b.lighthouse } })),
 }, null, 2) + '\n');
