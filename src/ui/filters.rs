@@ -212,12 +212,15 @@ fn RegionPicker() -> impl IntoView {
                     aria-label=move || tr(lang.get(), "filter.find_region") placeholder=move || tr(lang.get(), "filter.find_region")
                     aria-controls="region-list"
                     prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev)) />
+                // The 43 places are built when the panel first opens, not at every chart link's start.
                 <div class="region-list" id="region-list">
-                    {group(RegionLevel::City, "filter.city")}
-                    {group(RegionLevel::District, "filter.districts")}
-                    {group(RegionLevel::Zone, "filter.zones")}
-                    {group(RegionLevel::Aggregate, "filter.areas")}
-                    {move || options.read().is_empty().then(|| view! { <p class="hint">{tr(lang.get(), "filter.no_region_match")}</p> })}
+                    <Show when=move || open.get()>
+                        {group(RegionLevel::City, "filter.city")}
+                        {group(RegionLevel::District, "filter.districts")}
+                        {group(RegionLevel::Zone, "filter.zones")}
+                        {group(RegionLevel::Aggregate, "filter.areas")}
+                        {move || options.read().is_empty().then(|| view! { <p class="hint">{tr(lang.get(), "filter.no_region_match")}</p> })}
+                    </Show>
                 </div>
                 <p class="region-limit" role="status">{move || full.get().then(|| tr_with(lang.get(), "filter.region_limit", &[("max", &MAX_REGIONS.to_string())]))}</p>
                 <button type="button" class="link-button" disabled=move || atlas.view_state.read().regions.is_empty()
