@@ -10,7 +10,6 @@ pub use load::{load, load_with_texts, validate_quote, LoadIssue, RawFiles};
 pub use regions::{District, DISTRICTS};
 
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 pub type ObsId = String;
 pub type IndicatorId = String;
@@ -456,12 +455,12 @@ pub struct Dataset {
     pub regions: Vec<Region>,
     /// Rebuilt from `observations` after loading or decoding, never stored.
     #[serde(skip)]
-    by_id: HashMap<ObsId, usize>,
+    by_id: Vec<usize>,
 }
 
 impl Dataset {
     pub fn observation(&self, id: &str) -> Option<&Observation> {
-        self.by_id.get(id).map(|&i| &self.observations[i])
+        self.observation_index(id).map(|i| &self.observations[i])
     }
 
     pub fn source_of(&self, observation: &Observation) -> &Source {
@@ -486,7 +485,8 @@ impl Dataset {
 
     /// An observation's place in `observations` (and in `Texts`).
     pub fn observation_index(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        let found = self.by_id.binary_search_by(|&i| self.observations[i].id.as_str().cmp(id));
+        found.ok().map(|at| self.by_id[at])
     }
 
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
@@ -534,7 +534,10 @@ impl Dataset {
     }
 
     fn index(mut self) -> Self {
-        self.by_id = self.observations.iter().enumerate().map(|(i, o)| (o.id.clone(), i)).collect();
+        // Indices sorted by id: no copy of the 554 ids at start-up, a binary search per lookup.
+        let mut by_id: Vec<usize> = (0..self.observations.len()).collect();
+        by_id.sort_unstable_by(|&a, &b| self.observations[a].id.cmp(&self.observations[b].id));
+        self.by_id = by_id;
         self
     }
 }
