@@ -1,4 +1,5 @@
-//! Start-up: keep a panic's trace in the console and show a static notice, then mount the app.
+//! Start-up: keep a panic's trace in the console and show a static notice, then mount the app in
+//! place of index.html's static shell.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -7,7 +8,14 @@ fn main() {
         // The reactive runtime cannot be trusted after a panic, so the notice is static HTML.
         atlas::bridge::show_crash_notice();
     }));
-    leptos::mount::mount_to_body(atlas::ui::App);
+    wasm_bindgen_futures::spawn_local(async {
+        // After the shell's first paint: start-up never holds it back (see shell_painted).
+        atlas::bridge::shell_painted().await;
+        // The mount renders the app synchronously; removing index.html's shell in the same task
+        // means the browser's next frame shows the app where the shell was, never both or neither.
+        leptos::mount::mount_to_body(atlas::ui::App);
+        atlas::bridge::remove_shell();
+    });
 }
 
 /// The app runs in the browser; on the host, `cargo test` covers the pure core.

@@ -11,7 +11,7 @@ mod page;
 
 pub use echart::{ChartClick, EChart};
 pub use files::{copy_text, download_text, download_url};
-pub use page::{every, is_typing_target, origin, Interval, set_theme_attribute, set_title_and_lang, store_theme, stored_theme};
+pub use page::{every, is_typing_target, origin, remove_shell, shell_painted, Interval, set_theme_attribute, set_title_and_lang, store_theme, stored_theme};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -40,8 +40,10 @@ extern "C" {
 }
 
 /// Shows the static crash notice from index.html: after a panic the reactive runtime cannot be
-/// trusted to render one.
+/// trusted to render one. A panic while mounting leaves the static shell in place: it goes, so
+/// the notice is not below a page that will never load.
 pub fn show_crash_notice() {
+    remove_shell();
     if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("crash")) {
         let _ = el.remove_attribute("hidden");
     }

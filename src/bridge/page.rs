@@ -1,8 +1,8 @@
-//! The page around the app: document title, `<html>` attributes, the stored theme, the page's
-//! origin, and keyboard-target checks. Components call these instead of `web_sys`.
+//! The page around the app: index.html's static shell, document title, `<html>` attributes, the
+//! stored theme, the page's origin, and keyboard-target checks. Components call these instead of `web_sys`.
 
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 const THEME_KEY: &str = "atlas-theme";
 
@@ -17,6 +17,31 @@ pub fn set_title_and_lang(title: &str, html_lang: &str) {
         if let Some(root) = document.document_element() {
             let _ = root.set_attribute("lang", html_lang);
         }
+    }
+}
+
+/// Waits until the browser has shown index.html's static shell: the promise its script sets
+/// settles at the page's first contentful paint (or after 300 ms, for a page opened in the
+/// background, which is not painted). The wasm usually arrives long after that paint and this
+/// returns at once. Where it arrives first (a fast or cached load), starting at once would put the
+/// app's start-up before that paint, and Chromium forgets a painted text whose node is removed
+/// before the paint is reported: the page's largest paint would be the app's identical text, drawn
+/// after the wasm, though the reader saw it before.
+pub async fn shell_painted() {
+    let Some(window) = web_sys::window() else { return };
+    let promise = js_sys::Reflect::get(&window, &JsValue::from_str("atlasShellPainted"))
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    if let Some(promise) = promise {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
+/// Removes index.html's static shell, which stood in for the app until its first render. Called
+/// in the same task as the mount, so the browser paints the app in the frame the shell leaves.
+pub fn remove_shell() {
+    if let Some(shell) = document().and_then(|d| d.get_element_by_id("shell")) {
+        shell.remove();
     }
 }
 

@@ -1,0 +1,136 @@
+// Issue 16 (speed): index.html carries a static shell (header, tabs, a skeleton of the view) that
+// paints before the wasm has arrived; the app takes its place on mount, in the same boxes.
+import { test, expect, chartOption } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/** Holds the wasm back until `release` is called, so a test can look at the page before the app. */
+async function holdWasm(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** The layout shift the page has had so far: buffered entries are in the observer at once. */
+function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const observer = new PerformanceObserver(() => {});
+    observer.observe({ type: 'layout-shift', buffered: true });
+    const entries = observer.takeRecords() as any[];
+    observer.disconnect();
+    return entries.filter((entry) => !entry.hadRecentInput).reduce((sum, entry) => sum + entry.value, 0);
+  });
+}
+
+/** The app has drawn the view's content: the overview's sparklines or the chart's series. */
+async function appDrawn(page: Page, url: string) {
+  if (url.includes('view=trends')) {
+    await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
+  } else {
+    await expect(page.locator('svg.sparkline').first()).toBeVisible();
+  }
+}
+
+test('the served page already holds the header and title, before any script runs', async ({ request }) => {
+  const html = await (await request.get('./')).text();
+  const shell = html.slice(html.indexOf('<div id="shell"'), html.indexOf('<noscript>'));
+  expect(shell).toMatch(/^<div id="shell" class="app" aria-hidden="true" inert>/);
+  expect(shell).toMatch(/<header class="site-header">\s*<div class="brand">\s*<h1><span[^>]*>Beijing High-Tech Atlas<\/span>/);
+  expect(shell).toContain('<div class="tabs">');
+  expect(html.match(/<h1>/g)).toHaveLength(1);
+});
+
+test('before the wasm arrives the shell speaks the link\'s language and view, then the app replaces it', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('./?view=trends&lang=zh', { waitUntil: 'commit' });
+  await expect(page.locator('#shell h1')).toHaveJSProperty('innerText', '北京高精尖产业图集');
+  await expect(page.locator('#shell h1')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.locator('#shell [data-tab="trends"]')).toHaveCSS('font-weight', '600');
+  await expect(page.locator('#shell .lede')).toBeHidden();
+  release();
+  await appDrawn(page, '?view=trends');
+  await expect(page.locator('#shell')).toHaveCount(0);
+  await expect(page.locator('h1')).toHaveCount(1);
+  await expect(page.locator('header.site-header')).toHaveCount(1);
+  await expect(page.locator('.tabs')).toHaveCount(1);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('北京高精尖产业图集');
+});
+
+test('an embedded view\'s shell has no header, and neither has the app after it', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('./?embed=1', { waitUntil: 'commit' });
+  await expect(page.locator('#shell .lede')).toBeVisible();
+  await expect(page.locator('#shell h1')).toBeHidden();
+  release();
+  await appDrawn(page, '/');
+  await expect(page.locator('#shell')).toHaveCount(0);
+  await expect(page.locator('h1')).toHaveCount(0);
+  await expect(page.locator('.lede')).toHaveCount(1);
+});
+
+for (const url of ['./', './?view=trends', './?lang=zh']) {
+  test(`the app takes the shell's place without a layout shift (${url})`, async ({ page }) => {
+    await page.goto(url);
+    await appDrawn(page, url);
+    await expect(page.locator('#shell')).toHaveCount(0);
+    await expect(page.locator('h1')).toHaveCount(1);
+    expect(await layoutShift(page)).toBe(0);
+  });
+}
+
+test('the page\'s largest paint is the shell\'s, before the app has started', async ({ page }) => {
+  // A phone's width, as Lighthouse's mobile run: the lede is the largest text there too.
+  await page.setViewportSize({ width: 412, height: 823 });
+  await page.goto('./');
+  await appDrawn(page, '/');
+  const { largest, appStart } = await page.evaluate(() => {
+    const observer = new PerformanceObserver(() => {});
+    observer.observe({ type: 'largest-contentful-paint', buffered: true });
+    const entries = observer.takeRecords();
+    observer.disconnect();
+    return {
+      largest: entries[entries.length - 1]?.startTime ?? Infinity,
+      appStart: performance.getEntriesByName('atlas-dataset-decoded-start')[0]?.startTime ?? 0,
+    };
+  });
+  // The overview's lede is the largest text; the app draws it again, no larger, so it stays the shell's.
+  expect(largest).toBeLessThan(appStart);
+});
+
+// What the shell and the app's first render must place alike. The overview's shell copies its
+// filter bar, heading and lede; other views have a skeleton below the tabs.
+const chrome = ['.site-header', '.site-header h1', '.tagline', '.header-controls > *', '.tabs', '.tabs > *'];
+const overview = ['.filters', '.years > *', 'main h2', '.lede', '.tour-start'];
+const layouts = [
+  { url: './', width: 1280, parts: [...chrome, ...overview] },
+  { url: './?embed=1', width: 1280, parts: overview },
+  { url: './?view=trends', width: 1280, parts: chrome },
+  { url: './', width: 412, parts: [...chrome, ...overview] },
+  { url: './?lang=zh', width: 412, parts: [...chrome, ...overview] },
+  { url: './?view=trends&lang=zh', width: 412, parts: chrome },
+];
+for (const { url, width, parts } of layouts) {
+  test(`the shell puts the header, tabs and text where the app draws them (${url}, ${width} px wide)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    const release = await holdWasm(page);
+    const boxes = (root: string) => page.evaluate(({ root, parts }) => Object.fromEntries(parts.map((part) => [part,
+      [...document.querySelectorAll(`${root} ${part}`)]
+        .map((el) => el.getBoundingClientRect())
+        .filter((box) => box.width > 0 || box.height > 0)
+        .map((box) => [box.x, box.y, box.width, box.height].map((v) => Math.round(v * 10) / 10).join(' '))])), { root, parts });
+    await page.goto(url, { waitUntil: 'commit' });
+    await expect(page.locator('#shell .tabs, #shell .lede').first()).toBeAttached();
+    await page.waitForLoadState('domcontentloaded');
+    const shell = await boxes('#shell');
+    release();
+    await appDrawn(page, url);
+    await expect(page.locator('#shell')).toHaveCount(0);
+    const app = await boxes('.app');
+    for (const part of parts) expect(shell[part].length, `the shell has ${part}`).toBeGreaterThan(0);
+    expect(shell).toEqual(app);
+  });
+}
