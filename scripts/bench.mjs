@@ -170,9 +170,12 @@ servers.push(bare);
 const bareBase = `http://127.0.0.1:${bare.address().port}/`;
 const bareRuns = [];
 
+// Each round measures the builds in turn, starting with a different one each round, so neither
+// gains from always going first or second.
+const inTurn = (round) => builds.map((_, i) => builds[(i + round) % builds.length]);
 for (let round = 0; round < RUNS; round++) {
   bareRuns.push(await bareChart(bareBase));
-  for (const build of builds) {
+  for (const build of inTurn(round)) {
     const load = await firstChart(build.base);
     build.firstChart.push(load.ms);
     if (load.decode !== null) build.decode.push(load.decode);
@@ -183,7 +186,7 @@ for (let round = 0; round < RUNS; round++) {
   }
 }
 for (let round = 0; round < LIGHTHOUSE_RUNS; round++) {
-  for (const build of builds) {
+  for (const build of inTurn(round)) {
     try { build.lighthouse.push(await lighthouse(build.base)); } catch (error) { console.error(`lighthouse did not run: ${error.message}`); }
   }
 }
