@@ -64,7 +64,7 @@ impl View {
     }
 
     /// Whether the view always opens on an ECharts chart. index.html's early script starts
-    /// fetching ECharts for links to these views before the wasm runs (tests/early_echarts.rs
+    /// fetching ECharts for links to these views before the wasm runs (tests/index_html.rs
     /// keeps its list equal to this one); profiles draw charts only for some entities.
     pub fn draws_chart(self) -> bool {
         matches!(self, View::Tour | View::Trends | View::Sectors | View::Map)

@@ -1,11 +1,22 @@
-//! index.html's static shell (issue 16: the page paints before the wasm has arrived) says what the
-//! app then says: its words are locales/app.yml's, and its script and tabs know the app's views.
+//! index.html's scripts and static shell (issue 16: the page paints before the wasm has arrived)
+//! agree with the app: the shell's words are locales/app.yml's, its script and tabs know the app's
+//! views, and the early script fetches ECharts for exactly the views that open on a chart.
 
 use atlas::format::tr;
 use atlas::model::Lang;
 use atlas::state::View;
 
 const INDEX: &str = include_str!("../index.html");
+
+/// The ids in a script's array literal that starts with `start` (`var views = [`).
+fn js_list(html: &'static str, start: &str) -> Vec<&'static str> {
+    let list = html
+        .split_once(start)
+        .and_then(|(_, rest)| rest.split_once(']'))
+        .map(|(list, _)| list)
+        .unwrap_or_else(|| panic!("index.html has a script array `{start}...]`"));
+    list.split(',').map(|id| id.trim().trim_matches('\'')).filter(|id| !id.is_empty()).collect()
+}
 
 /// The shell's part of index.html: from `<div id="shell"` to the `<noscript>` after it.
 fn shell() -> &'static str {
@@ -65,15 +76,7 @@ fn the_shell_words_are_the_apps_in_both_languages() {
 
 #[test]
 fn the_shell_script_and_tabs_know_the_apps_views() {
-    let list = shell()
-        .split_once("var views = [")
-        .and_then(|(_, rest)| rest.split_once(']'))
-        .map(|(list, _)| list)
-        .expect("the shell's script names the views in `var views = [...]`");
-    let listed: Vec<&str> = list
-        .split(',')
-        .map(|id| id.trim().trim_matches('\''))
-        .collect();
+    let listed = js_list(shell(), "var views = [");
     let ids: Vec<&str> = View::ALL.iter().map(|v| v.id()).collect();
     assert_eq!(listed, ids);
     // The tabs are ui::header::ViewTabs': every view but the profile, in order.
@@ -88,4 +91,10 @@ fn the_shell_script_and_tabs_know_the_apps_views() {
         .map(|v| v.id())
         .collect();
     assert_eq!(tabs, tab_views);
+}
+
+#[test]
+fn the_early_script_lists_the_views_that_draw_a_chart() {
+    let drawing: Vec<&str> = View::ALL.iter().filter(|v| v.draws_chart()).map(|v| v.id()).collect();
+    assert_eq!(js_list(INDEX, "var chartViews = ["), drawing);
 }
