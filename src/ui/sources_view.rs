@@ -36,28 +36,31 @@ pub fn SourcesView() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </label>
-            <ol class="source-list">
-                {move || {
-                    let lang = lang.get();
-                    sorted_sources(dataset, sort.get()).into_iter().map(|(index, source)| view! {
-                        <li>
-                            <span class="source-publisher">{source.publisher.clone()}</span>
-                            " · " {source.published.clone()} " · "
-                            <span class=format!("badge {}", source.confidence.id())>{format::confidence(source.confidence, lang)}</span>
-                            <br />
-                            {super::with_texts(move |texts| {
-                                let title = texts.source_title(index).to_string();
-                                if source.is_web_link() {
-                                    view! { <a href=source.url.clone() target="_blank" rel="noopener noreferrer">{title}</a> }.into_any()
-                                } else {
-                                    view! { <span>{title}</span> }.into_any()
-                                }
-                            })}
-                            <span class="source-count">{format!(" — {} {}", source.n_figures, tr(lang, "sources.figures"))}</span>
-                        </li>
-                    }).collect_view()
-                }}
-            </ol>
+            // One line says the titles are on their way, not one per source.
+            {super::with_texts(move |texts| view! {
+                <ol class="source-list">
+                    {
+                        let lang = lang.get();
+                        sorted_sources(dataset, sort.get()).into_iter().map(|(index, source)| {
+                            let title = texts.source_title(index).to_string();
+                            view! {
+                                <li>
+                                    <span class="source-publisher">{source.publisher.clone()}</span>
+                                    " · " {source.published.clone()} " · "
+                                    <span class=format!("badge {}", source.confidence.id())>{format::confidence(source.confidence, lang)}</span>
+                                    <br />
+                                    {if source.is_web_link() {
+                                        view! { <a href=source.url.clone() target="_blank" rel="noopener noreferrer">{title}</a> }.into_any()
+                                    } else {
+                                        view! { <span>{title}</span> }.into_any()
+                                    }}
+                                    <span class="source-count">{format!(" — {} {}", source.n_figures, tr(lang, "sources.figures"))}</span>
+                                </li>
+                            }
+                        }).collect_view()
+                    }
+                </ol>
+            }.into_any())}
         </section>
     }
 }
