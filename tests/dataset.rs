@@ -95,9 +95,12 @@ fn views_open_on_the_best_data() {
     let (shown, points) = trends_points(&dataset, "view=trends");
     assert_eq!(shown.as_deref(), Some("gdp"));
     assert!(points.len() >= 13);
-    // Sectors: no measure tells three sectors apart, so each sector's size in its own measure.
+    // Sectors: the scale ladder, all ten sectors on one measure (issue 24).
     let comparison = query::comparison(&dataset, &state::parse("view=sectors", &dataset).state);
     assert!(comparison.bars.is_empty(), "no longer ten equal bars");
+    assert_eq!(comparison.ladder.as_ref().map(|l| l.sectors.len()), Some(10));
+    // Each sector's size in its own measure is the indicator list's other choice.
+    let comparison = query::comparison(&dataset, &state::parse("view=sectors&indicator=sizes", &dataset).state);
     assert_eq!(comparison.sizes.len(), 10);
     let measures: std::collections::BTreeSet<&str> = comparison.sizes.iter().map(|s| s.indicator.as_str()).collect();
     assert!(measures.len() >= 3, "sizes in their own measures: {measures:?}");

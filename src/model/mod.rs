@@ -219,6 +219,15 @@ impl Revision {
     }
 }
 
+/// Indicators whose figures are floors ("at least"): a cluster's scale passed a level. A floor is
+/// marked "≥" wherever it is drawn, and of a year's floors only the highest is drawn.
+pub const FLOOR_INDICATORS: [&str; 1] = ["cluster_scale_threshold"];
+
+/// Whether a figure is a floor ("at least": the cluster passed it), not a size.
+pub fn is_floor(observation: &Observation) -> bool {
+    FLOOR_INDICATORS.contains(&observation.indicator.as_str())
+}
+
 /// Whether two lines state the same figure: same indicator, sector, region, year, period and
 /// kind, and the same value as far as the coarser line's published precision goes (2.49 tn yuan
 /// and 24,899.3 亿元; 4.38 tn and 4,376.07 bn). The finer value is put in the coarser line's unit
