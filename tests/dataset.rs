@@ -109,3 +109,34 @@ fn views_open_on_the_best_data() {
     let counts = |y: u16| query::district_values(&dataset, "gdp", y).iter().filter(|v| v.point.is_some()).count();
     assert!((2012..=2030).all(|y| counts(y) < counts(year) || (counts(y) == counts(year) && y <= year)));
 }
+
+/// Issue 24: each line of `../shared/data/additions/2026-12-02-upgrades.jsonl` states the same
+/// figure as a line already here ("better source for <id>"): one point, the better source first,
+/// no conflict.
+#[test]
+fn the_2026_12_02_upgrades_are_one_point_with_the_better_source_first() {
+    use atlas::query::{self, Filter};
+    let dataset = dataset();
+    let upgrades = [
+        ("beijing-gdp-2013-ce", "beijing-gdp-2013"),
+        ("beijing-gdp-2015-cri", "beijing-gdp-2015"),
+        ("beijing-gdp-2020-japion", "beijing-gdp-2020"),
+        ("beijing-gdp-2020-fta", "beijing-gdp-2020"),
+        ("beijing-gdp-2021-official", "beijing-gdp-2021"),
+        ("beijing-gdp-2024-xinhua-jp", "beijing-gdp-2024"),
+        ("beijing-gdp-2024-official-jp", "beijing-gdp-2024"),
+        ("beijing-new-tech-enterprises-per-day-2014-people", "beijing-new-tech-enterprises-per-day-2014"),
+        ("beijing-new-tech-enterprises-per-day-2023-people", "beijing-new-tech-enterprises-per-day-2023"),
+        ("beijing-digital-economy-share-2021-people", "beijing-digital-economy-share-2021"),
+    ];
+    for (better, old) in upgrades {
+        let line = dataset.observation(better).unwrap_or_else(|| panic!("{better} is merged"));
+        let rows = query::filter(&dataset, &Filter { indicator: Some(line.indicator.clone()), regions: Some(vec!["beijing".into()]), economy_wide: true, ..Filter::default() });
+        let lines = query::series(&dataset, &rows, &[line.year]);
+        let point = lines.iter().find_map(|s| s.values[0].clone()).unwrap_or_else(|| panic!("{better}: a point"));
+        assert!(point.observations.iter().any(|id| id == better) && point.observations.iter().any(|id| id == old), "{better}: {point:?}");
+        assert!(!point.conflict, "{better} and {old} are one figure: {point:?}");
+        let rank = |id: &str| dataset.source_of(dataset.observation(id).unwrap()).confidence;
+        assert!(rank(&point.obs) <= rank(old), "{better}: the better source first, not {}", point.obs);
+    }
+}
