@@ -519,15 +519,19 @@ impl Dataset {
             .collect()
     }
 
-    /// `same_point` split in two: the sources stating the same figure (within rounding), best
-    /// confidence first, and the sources that give a different one.
+    /// `same_point` split: the sources stating the same figure (within rounding), best
+    /// confidence first, the sources that give a different one, and, for a floor, the other
+    /// floors of the year (stronger or weaker, never a conflict).
     pub fn point_sources(&self, observation: &Observation) -> PointSources<'_> {
-        let (mut agreeing, mut differing): (Vec<&Observation>, Vec<&Observation>) =
+        let (mut agreeing, others): (Vec<&Observation>, Vec<&Observation>) =
             self.same_point(observation).into_iter().partition(|o| same_figure(o, observation));
+        let (mut floors, mut differing): (Vec<&Observation>, Vec<&Observation>) =
+            others.into_iter().partition(|o| is_floor(o) && is_floor(observation));
         let rank = |o: &&Observation| (self.source_of(o).confidence, std::cmp::Reverse(o.decimals()), o.id.clone());
         agreeing.sort_by_key(rank);
         differing.sort_by_key(rank);
-        PointSources { agreeing, differing }
+        floors.sort_by_key(rank);
+        PointSources { agreeing, differing, floors }
     }
 
     /// The span of years the figures describe, targets included.
@@ -613,6 +617,9 @@ pub struct PointSources<'d> {
     pub agreeing: Vec<&'d Observation>,
     /// Give a different figure for the same point: a conflict.
     pub differing: Vec<&'d Observation>,
+    /// Other floors of the same point ("passed 100 bn" beside "passed 3 tn"): one implies the
+    /// other, so they are no conflict.
+    pub floors: Vec<&'d Observation>,
 }
 
 /// The dataset's files as text: what `build.rs` loads, validates and encodes for the bundle, and

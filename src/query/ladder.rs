@@ -250,6 +250,10 @@ mod tests {
         assert_eq!(it.tier, Tier::Tn3);
         assert_eq!(it.point.weaker, ["sec-cluster-100bn-next_gen_it-2023"], "the year's 100 bn floor is its source, not its value");
         assert!(!it.point.conflict, "a weaker floor is no disagreement");
+        // Nor in the source panel: the other floor is listed as a floor, not as a conflict.
+        let panel = real().point_sources(real().observation("sec-cluster-100bn-next_gen_it-2023").expect("the 100 bn line"));
+        assert!(panel.differing.is_empty(), "{:?}", panel.differing);
+        assert_eq!(panel.floors.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["sec-cluster-3tn-next_gen_it-2023"]);
         // Medicine and health's 976.1 bn passes its 100 bn floor: the floor is implied.
         assert_eq!(l.cell("medicine_health", 2023).map(|c| c.implied.clone()), Some(vec!["sec-cluster-100bn-medicine_health-2023".to_string()]));
         // Every cell keeps its sources: one click from the source panel.

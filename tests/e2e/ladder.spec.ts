@@ -20,9 +20,9 @@ test('the sectors view opens on the scale ladder: all ten on one axis, 2023 fill
   const option = await chartOption(page, 'sectors');
   const sectors: string[] = option.yAxis[0].data;
   expect(sectors).toHaveLength(10);
-  expect(sectors).toContain('Next-generation information technology');
+  expect(sectors).toContain('New-generation information technology');
   for (const sector of sectors) expect(await cell(page, sector, '2023'), sector).not.toBeNull();
-  expect(await cell(page, 'Next-generation information technology', '2023')).toBe('≥ 3 tn');
+  expect(await cell(page, 'New-generation information technology', '2023')).toBe('≥ 3 tn');
   expect(await cell(page, 'Medicine and health', '2023')).toBe('976.1 bn');
   // Nothing published is an empty cell, not a value from another year.
   expect(await cell(page, 'New materials', '2025')).toBeNull();
@@ -50,9 +50,12 @@ test('a ladder cell opens its source; in Chinese it reads ≥ 3万亿', async ({
   });
   const box = (await page.locator('[data-chart="sectors"]').boundingBox())!;
   await page.mouse.click(box.x + at[0], box.y + at[1]);
-  const panel = page.getByRole('complementary');
+  const panel = page.getByRole('dialog');
   await expect(panel).toBeVisible();
-  await expect(panel).toContainText('3万亿');
+  await expect(panel.locator('.source-value')).toContainText('≥ 3万亿元');
+  // The year's 100 bn floor is listed as a weaker floor, not as a source that disagrees.
+  await expect(panel.locator('.sources-floors')).toContainText('≥ 1,000亿元');
+  await expect(panel.locator('.conflict')).toHaveCount(0);
 });
 
 test('on a phone the ladder\'s years scroll and the sector names stay', async ({ page }) => {
