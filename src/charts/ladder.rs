@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 /// Layout in pixels: the title and legend above, a row per sector, the years, slider and credits
 /// below. The container is sized to it so every row reads.
 const TOP: usize = 76;
-const ROW: usize = 38;
+const ROW: usize = 44;
 const BOTTOM: usize = 100;
 /// Below this width the years scroll and this many (the latest) show at once.
 const PHONE_WIDTH: usize = 600;
@@ -113,7 +113,8 @@ pub fn ladder_chart(look: &Look<'_>, title: &str, source_line: &str, ladder: &La
         "yAxis": {
             "type": "category", "data": names, "inverse": true, "splitLine": axis_line, "axisTick": { "show": false },
             // Long sector names wrap rather than push the cells off a phone's screen.
-            "axisLabel": { "color": palette.text, "width": 112, "overflow": "break", "lineHeight": 14 },
+            // `interval: 0`: every sector is named, none dropped as overlapping.
+            "axisLabel": { "color": palette.text, "width": 120, "overflow": "break", "lineHeight": 13, "fontSize": 11, "interval": 0 },
         },
         "visualMap": {
             "type": "piecewise", "dimension": 2, "pieces": pieces, "orient": "horizontal", "left": 8, "top": 28,
@@ -135,6 +136,8 @@ pub fn ladder_chart(look: &Look<'_>, title: &str, source_line: &str, ladder: &La
         "media": [{
             "query": { "maxWidth": PHONE_WIDTH },
             "option": {
+                // A smaller title, clear of the PNG button.
+                "title": [{ "textStyle": { "fontSize": 12 }, "right": 56 }],
                 "grid": { "bottom": BOTTOM },
                 "dataZoom": [{ "show": true, "startValue": phone_first, "endValue": last }],
             },

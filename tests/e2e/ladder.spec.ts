@@ -68,6 +68,7 @@ test('on a phone the ladder\'s years scroll and the sector names stay', async ({
   expect(zoom.endValue).toBe(years.length - 1);
   expect(zoom.endValue - zoom.startValue).toBe(2);
   expect((await chartOption(page, 'sectors')).yAxis[0].data).toHaveLength(10);
+  expect((await chartOption(page, 'sectors')).yAxis[0].axisLabel.interval).toBe(0);
   // The page itself does not scroll sideways.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
