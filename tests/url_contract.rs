@@ -63,3 +63,19 @@ fn bad_links_give_a_notice_and_a_valid_view() {
         assert_eq!(encode(&parsed.state), canonical, "{link}");
     }
 }
+
+/// Issue 24: `?view=sectors` opens on the scale ladder; `indicator=sizes` draws each sector's own
+/// size; an old link naming a measure still draws that measure's bars.
+#[test]
+fn sectors_links_open_the_ladder_the_sizes_or_the_measure_they_name() {
+    use atlas::query::comparison;
+    for link in ["view=sectors", "view=sectors&indicator=sizes", "view=sectors&indicator=cluster_scale_threshold", "view=sectors&indicator=cluster_scale_threshold&time=2022"] {
+        assert_canonical(link);
+    }
+    let drawn = |link: &str| comparison(dataset(), &parse(link, dataset()).state);
+    assert!(drawn("view=sectors").ladder.is_some());
+    assert_eq!(drawn("view=sectors&indicator=sizes").sizes.len(), 10);
+    let old = drawn("view=sectors&indicator=cluster_scale_threshold&time=2022");
+    assert_eq!((old.ladder.is_none(), old.indicator.as_str(), old.year), (true, "cluster_scale_threshold", Some(2022)));
+    assert!(old.bars.iter().filter(|b| b.point.is_some()).count() >= 6);
+}
