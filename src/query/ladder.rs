@@ -156,8 +156,11 @@ mod tests {
         scale_ladder(dataset, &parse(query, dataset).state)
     }
 
-    /// `(sector, year)` → the cell's text as the chart writes it in English, tier and value.
-    fn cells(ladder: &Ladder, year: u16) -> Vec<(String, Option<(Tier, f64, bool)>)> {
+    /// A cell as the tests read it: tier, value in 亿元, exact.
+    type Read = (Tier, f64, bool);
+
+    /// Each row's cell for a year, `None` where nothing is published.
+    fn cells(ladder: &Ladder, year: u16) -> Vec<(String, Option<Read>)> {
         ladder.sectors.iter().map(|s| (s.clone(), ladder.cell(s, year).map(|c| (c.tier, c.value, c.exact)))).collect()
     }
 
