@@ -114,11 +114,17 @@ pub fn lines_chart(look: &Look<'_>, input: &TrendInput<'_>) -> Value {
                     None => Value::Null,
                 })
                 .collect();
-            json!({
+            let floors = data.iter().any(|d| d["floor"] == true);
+            let mut drawn = json!({
                 "type": "line", "name": name, "data": data, "connectNulls": false,
                 "showSymbol": true, "symbol": "circle", "symbolSize": 8,
                 "color": colour_of(i, line), "lineStyle": { "width": 2.5 }, "emphasis": { "focus": "series" },
-            })
+            });
+            // Ten sectors' "≥ 100 bn" marks sit on one spot: one shows, the tooltip has the rest.
+            if floors {
+                drawn["labelLayout"] = json!({ "hideOverlap": true });
+            }
+            drawn
         })
         .collect();
     let targets: Vec<Value> = drawn
