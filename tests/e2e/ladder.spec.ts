@@ -72,3 +72,15 @@ test('on a phone the ladder\'s years scroll and the sector names stay', async ({
   // The page itself does not scroll sideways.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
+
+test('floors read "≥" on the trends chart, and a year\'s weaker floor is not the one drawn', async ({ page }) => {
+  await page.goto('./?view=trends&indicator=cluster_scale_threshold&sector=next_gen_it');
+  await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
+  const option = await chartOption(page, 'trend');
+  const years: string[] = option.xAxis[0].data;
+  const at2023 = option.series[0].data[years.indexOf('2023')];
+  expect(at2023.obs).toBe('sec-cluster-3tn-next_gen_it-2023');
+  expect(at2023.label.formatter).toBe('≥ 3');
+  expect(at2023.tip.join('\n')).toContain('Also stated, a weaker floor:');
+  expect(at2023.tip.join('\n')).not.toContain('Sources differ');
+});
