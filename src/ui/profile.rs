@@ -111,13 +111,20 @@ fn ProfileBody(entity: Entity<'static>) -> impl IntoView {
                 <h3 id="profile-figures">{move || tr(lang.get(), "profile.figures")}</h3>
                 {move || {
                     let p = data.get();
-                    if p.headlines.is_empty() {
+                    if p.headlines.is_empty() && p.plans.is_empty() {
                         view! { <NoFigures profile=p /> }.into_any()
                     } else {
+                        let plans = (!p.plans.is_empty()).then(|| view! {
+                            <h4 class="profile-plans">{tr(lang.get(), "profile.plans")}</h4>
+                            <ul class="profile-figures">
+                                {p.plans.iter().map(|h| headline_item(atlas, &p, h, lang.get())).collect_view()}
+                            </ul>
+                        });
                         view! {
                             <ul class="profile-figures">
                                 {p.headlines.iter().map(|h| headline_item(atlas, &p, h, lang.get())).collect_view()}
                             </ul>
+                            {plans}
                         }.into_any()
                     }
                 }}
