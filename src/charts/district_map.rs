@@ -84,7 +84,7 @@ pub fn district_map_chart(look: &Look<'_>, input: &MapInput<'_>) -> Value {
         "geo": {
             "map": MAP_NAME, "roam": true, "nameMap": name_map.clone(),
             // A centre and a size keep Beijing's shape in any box (top/bottom/left/right stretch it).
-            "layoutCenter": ["50%", "50%"], "layoutSize": "80%",
+            "layoutCenter": ["50%", "50%"], "layoutSize": "88%",
             "scaleLimit": { "min": 0.8, "max": 8 },
             "label": { "show": true, "color": palette.text, "fontSize": 10, "textBorderColor": palette.area_border, "textBorderWidth": 2 },
             "itemStyle": { "areaColor": palette.no_data, "borderColor": palette.area_border, "borderWidth": 1 },
@@ -105,8 +105,9 @@ pub fn district_map_chart(look: &Look<'_>, input: &MapInput<'_>) -> Value {
         },
         "series": [
             { "type": "map", "name": input.title, "geoIndex": 0, "nameMap": name_map.clone(), "data": district_data },
+            // Zone labels that would cover each other (a phone's width) are left out, not piled up.
             { "type": "scatter", "name": tr(lang, "map.zones"), "coordinateSystem": "geo", "data": zone_data, "z": 5,
-              "label": { "show": false }, "emphasis": { "scale": 1.4 } },
+              "label": { "show": false }, "labelLayout": { "hideOverlap": true }, "emphasis": { "scale": 1.4 } },
             { "type": "scatter", "name": tr(lang, "map.other_zones"), "coordinateSystem": "geo", "data": other_data, "z": 4,
               "itemStyle": { "opacity": 0.25 }, "label": { "show": false }, "silent": false },
         ],
@@ -157,6 +158,7 @@ fn zone_item(look: &Look<'_>, zone: &Zone, regions: &[&str]) -> Value {
             "borderColor": if chosen { look.palette.text } else { look.palette.area_border },
             "borderWidth": if chosen { 3.0 } else { 1.5 },
         },
-        "label": { "show": big, "formatter": zone.short_name(lang), "position": "right", "color": look.palette.text, "fontSize": 11, "fontWeight": "bold" },
+        "label": { "show": big, "formatter": zone.short_name(lang), "position": "right", "color": look.palette.text, "fontSize": 11, "fontWeight": "bold",
+                   "textBorderColor": look.palette.area_border, "textBorderWidth": 2 },
     })
 }

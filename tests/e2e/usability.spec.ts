@@ -87,8 +87,9 @@ test('a click on the map shows the district\'s figure, as its tooltip says', asy
 });
 
 test('the source panel leads with the figure\'s own language and names sources, not ids', async ({ page }) => {
-  await page.goto('./?view=profile&region=haidian');
-  await page.getByRole('button', { name: /Source: Gross domestic product/ }).first().click();
+  // Haidian's 2022 GDP: a Japanese media report, Chinese reposts of the district's own figure.
+  await page.goto('./?view=table&indicator=gdp&region=haidian&time=2022');
+  await page.getByRole('row').nth(1).getByRole('button').click();
   const panel = page.getByRole('dialog');
   await expect(panel.locator('.quote')).not.toContainText(/[\u3040-\u30ff]/);
   await expect(panel.locator('.quote')).toContainText(/[\u4e00-\u9fff]/);
