@@ -343,7 +343,7 @@ impl SearchIndex {
         }
         let (_, subject, measure) = best?;
         // "GDP in 2022", "value of": the small words say nothing of the measure.
-        let measure: String = measure.iter().filter(|w| !MINOR_WORDS.contains(&w.as_str()) && *w != "in").map(String::as_str).collect();
+        let measure: String = measure.iter().filter(|w| !MINOR_WORDS.contains(&w.as_str()) && !["in", "年", "的", "年的"].contains(&w.as_str())).map(String::as_str).collect();
         if measure.is_empty() {
             return None;
         }
@@ -491,6 +491,7 @@ mod tests {
         assert_eq!((in_2022.region.as_str(), in_2022.year, in_2022.indicator.as_str()), ("haidian", 2022, "gdp"));
         assert_eq!(hit.figure_value(dataset, Lang::En).as_deref(), Some("1.02 trillion yuan · 2022"));
         assert_eq!(answer("海淀GDP2022").1.id, in_2022.id);
+        assert_eq!(answer("海淀2022年GDP").1.id, in_2022.id);
         assert_eq!(answer("Haidian District GDP in 2022").1.id, in_2022.id);
         let (_, ai) = answer("AI revenue");
         assert_eq!(ai.sector.as_deref(), Some("artificial_intelligence"));
@@ -558,7 +559,7 @@ mod tests {
         #[test]
         fn any_text_gives_at_most_the_limit_and_never_panics(raw in "\\PC{0,80}") {
             let (dataset, index) = index();
-            let hits = index.search(&raw, 5);
+            let hits = index.search_with_figure(dataset, &raw, 5);
             proptest::prop_assert!(hits.len() <= 5);
             for hit in hits {
                 proptest::prop_assert!(!hit.label(dataset, Lang::Zh).is_empty());
