@@ -196,6 +196,22 @@ pub fn profile<'d>(dataset: &'d Dataset, entity: Entity<'d>, state: &ViewState) 
     Profile { entity, headlines, plans, series, zones, facts, ranks, years_without_rank, district, links }
 }
 
+/// The measures that tell a sector's size over the years: its published amounts of yuan for the
+/// whole city (not counts, rates or "at least" floors), each with the years it has, the earliest
+/// first. Several measures continue one another (AI: industry output to 2021, industry scale in
+/// 2024); the profile lists them together so the reader sees the whole run.
+pub fn size_measures(dataset: &Dataset, sector: &str) -> Vec<(String, Vec<u16>)> {
+    let mut measures: BTreeMap<&str, std::collections::BTreeSet<u16>> = BTreeMap::new();
+    for o in dataset.observations.iter().filter(|o| {
+        o.sector.as_deref() == Some(sector) && o.region == BEIJING && o.kind == Kind::Actual && o.unit.yuan_scale().is_some() && !o.is_part_year() && !o.label_en.contains("at least")
+    }) {
+        measures.entry(o.indicator.as_str()).or_default().insert(o.year);
+    }
+    let mut list: Vec<(String, Vec<u16>)> = measures.into_iter().map(|(id, years)| (id.to_string(), years.into_iter().collect())).collect();
+    list.sort_by_key(|(id, years)| (years.first().copied(), std::cmp::Reverse(years.len()), id.clone()));
+    list
+}
+
 /// Groups a profile's figures by measure: indicator, sector, region and unit family, in the
 /// dataset's order of indicators.
 fn measures<'d>(dataset: &Dataset, rows: &[&'d Observation]) -> Vec<Vec<&'d Observation>> {

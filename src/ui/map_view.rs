@@ -208,9 +208,9 @@ fn ZoneCard() -> impl IntoView {
             let figure = crate::query::compare::district_figure(dataset, &state);
             let figure_view = figure.map(|card| {
                 let measure = dataset.indicator(&card.indicator).map_or_else(|| card.indicator.clone(), |i| i.label(lang).to_string());
-                match card.point.and_then(|p| dataset.observation(&p.obs)) {
-                    Some(o) => {
-                        let id = o.id.clone();
+                // The value as the map draws it (the most precise source), the best source on the button.
+                match card.point.and_then(|p| Some((dataset.observation(&p.drawn)?, p.obs))) {
+                    Some((o, id)) => {
                         view! {
                             <p class="district-measure">{format!("{measure} · {}", crate::format::period_label(o, lang))}</p>
                             <p class="district-value"><strong>{crate::format::value(o.value, o.unit, lang)}</strong> " " <span class="badge">{crate::format::kind(o.kind, lang)}</span></p>

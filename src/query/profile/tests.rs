@@ -65,6 +65,18 @@ fn latest_figures_are_the_most_recent_of_each_measure_and_read_as_people_write_t
 }
 
 #[test]
+fn a_sector_lists_the_measures_that_tell_its_size() {
+    let dataset = crate::fixtures::real();
+    let ai = size_measures(dataset, "artificial_intelligence");
+    let ids: Vec<&str> = ai.iter().map(|(id, _)| id.as_str()).collect();
+    assert!(ids.contains(&"industry_output") && ids.contains(&"industry_scale"), "{ids:?}");
+    assert!(!ids.contains(&"companies") && !ids.contains(&"cluster_scale_threshold"), "{ids:?}");
+    let output = ai.iter().find(|(id, _)| id == "industry_output").map(|(_, years)| years.clone());
+    assert_eq!(output.as_ref().and_then(|y| y.first()).copied(), Some(2019));
+    assert!(ai.windows(2).all(|w| w[0].1.first() <= w[1].1.first()), "earliest first");
+}
+
+#[test]
 fn a_sector_draws_lines_only_for_two_years_or_more() {
     let p = profile_of("view=profile&sector=chips");
     assert_eq!(p.series.iter().map(|s| s.indicator.as_str()).collect::<Vec<_>>(), ["revenue"]);
