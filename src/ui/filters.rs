@@ -277,6 +277,9 @@ fn IndicatorSelect() -> impl IntoView {
                 {move || crate::query::choice::unset_indicator_label(view.get()).map(|key| view! {
                     <option value="" selected=move || current.get().is_empty()>{move || tr(lang.get(), key)}</option>
                 })}
+                {move || crate::query::choice::view_choices(view.get()).into_iter().map(|(id, key)| view! {
+                    <option value=id selected=move || current.get() == id>{move || tr(lang.get(), key)}</option>
+                }).collect_view()}
                 {move || {
                     let lang = lang.get();
                     crate::query::groups::grouped_options(dataset, options.get(), lang).into_iter().map(|(group, list)| view! {
