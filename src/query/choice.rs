@@ -95,7 +95,7 @@ pub fn trends_indicator(dataset: &Dataset, state: &ViewState) -> Option<String> 
 fn is_size_in_yuan(dataset: &Dataset, state: &ViewState, indicator: &str) -> bool {
     let rows = drawable(dataset, state, Some(indicator));
     let mut outcomes = rows.iter().filter(|o| o.kind.is_outcome()).peekable();
-    outcomes.peek().is_some() && outcomes.all(|o| o.kind == Kind::Actual && o.unit.yuan_scale().is_some() && !o.label_en.contains("at least"))
+    outcomes.peek().is_some() && outcomes.all(|o| o.kind == Kind::Actual && o.unit.yuan_scale().is_some() && !crate::model::is_floor(o))
 }
 
 /// How many of the selected sectors an indicator tells apart in its best year: the count of

@@ -203,7 +203,7 @@ pub fn profile<'d>(dataset: &'d Dataset, entity: Entity<'d>, state: &ViewState) 
 pub fn size_measures(dataset: &Dataset, sector: &str) -> Vec<(String, Vec<u16>)> {
     let mut measures: BTreeMap<&str, std::collections::BTreeSet<u16>> = BTreeMap::new();
     for o in dataset.observations.iter().filter(|o| {
-        o.sector.as_deref() == Some(sector) && o.region == BEIJING && o.kind == Kind::Actual && o.unit.yuan_scale().is_some() && !o.is_part_year() && !o.label_en.contains("at least")
+        o.sector.as_deref() == Some(sector) && o.region == BEIJING && o.kind == Kind::Actual && o.unit.yuan_scale().is_some() && !o.is_part_year() && !crate::model::is_floor(o)
     }) {
         measures.entry(o.indicator.as_str()).or_default().insert(o.year);
     }
