@@ -113,7 +113,7 @@ pub fn Footer() -> impl IntoView {
             <p class="footer-download">
                 <a href="data/atlas-data.zip" download="">{move || tr(lang.get(), "footer.download_data")}</a>
                 " · " <a href="data/datapackage.json" type="application/json">{move || tr(lang.get(), "footer.data_package")}</a>
-                " — " {move || tr(lang.get(), "data.how")}
+                " — " {move || super::widgets::text_with_code(tr(lang.get(), "data.how"))}
             </p>
             <p>{move || tr(lang.get(), "footer.caveat")}</p>
             <p>{move || tr(lang.get(), "footer.map_credit")}</p>

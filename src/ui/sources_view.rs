@@ -82,7 +82,7 @@ fn TakeTheData() -> impl IntoView {
                 <li><a href=format!("data/{}", model::open_data::ZIP) download="">{move || tr(lang.get(), "data.zip")}</a></li>
                 <li><a href="data/datapackage.json" type="application/json">{move || tr(lang.get(), "data.package")}</a></li>
             </ul>
-            <p>{move || tr(lang.get(), "data.how")}</p>
+            <p>{move || super::widgets::text_with_code(tr(lang.get(), "data.how"))}</p>
             <details class="cite">
                 <summary>{move || tr(lang.get(), "cite.heading")}</summary>
                 {move || {

@@ -121,6 +121,18 @@ pub fn chart_csv(
     (label, save)
 }
 
+/// A sentence whose `backticked` parts are code (file names, a function call): shown as `<code>`,
+/// marked as not to translate and, being identifiers, as English.
+pub fn text_with_code(text: String) -> impl IntoView {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            let part = part.to_string();
+            if i % 2 == 1 { view! { <code lang="en" translate="no">{part}</code> }.into_any() } else { part.into_any() }
+        })
+        .collect_view()
+}
+
 /// A link to a source page that opens in a new tab (`key` is its words), or, for a source known
 /// only from a source article (`seed:`), a note saying so instead of a dead link.
 pub fn source_link(url: &str, key: &str, lang: crate::model::Lang) -> AnyView {
