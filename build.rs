@@ -7,7 +7,12 @@
 //! - writes a small table from each Chinese character in the dataset's names (sectors, districts,
 //!   zones, indicator labels) to its toneless pinyin, for the search box. The `pinyin` crate (a
 //!   build-dependency) holds the whole dictionary; the wasm carries only the few hundred
-//!   characters the names use.
+//!   characters the names use;
+//! - writes the whole dataset as open data (`model::open_data`: CSVs, README, a Frictionless
+//!   `datapackage.json`) and `atlas-data.zip` of them all into `open-data/` beside the texts;
+//!   scripts/post-build.mjs copies that directory into the bundle as `data/`. The date it was
+//!   built (`SOURCE_DATE_EPOCH` where set, for reproducible builds) is the package's version and
+//!   the "accessed" date of citations (`dataset_built.rs`).
 
 use pinyin::ToPinyin;
 use std::collections::BTreeMap;
@@ -18,7 +23,7 @@ use std::path::{Path, PathBuf};
 #[path = "src/model/mod.rs"]
 mod model;
 
-const WATCHED: [&str; 8] = [
+const WATCHED: [&str; 9] = [
     "data/sectors.json",
     "data/search_terms.json",
     "data/zones.jsonl",
@@ -27,12 +32,14 @@ const WATCHED: [&str; 8] = [
     "src/model/mod.rs",
     "src/model/load.rs",
     "src/model/regions.rs",
+    "src/model/open_data.rs",
 ];
 
 fn main() {
     for file in WATCHED {
         println!("cargo:rerun-if-changed={file}");
     }
+    println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
     let (dataset, texts, issues) = model::load_with_texts(model::bundled());
     if !issues.is_empty() {
@@ -41,11 +48,23 @@ fn main() {
     }
     let bytes = model::encode(&dataset).unwrap_or_else(|err| panic!("cannot encode the dataset: {err}"));
     write(&out_dir.join("dataset.postcard"), &bytes);
-    let texts = model::encode_texts(&texts).unwrap_or_else(|err| panic!("cannot encode the texts: {err}"));
-    let texts_file = format!("texts-{:016x}.bin", fnv1a(&texts));
-    write(&out_dir.join(&texts_file), &texts);
-    write(&out_dir.join("texts.postcard"), &texts);
+    let text_bytes = model::encode_texts(&texts).unwrap_or_else(|err| panic!("cannot encode the texts: {err}"));
+    let texts_file = format!("texts-{:016x}.bin", fnv1a(&text_bytes));
+    write(&out_dir.join(&texts_file), &text_bytes);
+    write(&out_dir.join("texts.postcard"), &text_bytes);
     write(&out_dir.join("texts_file.rs"), format!("{texts_file:?}").as_bytes());
+
+    let built = build_date();
+    write(&out_dir.join("dataset_built.rs"), format!("{:?}", built.text).as_bytes());
+    let files = model::open_data::files(&dataset, &texts, &built.text);
+    let open_data = out_dir.join("open-data");
+    if let Err(err) = std::fs::create_dir_all(&open_data) {
+        panic!("cannot create {}: {err}", open_data.display());
+    }
+    for (name, contents) in &files {
+        write(&open_data.join(name), contents.as_bytes());
+    }
+    write(&open_data.join(model::open_data::ZIP), &zip_of(&files, &built));
 
     let mut names: Vec<String> = model::DISTRICTS.iter().map(|d| d.name_zh.to_string()).collect();
     names.extend(dataset.sectors.iter().map(|s| s.name_zh.clone()));
@@ -64,6 +83,51 @@ fn main() {
     }
     out.push_str("];\n");
     write(&out_dir.join("pinyin_table.rs"), out.as_bytes());
+}
+
+/// The dataset's build date, from `SOURCE_DATE_EPOCH` where set, else today (UTC).
+struct BuildDate {
+    year: u16,
+    month: u8,
+    day: u8,
+    /// `YYYY-MM-DD`.
+    text: String,
+}
+
+fn build_date() -> BuildDate {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<u64>().ok()).unwrap_or_else(|| {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
+    });
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    let days = (seconds / 86_400) as i64 + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days - era * 146_097;
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (year_of_era + era * 400 + i64::from(month <= 2)) as u16;
+    BuildDate { year, month, day, text: format!("{year:04}-{month:02}-{day:02}") }
+}
+
+/// The data package in one archive, its files in a folder of their own, dated by the build (not
+/// by the clock) so one dataset gives the same bytes.
+fn zip_of(files: &[(&str, String)], built: &BuildDate) -> Vec<u8> {
+    use std::io::Write as _;
+    let time = zip::DateTime::from_date_and_time(built.year, built.month, built.day, 0, 0, 0).unwrap_or_default();
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(time)
+        .unix_permissions(0o644);
+    let mut archive = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, contents) in files {
+        let written = archive.start_file(format!("atlas-data/{name}"), options).and_then(|()| Ok(archive.write_all(contents.as_bytes())?));
+        if let Err(err) = written {
+            panic!("cannot add {name} to the data archive: {err}");
+        }
+    }
+    archive.finish().unwrap_or_else(|err| panic!("cannot finish the data archive: {err}")).into_inner()
 }
 
 /// FNV-1a, 64 bits: a content hash for the texts' file name, so a cached copy never pairs with

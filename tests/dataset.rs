@@ -110,6 +110,22 @@ fn views_open_on_the_best_data() {
     assert!((2012..=2030).all(|y| counts(y) < counts(year) || (counts(y) == counts(year) && y <= year)));
 }
 
+/// Code review C2: the district GDP tables' note ("may mix preliminary and revised data") once
+/// labelled all 80 of their figures preliminary. Only lines whose source says so carry a revision.
+#[test]
+fn only_figures_whose_source_says_so_are_preliminary_or_final() {
+    let dataset = dataset();
+    let revision = |id: &str| dataset.observation(id).unwrap_or_else(|| panic!("{id} is in the data")).revision();
+    assert_eq!(revision("geo-haidian-gdp-2022-table"), None);
+    assert_eq!(revision("geo-haidian-gdp-2022"), Some(model::Revision::Preliminary), "据初步统计");
+    assert_eq!(revision("beijing-gdp-2024"), Some(model::Revision::Preliminary), "初步核算");
+    assert_eq!(revision("beijing-rd-expenditure-2022"), Some(model::Revision::Final));
+    assert_eq!(revision("chaoyang-gdp-growth-2024"), None, "'No final de 2024' is Portuguese for 'at the end of 2024'");
+    let tables = dataset.observations.iter().filter(|o| o.id.ends_with("-table"));
+    assert!(tables.clone().count() >= 80);
+    assert!(tables.filter(|o| o.revision().is_some()).count() == 0);
+}
+
 /// Issue 24: each line of `../shared/data/additions/2026-12-02-upgrades.jsonl` states the same
 /// figure as a line already here ("better source for <id>"): one point, the better source first,
 /// no conflict.

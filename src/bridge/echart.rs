@@ -113,6 +113,11 @@ pub fn EChart(
     /// The accessible name of the PNG download button; no button when absent.
     #[prop(optional, into)]
     download_label: Option<Signal<String>>,
+    /// The figures the chart draws as CSV: the accessible name of its "CSV" button and what the
+    /// button does (the app builds and saves the file, and sets the signal to say why it could
+    /// not); no button when absent.
+    #[prop(optional)]
+    csv: Option<(Signal<String>, Callback<RwSignal<Option<String>>>)>,
     #[prop(optional, into)] class: String,
     /// The chart's height in pixels where the stylesheet's does not fit its content.
     #[prop(optional, into)]
@@ -186,9 +191,14 @@ pub fn EChart(
     let say = move |key: &str, err: String| format!("{} ({err})", tr(lang.map_or(Lang::En, |l| l.get()), key));
     view! {
         <figure class=format!("chart-figure {class}")>
-            {download_label.map(|text| view! {
-                <button type="button" class="chart-download" on:click=download aria-label=move || text.get()>"PNG"</button>
-            })}
+            <div class="chart-downloads">
+                {download_label.map(|text| view! {
+                    <button type="button" class="chart-download" on:click=download aria-label=move || text.get()>"PNG"</button>
+                })}
+                {csv.map(|(text, save)| view! {
+                    <button type="button" class="chart-download" on:click=move |_| save.run(download_failed) aria-label=move || text.get()>"CSV"</button>
+                })}
+            </div>
             // ECharts' `aria` option writes the container's aria-label from the chart's data.
             // Named from the first render: ECharts writes its own description once it has drawn.
             <div node_ref=container class="chart" data-chart=name role="img" aria-label=loading_label

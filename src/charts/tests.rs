@@ -177,15 +177,15 @@ fn sector_sizes_never_share_an_axis_and_name_their_measure() {
     assert!(titles.iter().any(|t| t.contains(&published)), "{published} in {titles:?}");
 }
 
-/// Tooltips name every source of a point: conflicts labelled preliminary / final by their notes,
+/// Tooltips name every source of a point: conflicts labelled preliminary / final by their data,
 /// agreeing sources as "also reported by".
 #[test]
 fn tooltips_list_every_source_of_a_point() {
     let dataset = crate::fixtures::gdp_sources(&[
-        ("first", 2018, "30320", "100m_yuan", "media", "Preliminary figure released in January."),
-        ("census", 2018, "33106", "100m_yuan", "official", "Final figure after the economic census revision."),
-        ("again", 2019, "35371.3", "100m_yuan", "media", "Preliminary (初步核算)."),
-        ("later", 2019, "35371.3", "100m_yuan", "official", "Final figure."),
+        ("first", 2018, "30320", "100m_yuan", "media", "preliminary"),
+        ("census", 2018, "33106", "100m_yuan", "official", "final"),
+        ("again", 2019, "35371.3", "100m_yuan", "media", "preliminary"),
+        ("later", 2019, "35371.3", "100m_yuan", "official", "final"),
     ]);
     let look = Look { dataset: &dataset, lang: Lang::En, palette: Palette::for_theme(false), animate: false };
     let tip = |year: u16| {
@@ -310,6 +310,63 @@ fn the_map_keeps_one_colour_scale_across_years() {
     let chaoyang = option["series"][0]["data"].as_array().unwrap().iter().find(|d| d["region"] == "chaoyang").unwrap();
     assert!(chaoyang["value"].is_null());
     assert!(chaoyang["tip"].to_string().contains("no figure"), "{}", chaoyang["tip"]);
+}
+
+/// Issue 25: a chart's CSV holds the figures its data items name, for each chart view.
+#[test]
+fn a_charts_figures_are_the_ones_its_data_items_name() {
+    let item_ids = |option: &serde_json::Value| -> std::collections::BTreeSet<String> {
+        let mut ids = std::collections::BTreeSet::new();
+        for series in option["series"].as_array().into_iter().flatten() {
+            for item in series["data"].as_array().into_iter().flatten() {
+                if let Some(id) = item["obs"].as_str() {
+                    ids.insert(id.to_string());
+                }
+            }
+        }
+        ids
+    };
+    for link in ["view=trends", "view=trends&indicator=gdp&region=haidian,chaoyang", "view=sectors&indicator=cluster_scale_threshold", "view=sectors", "view=map", "view=map&time=2019"] {
+        let state = parse(link, dataset()).state;
+        let option = match state.view {
+            crate::state::View::Trends => TrendData::new(dataset(), &state).option(&look(Lang::En)),
+            crate::state::View::Sectors => sectors_option(&look(Lang::En), &state, &comparison(dataset(), &state)),
+            _ => map_option(&look(Lang::En), &state),
+        };
+        let figures = chart_figures(dataset(), &state);
+        assert!(!figures.is_empty(), "{link}");
+        assert_eq!(figures.iter().cloned().collect::<std::collections::BTreeSet<_>>(), item_ids(&option), "{link}");
+    }
+    assert!(chart_figures(dataset(), &parse("view=table", dataset()).state).is_empty());
+}
+
+/// Issue 25: a figure link opens on its view where that view draws the figure, else on the table
+/// filtered to it.
+#[test]
+fn a_figure_link_opens_where_the_figure_is_shown() {
+    let on_trends = parse("view=trends&indicator=gdp&figure=beijing-gdp-2022", dataset()).state;
+    assert_eq!(figure_home(dataset(), &on_trends), on_trends);
+    let on_map = parse("view=map&time=2022&figure=geo-haidian-gdp-2022-table", dataset()).state;
+    assert_eq!(figure_home(dataset(), &on_map), on_map, "the map's Haidian in 2022");
+    // The sectors view does not draw Haidian's GDP: the table, filtered to it.
+    let elsewhere = parse("view=sectors&lang=zh&figure=geo-haidian-gdp-2022", dataset()).state;
+    let home = figure_home(dataset(), &elsewhere);
+    assert_eq!(crate::state::encode(&home), "view=table&indicator=gdp&region=haidian&time=2022&figure=geo-haidian-gdp-2022&lang=zh");
+    let rows = query::filter(dataset(), &Filter::from_state(&home, dataset()));
+    assert!(rows.iter().any(|o| o.id == "geo-haidian-gdp-2022"));
+    // A sector's figure keeps its sector.
+    let sector_figure = dataset().observations.iter().find(|o| o.sector.is_some() && o.region == "beijing").expect("a sector figure");
+    let home = figure_home(dataset(), &parse(&format!("view=table&region=haidian&figure={}", sector_figure.id), dataset()).state);
+    assert_eq!(home.sectors, [sector_figure.sector.clone().unwrap()]);
+    assert!(query::filter(dataset(), &Filter::from_state(&home, dataset())).iter().any(|o| o.id == sector_figure.id));
+    // The sources list shows no figures; the overview shows the panel over itself.
+    let sources = parse("view=sources&figure=beijing-gdp-2022", dataset()).state;
+    assert_eq!(figure_home(dataset(), &sources).view, crate::state::View::Table);
+    let overview = parse("figure=beijing-gdp-2022", dataset()).state;
+    assert_eq!(figure_home(dataset(), &overview), overview);
+    // No figure, nothing to do.
+    let plain = parse("view=sectors", dataset()).state;
+    assert_eq!(figure_home(dataset(), &plain), plain);
 }
 
 #[test]

@@ -293,3 +293,74 @@ pub fn step_option(look: &Look<'_>, step: &Step, embed: bool) -> Value {
     mark(&mut option, &step.marked(dataset), look.palette);
     option
 }
+
+/// The figures a chart view draws for a state, as its data items name them (each point's `obs`,
+/// the source a click opens; targets included): what the chart's CSV download holds. Empty for
+/// views without a chart of their own.
+pub fn chart_figures(dataset: &Dataset, state: &ViewState) -> Vec<ObsId> {
+    match state.view {
+        View::Trends => TrendData::new(dataset, state).points(),
+        View::Sectors => {
+            // Size panels draw each sector's whole history, its latest figure last.
+            let comparison = query::comparison(dataset, state);
+            let bars = comparison.bars.iter().filter_map(|b| b.point.as_ref());
+            let ladder = comparison.ladder.iter().flat_map(|l| l.cells.iter().map(|c| &c.point));
+            bars.chain(comparison.sizes.iter().flat_map(|s| s.history.iter())).chain(ladder).map(|p| p.obs.clone()).collect()
+        }
+        View::Map => map_points(dataset, state).iter().map(|p| p.obs.clone()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The districts' points the map shades for a state (as `map_option` draws them).
+fn map_points(dataset: &Dataset, state: &ViewState) -> Vec<Point> {
+    let indicator = state.indicator_id().unwrap_or("gdp");
+    let year = map_year(dataset, indicator, state.time_span(dataset));
+    let values = year.map(|y| district_values(dataset, indicator, y)).unwrap_or_default();
+    values.into_iter().filter_map(|v| v.point).collect()
+}
+
+/// Whether a figure is on a view for a state: one of the sources of a point the chart draws
+/// (agreeing or differing), or a row of the table.
+fn shows_figure(dataset: &Dataset, state: &ViewState, id: &str) -> bool {
+    fn among<'p>(mut points: impl Iterator<Item = &'p Point>, id: &str) -> bool {
+        points.any(|p| p.observations.iter().any(|o| o == id))
+    }
+    match state.view {
+        View::Trends => among(drawn_points(&TrendData::new(dataset, state).series), id),
+        View::Sectors => {
+            let comparison = query::comparison(dataset, state);
+            let in_ladder = comparison.ladder.iter().flat_map(|l| l.cells.iter()).any(|c| c.observations().iter().any(|o| o == id));
+            in_ladder || among(comparison.bars.iter().filter_map(|b| b.point.as_ref()).chain(comparison.sizes.iter().flat_map(|s| s.history.iter().chain([&s.latest]))), id)
+        }
+        View::Map => among(map_points(dataset, state).iter(), id),
+        View::Table => query::filter(dataset, &Filter::from_state(state, dataset)).iter().any(|o| o.id == id),
+        // The sources list shows no figures.
+        View::Sources => false,
+        // The overview's cards, the tour's cited figures and a profile's measures: the panel
+        // opens over the view as it is.
+        View::Overview | View::Tour | View::Profile => true,
+    }
+}
+
+/// Where a link to one figure (`figure=<id>`) opens: the view it names when that view shows the
+/// figure, else the table filtered to the figure's indicator, sector, place and year. The
+/// figure's source panel opens over it; "Copy link to this figure" copies this state's link.
+pub fn figure_home(dataset: &Dataset, state: &ViewState) -> ViewState {
+    let Some(observation) = state.figure.as_deref().and_then(|id| dataset.observation(id)) else { return state.clone() };
+    if shows_figure(dataset, state, &observation.id) {
+        return state.clone();
+    }
+    ViewState {
+        view: View::Table,
+        indicator: Some(observation.indicator.clone()),
+        sectors: observation.sector.iter().cloned().collect(),
+        regions: vec![observation.region.clone()],
+        time: Some(crate::state::TimeSpan::new(observation.year, observation.year)),
+        figure: Some(observation.id.clone()),
+        lang: state.lang,
+        embed: state.embed,
+        ..ViewState::default()
+    }
+    .canonical(dataset)
+}

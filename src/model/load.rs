@@ -66,6 +66,8 @@ struct RawObservation {
     note: Option<String>,
     #[serde(default)]
     value_in_quote: Option<String>,
+    #[serde(default)]
+    revision: Option<Revision>,
 }
 
 /// A sector, zone or fact row with its quote, which goes to `Texts`.
@@ -330,7 +332,7 @@ fn check_observations(
         let note = row.note.filter(|n| !n.trim().is_empty());
         let translated = is_translation(&row.quote);
         checked.quotes.push(row.quote);
-        checked.notes.push(note.clone().unwrap_or_default());
+        checked.notes.push(note.unwrap_or_default());
         checked.observations.push(Observation {
             id: row.id,
             indicator: row.indicator,
@@ -344,7 +346,7 @@ fn check_observations(
             unit: row.unit,
             kind: row.kind,
             source,
-            revision: note.as_deref().and_then(Revision::in_note),
+            revision: row.revision,
             translated,
         });
     }
@@ -533,5 +535,29 @@ mod tests {
         let lines: Vec<String> = issues.iter().map(|i| format!("{}:{}", i.file, i.line)).collect();
         assert_eq!(lines, ["data/observations.jsonl:2", "data/observations.jsonl:3"]);
         assert!(issues[1].reason.contains("unknown sector `space`"));
+    }
+
+    /// Code review C2: 80 district figures whose note says the table "may mix preliminary and
+    /// revised data" were labelled preliminary. The standing is the data's `revision` field only.
+    #[test]
+    fn revision_comes_from_its_field_never_from_the_note() {
+        let sectors = "[]";
+        let line = |id: &str, extra: &str| format!(
+            r#"{{"id":"{id}","indicator":"gdp","indicator_en":"GDP","indicator_zh":"地区生产总值","sector":"all","region":"beijing","year":2022,"value":41610.9,"unit":"100m_yuan","kind":"actual","source_url":"https://example.org/{id}","source_title":"t","publisher":"p","published":"2023","quote":"初步核算，41610.9亿元","confidence":"official"{extra}}}"#
+        );
+        let text = [
+            line("noted", r#","note":"Figures may mix preliminary and revised data; final figures differ.""#),
+            line("said", r#","revision":"preliminary""#),
+            line("final", r#","revision":"final""#),
+            line("bad", r#","revision":"provisional""#),
+        ]
+        .join("\n");
+        let (dataset, issues) = load(RawFiles { observations: &text, sectors, ..Default::default() });
+        let revision = |id: &str| dataset.observation(id).and_then(Observation::revision);
+        assert_eq!(revision("noted"), None, "a note's words say nothing of the standing");
+        assert_eq!(revision("said"), Some(Revision::Preliminary));
+        assert_eq!(revision("final"), Some(Revision::Final));
+        assert_eq!(issues.len(), 1, "{issues:?}");
+        assert_eq!((issues[0].line, dataset.observation("bad")), (4, None));
     }
 }

@@ -4,6 +4,7 @@
 //! `LoadIssue` naming file and line and is skipped. Knows nothing of the browser, the URL or charts.
 
 mod load;
+pub mod open_data;
 mod regions;
 
 pub use load::{load, load_with_texts, validate_quote, LoadIssue, RawFiles};
@@ -155,8 +156,8 @@ pub struct Observation {
     pub unit: Unit,
     pub kind: Kind,
     pub source: SourceIdx,
-    /// What the figure's note says of its standing. The note itself and the quote are in
-    /// `Texts`, fetched when first needed.
+    /// Preliminary or final, where the source says which (`revision` in the data). The note
+    /// and the quote are in `Texts`, fetched when first needed.
     pub revision: Option<Revision>,
     /// The quote gives the figure in another language than its own (Chinese): a translation
     /// or a foreign report, listed after the sources in the figure's own language.
@@ -200,27 +201,18 @@ impl Observation {
     }
 }
 
-/// What a note says of a figure's standing: a first estimate, or the final (revised) figure.
+/// A figure's standing as its source states it: a first estimate (初步核算, "preliminary") or the
+/// final (revised) figure. An explicit field of the data, set only where the source says so; never
+/// read from a note's free text, where "mix preliminary and revised data" or "revised up from the
+/// preliminary 6.1%" would mislabel the figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Revision {
     Preliminary,
     Final,
 }
 
 impl Revision {
-    /// Whether a note calls its figure preliminary or final (a revision of an earlier one).
-    pub fn in_note(note: &str) -> Option<Revision> {
-        let note = note.to_lowercase();
-        let has = |words: &[&str]| words.iter().any(|w| note.contains(w));
-        if has(&["preliminary", "初步", "预计", "vorläufig"]) {
-            Some(Revision::Preliminary)
-        } else if has(&["final", "revised", "修订", "最终"]) {
-            Some(Revision::Final)
-        } else {
-            None
-        }
-    }
-
     pub fn id(self) -> &'static str {
         match self {
             Revision::Preliminary => "preliminary",

@@ -3,6 +3,7 @@
 //! away. Nothing here fills a gap: a missing year stays `None`, never zero or an interpolation.
 
 pub mod choice;
+pub mod cite;
 pub mod compare;
 pub mod ladder;
 pub mod sectors;

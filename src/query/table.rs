@@ -2,6 +2,7 @@
 
 use crate::format::period_label;
 use crate::format;
+use crate::model::open_data::{base_value, safe_cell};
 use crate::model::{Dataset, Lang, Observation, Texts};
 use std::cmp::Ordering;
 
@@ -121,12 +122,16 @@ pub fn table_rows<'d>(dataset: &Dataset, rows: &[&'d Observation]) -> Vec<TableR
 }
 
 /// The rows as CSV, UTF-8 with a byte-order mark so spreadsheet programs open Chinese text
-/// correctly; values as published, with every source column.
+/// correctly; values as published, with every source column. `base_value` and `base_unit` give
+/// each amount of money in plain yuan or dollars (the decimal point moved, nothing rounded): one
+/// indicator's rows mix 亿元, billion and trillion yuan as their sources published them, and an
+/// analyst sums or plots one column in one unit. Text cells that a spreadsheet would run as a
+/// formula are neutralised (`model::open_data::safe_cell`).
 pub fn to_csv(dataset: &Dataset, texts: &Texts, rows: &[&Observation], lang: Lang) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let header = [
-        "id", "indicator", "indicator_label", "sector", "region", "period", "year", "value", "unit", "value_readable", "kind",
-        "confidence", "publisher", "published", "source_title", "source_url", "quote", "note",
+        "id", "indicator", "indicator_label", "sector", "region", "period", "year", "value", "unit", "base_value", "base_unit",
+        "value_readable", "kind", "confidence", "publisher", "published", "source_title", "source_url", "quote", "note",
     ];
     let mut result = writer.write_record(header);
     for o in rows {
@@ -134,25 +139,29 @@ pub fn to_csv(dataset: &Dataset, texts: &Texts, rows: &[&Observation], lang: Lan
             break;
         }
         let source = dataset.source_of(o);
+        let (base, base_unit) = base_value(o);
+        let text = |cell: &str| safe_cell(cell).into_owned();
         result = writer.write_record([
-            o.id.as_str(),
-            o.indicator.as_str(),
-            o.label(lang),
-            &crate::format::sector_name(dataset, o.sector.as_deref(), lang),
-            &dataset.region_name(&o.region, lang),
-            &period_label(o, lang),
-            &o.year.to_string(),
-            &o.value.to_string(),
-            o.unit.id(),
-            &format::value(o.value, o.unit, lang),
-            o.kind.id(),
-            source.confidence.id(),
-            &source.publisher,
-            &source.published,
-            texts.source_title(o.source),
-            &source.url,
-            texts.quote(dataset, o),
-            texts.note(dataset, o).unwrap_or(""),
+            text(&o.id),
+            text(&o.indicator),
+            text(o.label(lang)),
+            text(&crate::format::sector_name(dataset, o.sector.as_deref(), lang)),
+            text(&dataset.region_name(&o.region, lang)),
+            text(&period_label(o, lang)),
+            o.year.to_string(),
+            o.value.to_string(),
+            o.unit.id().to_string(),
+            base,
+            base_unit.to_string(),
+            text(&format::value(o.value, o.unit, lang)),
+            o.kind.id().to_string(),
+            source.confidence.id().to_string(),
+            text(&source.publisher),
+            text(&source.published),
+            text(texts.source_title(o.source)),
+            text(&source.url),
+            text(texts.quote(dataset, o)),
+            text(texts.note(dataset, o).unwrap_or("")),
         ]);
     }
     let bytes = writer.into_inner().unwrap_or_default();
@@ -173,7 +182,7 @@ mod tests {
         let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
         assert_eq!(records.len(), rows.len());
         assert_eq!(&records[0][0], rows[0].id.as_str());
-        assert!(records.iter().all(|r| !r[15].is_empty() && !r[16].is_empty()), "every row has its source URL and quote");
+        assert!(records.iter().all(|r| !r[17].is_empty() && !r[18].is_empty()), "every row has its source URL and quote");
     }
 
     /// Issue 17: the unit column printed Rust's debug names ("PctOfGdp").
@@ -224,5 +233,44 @@ mod tests {
         sort_rows(dataset, &mut rows, Sort { column: Column::Value, descending: true }, Lang::En);
         let values: Vec<f64> = rows.iter().map(|o| crate::query::series::axis_value(o)).collect();
         assert!(values.windows(2).all(|w| w[0] >= w[1]));
+    }
+
+    /// Code review §6 (S3): a quote or title beginning with `=`, `+`, `-` or `@` ran as a formula
+    /// in a spreadsheet. Negative values stay numbers.
+    #[test]
+    fn csv_cells_that_would_run_as_formulas_are_neutralised() {
+        let (dataset, texts, issues) = crate::model::load_with_texts(crate::model::RawFiles {
+            observations: r#"{"id":"=cmd","indicator":"gdp","indicator_en":"GDP","indicator_zh":"地区生产总值","sector":"all","region":"beijing","year":2018,"value":-3.5,"unit":"100m_yuan","kind":"actual","source_url":"https://example.org/=cmd","source_title":"@SUM(A1)","publisher":"+p","published":"2024","quote":"-3.5 =1+1","confidence":"media"}"#,
+            sectors: "[]",
+            ..Default::default()
+        });
+        assert!(issues.is_empty(), "{issues:?}");
+        let rows: Vec<&Observation> = dataset.observations.iter().collect();
+        let csv = to_csv(&dataset, &texts, &rows, Lang::En);
+        let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+        let header = reader.headers().expect("a header").clone();
+        let record = reader.records().next().expect("one row").expect("a record");
+        let column = |name: &str| header.iter().position(|c| c == name).map(|i| record[i].to_string());
+        assert_eq!(column("id").as_deref(), Some("'=cmd"));
+        assert_eq!(column("source_title").as_deref(), Some("'@SUM(A1)"));
+        assert_eq!(column("quote").as_deref(), Some("'-3.5 =1+1"));
+        assert_eq!(column("value").as_deref(), Some("-3.5"), "a number stays a number");
+        assert_eq!(column("base_value").as_deref(), Some("-350000000"));
+    }
+
+    /// Usability review #6: one indicator's values mixed 亿元, billion and trillion yuan.
+    #[test]
+    fn csv_gives_every_yuan_amount_in_plain_yuan_beside_the_published_value() {
+        let dataset = crate::fixtures::real();
+        let rows: Vec<&Observation> = dataset.observations.iter().filter(|o| o.indicator == "gdp" && o.region == "beijing").collect();
+        let csv = to_csv(dataset, crate::fixtures::real_texts(), &rows, Lang::En);
+        let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+        let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        let units: std::collections::BTreeSet<&str> = records.iter().map(|r| &r[8]).collect();
+        assert!(units.len() >= 2, "Beijing's GDP is published in several units: {units:?}");
+        assert!(records.iter().all(|r| &r[10] == "yuan"));
+        let of = |id: &str| records.iter().find(|r| &r[0] == id).map(|r| (r[7].to_string(), r[9].to_string()));
+        assert_eq!(of("beijing-gdp-2016"), Some(("24899.3".to_string(), "2489930000000".to_string())));
+        assert_eq!(of("beijing-gdp-2016-chinadaily"), Some(("2.49".to_string(), "2490000000000".to_string())));
     }
 }

@@ -184,6 +184,9 @@ pub struct ViewState {
     pub time: Option<TimeSpan>,
     /// Values (the default) or indexed growth, on trends.
     pub scale: Scale,
+    /// One figure (an observation id) whose source panel the link opens (`charts::figure_home`
+    /// says on which view).
+    pub figure: Option<String>,
     pub lang: Lang,
     pub embed: bool,
 }
@@ -363,7 +366,7 @@ pub enum Field<T> {
 /// (a way to draw, not a measure). Other views have no such choice and drop it.
 pub const SECTOR_SIZES: &str = "sizes";
 
-const KEYS: [&str; 9] = ["view", "step", "indicator", "sector", "region", "time", "scale", "lang", "embed"];
+const KEYS: [&str; 10] = ["view", "step", "indicator", "sector", "region", "time", "scale", "figure", "lang", "embed"];
 
 /// Reads a query string (a leading `?` is fine). Never panics, whatever the input.
 pub fn parse(query: &str, dataset: &Dataset) -> Parsed {
@@ -377,7 +380,7 @@ pub fn parse(query: &str, dataset: &Dataset) -> Parsed {
             None => notices.push(Notice::new(&key, &value, NoticeReason::UnknownKey)),
         }
     }
-    let [view, step, indicator, sector, region, time, scale, lang, embed] = raw;
+    let [view, step, indicator, sector, region, time, scale, figure, lang, embed] = raw;
     let (regions, dropped) = parse_regions(region.as_deref(), dataset);
     let regions = take("region", regions, &mut notices).unwrap_or_default();
     notices.extend(dropped);
@@ -390,6 +393,7 @@ pub fn parse(query: &str, dataset: &Dataset) -> Parsed {
         regions,
         time: take("time", parse_time(time.as_deref(), dataset), &mut notices),
         scale: take("scale", parse_scale(scale.as_deref()), &mut notices).unwrap_or_default(),
+        figure: take("figure", parse_figure(figure.as_deref(), dataset), &mut notices),
         lang: take("lang", parse_lang(lang.as_deref()), &mut notices).unwrap_or_default(),
         embed: take("embed", parse_embed(embed.as_deref()), &mut notices).unwrap_or_default(),
     };
@@ -478,6 +482,9 @@ pub fn encode(state: &ViewState) -> String {
     if state.scale != Scale::Values {
         pairs.push(("scale", state.scale.id().to_string()));
     }
+    if let Some(figure) = &state.figure {
+        pairs.push(("figure", escape(figure)));
+    }
     if state.lang != Lang::default() {
         pairs.push(("lang", state.lang.code().to_string()));
     }
@@ -549,6 +556,15 @@ fn parse_regions(raw: Option<&str>, dataset: &Dataset) -> (Field<Vec<String>>, V
         notices.push(Notice::new("region", &known.iter().skip(MAX_REGIONS).copied().collect::<Vec<_>>().join(","), NoticeReason::TooManyRegions));
     }
     (Field::Valid(known.into_iter().take(MAX_REGIONS).map(str::to_string).collect()), notices)
+}
+
+/// An observation id: the figure whose source panel the link opens.
+fn parse_figure(raw: Option<&str>, dataset: &Dataset) -> Field<String> {
+    let Some(raw) = raw else { return Field::Missing };
+    match dataset.observation(raw) {
+        Some(observation) => Field::Valid(observation.id.clone()),
+        None => invalid(raw, NoticeReason::UnknownFigure),
+    }
 }
 
 fn parse_scale(raw: Option<&str>) -> Field<Scale> {

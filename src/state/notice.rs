@@ -31,6 +31,8 @@ pub enum NoticeReason {
     NotOneProfile,
     /// A key a profile does not read (it shows every year and indicator of its entity).
     NotForProfile,
+    /// `figure` names no observation of the dataset.
+    UnknownFigure,
 }
 
 impl NoticeReason {
@@ -55,6 +57,7 @@ impl NoticeReason {
             NoticeReason::IndicatorEmpty => "indicator_empty",
             NoticeReason::NotOneProfile => "not_one_profile",
             NoticeReason::NotForProfile => "not_for_profile",
+            NoticeReason::UnknownFigure => "unknown_figure",
         }
     }
 }

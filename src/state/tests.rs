@@ -177,15 +177,33 @@ fn keys_are_written_in_contract_order() {
         regions: vec!["haidian".into(), "bda".into()],
         time: Some(TimeSpan { from: 2016, to: 2022 }),
         scale: Scale::Index,
+        figure: Some("beijing-gdp-2022".into()),
         lang: Lang::Zh,
         embed: true,
     };
     assert_eq!(
         encode(&state),
-        "view=trends&indicator=gdp&sector=integrated_circuits&region=haidian,bda&time=2016..2022&scale=index&lang=zh&embed=1"
+        "view=trends&indicator=gdp&sector=integrated_circuits&region=haidian,bda&time=2016..2022&scale=index&figure=beijing-gdp-2022&lang=zh&embed=1"
     );
     let tour = ViewState { view: View::Tour, step: Some(3), lang: Lang::Zh, embed: true, ..ViewState::default() };
     assert_eq!(encode(&tour), "view=tour&step=3&lang=zh&embed=1");
+}
+
+/// Issue 25: a link to one figure opens its source panel; a bad id gives a notice.
+#[test]
+fn figure_key() {
+    assert_eq!(parse_figure(None, dataset()), Field::Missing);
+    assert_eq!(parse_figure(Some("beijing-gdp-2022"), dataset()), Field::Valid("beijing-gdp-2022".to_string()));
+    assert_eq!(parse_figure(Some("beijing-gdp-2099"), dataset()), invalid("beijing-gdp-2099", NoticeReason::UnknownFigure));
+    assert_eq!(parse_figure(Some(""), dataset()), invalid("", NoticeReason::UnknownFigure));
+    let parsed = parse("lang=zh&figure=geo-haidian-gdp-2022&view=map", dataset());
+    assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
+    assert_eq!(encode(&parsed.state), "view=map&figure=geo-haidian-gdp-2022&lang=zh");
+    let bad = parse("view=trends&figure=nope", dataset());
+    assert_eq!((bad.state.figure.as_deref(), encode(&bad.state).as_str()), (None, "view=trends"));
+    assert_eq!(reasons("view=trends&figure=nope"), [NoticeReason::UnknownFigure]);
+    assert!(bad.notices[0].message(Lang::En).contains("“nope”"), "{}", bad.notices[0].message(Lang::En));
+    assert!(bad.notices[0].message(Lang::Zh).contains("“nope”"));
 }
 
 #[test]
@@ -323,6 +341,7 @@ fn arb_view_state() -> impl Strategy<Value = ViewState> {
     let indicators: Vec<String> = dataset.indicators.iter().map(|i| i.id.clone()).collect();
     let sectors: Vec<String> = dataset.sectors.iter().map(|s| s.id.clone()).collect();
     let regions: Vec<String> = dataset.regions.iter().map(|r| r.id.clone()).collect();
+    let figures: Vec<String> = dataset.observations.iter().map(|o| o.id.clone()).collect();
     let (first, last) = dataset.year_span();
     // A profile link names exactly one entity: pick one, as the index's links do.
     let subjects: Vec<(Vec<String>, Option<String>)> = sectors
@@ -339,9 +358,9 @@ fn arb_view_state() -> impl Strategy<Value = ViewState> {
         proptest::option::of((first..=last, first..=last)),
         (any::<bool>(), any::<bool>()),
         any::<bool>(),
-        any::<bool>(),
+        (any::<bool>(), proptest::option::of(proptest::sample::select(figures))),
     )
-        .prop_map(move |((view, step, subject), indicator, sectors, regions, time, (shuffled, index), zh, embed)| {
+        .prop_map(move |((view, step, subject), indicator, sectors, regions, time, (shuffled, index), zh, (embed, figure))| {
             // A control may build the list in any order: canonical() sorts it.
             let regions = if shuffled { regions.into_iter().rev().collect() } else { regions };
             let (sectors, regions) = if view == View::Profile { (subject.0, subject.1.into_iter().collect()) } else { (sectors, regions) };
@@ -353,6 +372,7 @@ fn arb_view_state() -> impl Strategy<Value = ViewState> {
                 regions,
                 time: time.map(|(a, b)| TimeSpan::new(a, b)),
                 scale: if index { Scale::Index } else { Scale::Values },
+                figure,
                 lang: if zh { Lang::Zh } else { Lang::En },
                 embed,
             }

@@ -37,6 +37,9 @@ pub fn MapChart(
     #[prop(default = "map")]
     name: &'static str,
     #[prop(default = "map")] class: &'static str,
+    /// The "CSV" button of the figures the map draws, where it has one (`widgets::chart_csv`).
+    #[prop(optional)]
+    csv: Option<(Signal<String>, Callback<RwSignal<Option<String>>>)>,
 ) -> impl IntoView {
     let lang = use_atlas().lang;
     let load = RwSignal::new(if bridge::map_registered(MAP_NAME) { MapLoad::Ready } else { MapLoad::Loading });
@@ -53,7 +56,10 @@ pub fn MapChart(
         MapLoad::Loading => view! { <p class="loading" role="status">{tr(lang.get(), "map.loading")}</p> }.into_any(),
         MapLoad::Failed(err) => view! { <p class="notice" role="status">{format!("{} ({err})", tr(lang.get(), "map.failed"))}</p> }.into_any(),
         MapLoad::Ready => view! {
-            <EChart option=option name=name on_click=on_click class=class download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) />
+            {match csv {
+                Some(csv) => view! { <EChart option=option name=name on_click=on_click class=class download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) csv=csv /> }.into_any(),
+                None => view! { <EChart option=option name=name on_click=on_click class=class download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) /> }.into_any(),
+            }}
         }.into_any(),
     }
 }
@@ -69,7 +75,7 @@ pub fn MapView() -> impl IntoView {
             <h2 id="view-title">{move || tr(lang.get(), "view.map")}</h2>
             <div class="map-layout">
                 <div class="map-main">
-                    <MapChart option=option on_click=select_region(atlas) />
+                    <MapChart option=option on_click=select_region(atlas) csv=super::widgets::view_chart_csv(atlas, "map") />
                     <YearPlayer />
                     <p class="chart-note">{move || tr(lang.get(), "map.note")} " " <a href=trends_href>{move || tr(lang.get(), "map.see_trend")}</a></p>
                 </div>

@@ -155,6 +155,8 @@ fn ProfileBody(entity: Entity<'static>) -> impl IntoView {
                     <div class="profile-charts">
                         {move || data.get().series.into_iter().map(|line| {
                             let name = format!("profile-{}", line.indicator);
+                            let figures: Vec<String> = line.series.values.iter().flatten().chain(line.series.targets.iter()).map(|p| p.obs.clone()).collect();
+                            let csv = super::widgets::chart_csv(atlas, &name, move || figures.clone());
                             let option = Signal::derive(move || {
                                 let lang = lang.get();
                                 let rows: Vec<&Observation> = line.series.values.iter().flatten().chain(line.series.targets.iter())
@@ -164,7 +166,7 @@ fn ProfileBody(entity: Entity<'static>) -> impl IntoView {
                             });
                             view! {
                                 <EChart option=option name=name class="small" on_click=open_source(atlas)
-                                    download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) />
+                                    download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) csv=csv />
                             }
                         }).collect_view()}
                     </div>

@@ -75,7 +75,61 @@ fn observation_body(atlas: Atlas, o: &'static Observation, lang: Lang) -> impl I
         {(!others.agreeing.is_empty()).then(|| other_sources(atlas, lang, "source.same_figure", "sources-agree", &others.agreeing))}
         {(!others.differing.is_empty()).then(|| other_sources(atlas, lang, "source.other_sources", "conflict", &others.differing))}
         {(!others.floors.is_empty()).then(|| other_sources(atlas, lang, "source.other_floors", "sources-floors", &others.floors))}
+        {figure_link_and_cite(atlas, o, lang)}
     }
+}
+
+/// "Copy link to this figure", and "Cite": the original source, the Atlas with the figure's link,
+/// and BibTeX (`query::cite`), each with a copy button. The accessed date is the dataset's build
+/// date.
+fn figure_link_and_cite(atlas: Atlas, o: &'static Observation, lang: Lang) -> impl IntoView {
+    let link = atlas.figure_link(&o.id);
+    let copied = RwSignal::new(None::<&'static str>);
+    let copy_link = {
+        let link = link.clone();
+        move |_| copy(link.clone(), "source.figure_link_copied", copied)
+    };
+    view! {
+        <p class="figure-link">
+            <button type="button" on:click=copy_link>{tr(lang, "source.copy_figure_link")}</button>
+        </p>
+        <details class="cite">
+            <summary>{tr(lang, "cite.heading")}</summary>
+            {with_texts(move |texts| {
+                let citation = crate::query::cite::figure_citation(atlas.dataset, texts, o, &link, crate::DATASET_BUILT, lang);
+                view! {
+                    {citation_block(lang, "cite.source", citation.source, copied)}
+                    {citation_block(lang, "cite.atlas", citation.atlas, copied)}
+                    {citation_block(lang, "cite.bibtex", citation.bibtex, copied)}
+                    <p class="source-note">{crate::format::tr_with(lang, "cite.accessed_note", &[("date", crate::DATASET_BUILT)])}</p>
+                }.into_any()
+            })}
+        </details>
+        <p class="copy-status" role="status">{move || copied.get().map(|key| tr(lang, key))}</p>
+    }
+}
+
+/// One way to cite, as text to read and a button that copies it; `copied` names what was.
+pub(super) fn citation_block(lang: Lang, key: &'static str, text: String, copied: RwSignal<Option<&'static str>>) -> impl IntoView {
+    let what = tr(lang, key);
+    let label = crate::format::tr_with(lang, "cite.copy_named", &[("what", &what)]);
+    let copy_text = text.clone();
+    view! {
+        <div class="citation">
+            <h3>{what}</h3>
+            <pre class="citation-text" lang="">{text}</pre>
+            <button type="button" aria-label=label on:click=move |_| copy(copy_text.clone(), "cite.copied", copied)>{tr(lang, "cite.copy")}</button>
+        </div>
+    }
+}
+
+/// Copies text and says whether it worked.
+pub(super) fn copy(text: String, done: &'static str, copied: RwSignal<Option<&'static str>>) {
+    copied.set(None);
+    leptos::task::spawn_local(async move {
+        let ok = crate::bridge::copy_text(&text).await;
+        copied.set(Some(if ok { done } else { "ui.copy_failed" }));
+    });
 }
 
 /// Every other source of the point, each a button that opens its own panel.

@@ -25,10 +25,13 @@ pub fn TableView() -> impl IntoView {
     });
     let download_failed = RwSignal::new(None::<String>);
     // The CSV carries every quote and note: it waits for the texts if they have not arrived.
+    // The rows and language are read before that wait: the reader may switch views meanwhile,
+    // and a memo of a view that is gone cannot be read (code review P1: the page died).
     let download = move |_| {
+        let (rows, lang) = (rows.get_untracked(), lang.get_untracked());
         leptos::task::spawn_local(async move {
             let result = atlas.texts_ready().await.and_then(|texts| {
-                let csv = to_csv(dataset, texts, &rows.get_untracked(), lang.get_untracked());
+                let csv = to_csv(dataset, texts, &rows, lang);
                 download_text(&csv, "beijing-atlas-figures.csv", "text/csv;charset=utf-8")
             });
             download_failed.set(result.err());

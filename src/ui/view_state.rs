@@ -69,6 +69,22 @@ impl Atlas {
         if query.is_empty() { path } else { format!("{path}?{query}") }
     }
 
+    /// The absolute link to one figure: the current view with `figure=<id>`, or the table
+    /// filtered to it where the view does not show it (`charts::figure_home`).
+    pub fn figure_link(&self, id: &str) -> String {
+        let state = ViewState { figure: Some(id.to_string()), ..self.view_state.get_untracked() };
+        let home = crate::charts::figure_home(self.dataset, &state.canonical(self.dataset));
+        format!("{}{}", bridge::origin(), self.href(&home))
+    }
+
+    /// The absolute address of a file of the data package (`data/<file>` beside the page).
+    pub fn data_url(&self, file: &str) -> String {
+        let path = self.pathname.get_untracked();
+        let folder = &path[..path.rfind('/').map_or(0, |at| at + 1)];
+        let folder = if folder.is_empty() { "/" } else { folder };
+        format!("{}{folder}data/{file}", bridge::origin())
+    }
+
     /// What chart builders need besides their data; tracks language and theme.
     pub fn look(&self) -> Look<'static> {
         Look { dataset: self.dataset, lang: self.lang.get(), palette: Palette::for_theme(self.dark.get()), animate: self.animate }
@@ -122,6 +138,28 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
         bridge::set_title_and_lang(&query::document_title(dataset, &state), state.lang.html_tag());
     });
     Effect::new(move |_| bridge::set_theme_attribute(atlas.dark.get()));
+    // A link to one figure (`figure=<id>`) opens its source panel, on the view it names where that
+    // view shows the figure, else on the table filtered to it.
+    let figure = Memo::new(move |_| view_state.read().figure.clone());
+    Effect::new(move |_| {
+        let Some(id) = figure.get() else { return };
+        let state = view_state.get_untracked();
+        let home = crate::charts::figure_home(dataset, &state);
+        if home != state {
+            atlas.navigate_to(home, History::Replace);
+        }
+        atlas.source.set(Some(id));
+    });
+    // Closing that panel, or opening another figure's, takes `figure` out of the link, so the
+    // link (and a reload) says what is on screen.
+    Effect::new(move |previous: Option<Option<String>>| {
+        let shown = atlas.source.get();
+        let linked = view_state.with_untracked(|s| s.figure.clone());
+        if previous.is_some_and(|p| p.is_some()) && linked.is_some() && shown != linked {
+            atlas.navigate_to(ViewState { figure: None, ..view_state.get_untracked() }, History::Replace);
+        }
+        shown
+    });
     // A language chosen on the page is remembered for the next link without `lang`; the one a
     // link opened in is not a choice.
     Effect::new(move |before: Option<Lang>| {
