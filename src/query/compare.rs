@@ -186,7 +186,7 @@ mod tests {
         assert!(default.iter().find(|o| o.region.id == "beijing").unwrap().checked, "Beijing is chosen by default");
         // Eight chosen: the others are disabled, the chosen stay free to remove.
         let eight: Vec<String> = dataset.regions.iter().take(MAX_REGIONS).map(|r| r.id.clone()).collect();
-        let full = ViewState { regions: eight, ..ViewState::default() }.canonical(dataset);
+        let full = ViewState { view: crate::state::View::Trends, regions: eight, ..ViewState::default() }.canonical(dataset);
         let options = region_options(dataset, &full, "");
         assert!(options.iter().all(|o| o.disabled != o.checked), "{options:?}");
         assert_eq!(full.toggle_region(dataset, &dataset.regions[MAX_REGIONS].id), full, "a ninth place is refused");
