@@ -329,3 +329,22 @@ fn setting_an_axis_option_never_panics_whatever_shape_the_axis_has() {
     super::set_path(&mut missing, &["xAxis", "nameGap"], &json!(24));
     assert_eq!(missing, json!({ "xAxis": { "nameGap": 24 } }));
 }
+
+/// Issue 23, §3: bytes that do not decode leave the page an empty dataset (`ui::dataset`); every
+/// view's core still answers, with no panic, on it.
+#[test]
+fn an_empty_dataset_draws_every_view_without_a_panic() {
+    assert!(crate::model::decode(b"not a dataset").is_err());
+    let empty = crate::model::Dataset::default();
+    let look = Look { dataset: &empty, lang: Lang::Zh, palette: Palette::for_theme(false), animate: false };
+    for view in crate::state::View::ALL {
+        let state = parse(&format!("view={}&indicator=gdp&region=haidian&time=2020", view.id()), &empty).state;
+        let _ = query::document_title(&empty, &state);
+        let _ = query::choice::notices(&empty, &state);
+        let _ = query::headline_cards(&empty, state.time_span(&empty));
+        let _ = TrendData::new(&empty, &state).option(&look);
+        let _ = sectors_option(&look, &state, &comparison(&empty, &state));
+        let _ = map_option(&look, &state);
+        assert_eq!(query::filter(&empty, &Filter::from_state(&state, &empty)), Vec::<&crate::model::Observation>::new());
+    }
+}
