@@ -68,6 +68,9 @@ test('a district profile: GDP over the years with sources, the rank question ans
   await page.goto('./?view=profile&region=haidian&lang=zh');
   await expect(page.getByRole('heading', { level: 2 })).toContainText('海淀区');
   await expect(page.getByRole('heading', { name: 'GDP在16个区中的排名' })).toBeVisible();
+  // 2019 is the one year with a published GDP for every district (as the host test knows).
+  await expect(page.locator('.profile-ranks li')).toHaveCount(1);
+  await expect(page.locator('.profile-ranks li')).toContainText('2019年：16个区中第1');
   await expect.poll(async () => (await chartOption(page, 'profile-gdp'))?.series?.length ?? 0).toBeGreaterThan(0);
   // Haidian, and only Haidian, is outlined.
   await expect.poll(async () => ((await chartOption(page, 'profile-map'))?.geo?.[0]?.regions ?? [])
