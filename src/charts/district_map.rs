@@ -105,7 +105,7 @@ pub fn district_map_chart(look: &Look<'_>, input: &MapInput<'_>) -> Value {
     let with_data: Vec<String> = input
         .values
         .iter()
-        .filter_map(|v| v.point.as_ref().map(|p| format!("{} {}", v.district.name(lang).to_string(), format::number(axis_unit.scale(p.value)))))
+        .filter_map(|v| v.point.as_ref().map(|p| format!("{} {}", v.district.name(lang), format::number(axis_unit.scale(p.value)))))
         .collect();
     let description = format!(
         "{}. {}: {}. {}: {}. {} {}.",
