@@ -27,3 +27,19 @@ test("a tour link's ignored filter is named in Chinese on the Chinese page", asy
   await page.goto('./?view=tour&sector=integrated_circuits&lang=zh');
   await expect(page.locator('.notices li')).toHaveText('已忽略产业“integrated_circuits”：导览的每一步自带筛选条件。请用“从这里开始探索”来更改。');
 });
+
+test("a chart's name follows the language while ECharts is still on its way", async ({ page }) => {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route(/\/echarts\.js$/, async (route) => { await held; await route.continue(); });
+  // Not 'load': that waits for the held script.
+  await page.goto('./?view=trends', { waitUntil: 'domcontentloaded' });
+  const chart = page.locator('[data-chart="trend"]');
+  await expect(chart).toHaveAttribute('aria-label', 'Chart loading');
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page).toHaveURL(/lang=zh/);
+  await expect(chart).toHaveAttribute('aria-label', '图表加载中');
+  release();
+  // Drawn, ECharts names the chart from its data, in Chinese.
+  await expect(chart).toHaveAttribute('aria-label', /北京市/);
+});
