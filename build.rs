@@ -21,9 +21,10 @@ mod model;
 
 // `locales/` is read by rust-i18n's macro at expansion time, which Cargo does not track; since
 // this script names what it watches, Cargo reruns only for these, so the catalogue is listed too.
-const WATCHED: [&str; 9] = [
+const WATCHED: [&str; 10] = [
     "locales",
     "data/sectors.json",
+    "data/search_terms.json",
     "data/zones.jsonl",
     "data/observations.jsonl",
     "data/facts.jsonl",
@@ -66,6 +67,7 @@ fn pinyin_table(dataset: &model::Dataset) -> String {
     names.extend(dataset.sectors.iter().map(|s| s.name_zh.clone()));
     names.extend(dataset.zones.iter().map(|z| z.name_zh.clone()));
     names.extend(dataset.observations.iter().map(|o| o.label_zh.clone()));
+    names.extend(dataset.search_terms.iter().flat_map(|t| t.zh.iter().cloned()));
     names.extend(dataset.sources.iter().map(|s| s.publisher.clone()));
     let locales = std::fs::read_to_string("locales/app.yml").unwrap_or_else(|err| panic!("cannot read locales/app.yml: {err}"));
     let sorted_labels = ["kind.", "unit.", "sector."];

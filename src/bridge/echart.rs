@@ -137,8 +137,10 @@ pub fn EChart(
     let lang = use_context::<Memo<Lang>>();
     let lang_now = move || lang.map_or(Lang::En, |l| l.get());
     Effect::new(move |_| {
-        let option = to_js(&option.get());
+        let mut option = option.get();
         let Some(el) = container.get() else { return };
+        fit_credit(&mut option, el.client_width());
+        let option = to_js(&option);
         if !ready.get() {
             // Until ECharts draws and writes its own description, the container's name is ours,
             // in the language of the moment (it follows a switch while ECharts loads or failed).
@@ -205,6 +207,21 @@ pub fn EChart(
             {move || failed.get().map(|err| notice("chart.unavailable", err))}
             {move || download_failed.get().map(|err| notice("ui.download_failed", err))}
         </figure>
+    }
+}
+
+/// The credit line (the title at the chart's foot) fits the chart's width: a long list of
+/// publishers ends in "…" at a word's end rather than running off the edge mid-word; the chart's
+/// source list under it names every one.
+fn fit_credit(option: &mut serde_json::Value, width: i32) {
+    if width <= 0 {
+        return;
+    }
+    let titles = option.get_mut("title").and_then(serde_json::Value::as_array_mut);
+    for title in titles.into_iter().flatten().filter(|t| t.get("bottom").and_then(serde_json::Value::as_f64) == Some(0.0)) {
+        title["textStyle"]["width"] = serde_json::json!((width - 24).max(80));
+        title["textStyle"]["overflow"] = serde_json::json!("truncate");
+        title["textStyle"]["ellipsis"] = serde_json::json!("…");
     }
 }
 
