@@ -28,12 +28,15 @@ extern "C" {
     fn init(el: &web_sys::HtmlElement, theme: &JsValue, opts: &JsValue) -> Result<ECharts, JsValue>;
     #[wasm_bindgen(method, catch, js_name = setOption)]
     fn set_option(this: &ECharts, option: &JsValue, opts: &JsValue) -> Result<(), JsValue>;
-    #[wasm_bindgen(method)]
-    fn resize(this: &ECharts);
-    #[wasm_bindgen(method)]
-    fn on(this: &ECharts, event: &str, handler: &js_sys::Function);
-    #[wasm_bindgen(method)]
-    fn dispose(this: &ECharts);
+    // `catch` on every method: an exception thrown inside ECharts must come back as an error,
+    // not unwind through Rust (with `panic = "abort"` it would end the app, and inside
+    // `StoredValue::update_value` it would leave the value locked).
+    #[wasm_bindgen(method, catch)]
+    fn resize(this: &ECharts) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn on(this: &ECharts, event: &str, handler: &js_sys::Function) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn dispose(this: &ECharts) -> Result<(), JsValue>;
     #[wasm_bindgen(method, catch, js_name = getDataURL)]
     fn get_data_url(this: &ECharts, opts: &JsValue) -> Result<String, JsValue>;
     #[wasm_bindgen(catch, js_namespace = echarts, js_name = registerMap)]

@@ -1,5 +1,5 @@
 use super::*;
-use crate::query::{self, comparison, district_values, map_year, Filter};
+use crate::query::{self, comparison, district_values, district_year, Filter};
 use crate::state::{parse, TimeSpan};
 use crate::fixtures::real as dataset;
 
@@ -54,7 +54,7 @@ fn sectors_chart_keeps_a_place_for_a_sector_without_a_figure() {
 
 #[test]
 fn district_map_has_sixteen_districts_and_no_zero_for_missing() {
-    let year = map_year(dataset(), "gdp", TimeSpan::new(2012, 2030)).unwrap();
+    let year = district_year(dataset(), "gdp", TimeSpan::new(2012, 2030)).unwrap();
     let values = district_values(dataset(), "gdp", year);
     let zones: Vec<&crate::model::Zone> = dataset().zones.iter().collect();
     let input = MapInput { title: "GDP", source_line: "", values: &values, unit: Some(crate::model::Unit::HundredMillionYuan), zones: &zones, other_zones: &[], regions: &["haidian"], range: None };
@@ -156,7 +156,7 @@ fn sector_sizes_never_share_an_axis_and_name_their_measure() {
     let dataset = dataset();
     let state = crate::state::parse("view=sectors&indicator=sizes", dataset).state;
     let sizes = sector_sizes(dataset, &state);
-    assert!(sizes.len() >= 3);
+    assert_eq!(sizes.len(), 10, "every sector has a published size");
     let look = Look { dataset, lang: Lang::En, palette: Palette::for_theme(false), animate: false };
     let option = sector_sizes_chart(&look, "Sources: …", &sizes);
     let series = option["series"].as_array().unwrap();
@@ -168,7 +168,6 @@ fn sector_sizes_never_share_an_axis_and_name_their_measure() {
         assert!(panel["data"].as_array().unwrap().iter().all(|d| d["sector"] == size.sector.as_str() && d["obs"].is_string()));
     }
     assert_eq!(option["yAxis"].as_array().unwrap().len(), sizes.len());
-    // Each panel's caption names its measure and the published value with its unit.
     // Each panel says what it measures, the year and the published value.
     let titles: Vec<String> = option["title"].as_array().unwrap().iter().filter_map(|t| t["subtext"].as_str().map(str::to_string)).collect();
     let first = dataset.observation(&sizes[0].latest.drawn).unwrap();
@@ -367,6 +366,44 @@ fn a_figure_link_opens_where_the_figure_is_shown() {
     // No figure, nothing to do.
     let plain = parse("view=sectors", dataset()).state;
     assert_eq!(figure_home(dataset(), &plain), plain);
+}
+
+/// Issue 23, §2 P2: an axis written as an array (a second axis) or as something else takes the
+/// setting in each of its objects, or is left alone; nothing panics.
+#[test]
+fn setting_an_axis_option_never_panics_whatever_shape_the_axis_has() {
+    let align = json!("left");
+    let mut one = json!({ "yAxis": { "name": "yuan" } });
+    super::set_path(&mut one, &["yAxis", "nameTextStyle", "align"], &align);
+    assert_eq!(one, json!({ "yAxis": { "name": "yuan", "nameTextStyle": { "align": "left" } } }));
+    let mut two = json!({ "yAxis": [{ "name": "yuan" }, { "name": "%" }] });
+    super::set_path(&mut two, &["yAxis", "nameTextStyle", "align"], &align);
+    assert_eq!(two["yAxis"][1], json!({ "name": "%", "nameTextStyle": { "align": "left" } }));
+    let mut odd = json!({ "yAxis": "none" });
+    super::set_path(&mut odd, &["yAxis", "nameTextStyle", "align"], &align);
+    assert_eq!(odd, json!({ "yAxis": "none" }));
+    let mut missing = json!({});
+    super::set_path(&mut missing, &["xAxis", "nameGap"], &json!(24));
+    assert_eq!(missing, json!({ "xAxis": { "nameGap": 24 } }));
+}
+
+/// Issue 23, §3: bytes that do not decode leave the page an empty dataset (`ui::dataset`); every
+/// view's core still answers, with no panic, on it.
+#[test]
+fn an_empty_dataset_draws_every_view_without_a_panic() {
+    assert!(crate::model::decode(b"not a dataset").is_err());
+    let empty = crate::model::Dataset::default();
+    let look = Look { dataset: &empty, lang: Lang::Zh, palette: Palette::for_theme(false), animate: false };
+    for view in crate::state::View::ALL {
+        let state = parse(&format!("view={}&indicator=gdp&region=haidian&time=2020", view.id()), &empty).state;
+        let _ = query::document_title(&empty, &state);
+        let _ = query::choice::notices(&empty, &state);
+        let _ = query::headline_cards(&empty, state.time_span(&empty));
+        let _ = TrendData::new(&empty, &state).option(&look);
+        let _ = sectors_option(&look, &state, &comparison(&empty, &state));
+        let _ = map_option(&look, &state);
+        assert_eq!(query::filter(&empty, &Filter::from_state(&state, &empty)), Vec::<&crate::model::Observation>::new());
+    }
 }
 
 #[test]

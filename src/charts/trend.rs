@@ -86,10 +86,10 @@ pub fn lines_chart(look: &Look<'_>, input: &TrendInput<'_>) -> Value {
         .grid(grid().top(80).bottom(28))
         .x_axis(category_axis(years.iter().map(u16::to_string).collect(), look.palette))
         .y_axis(value_axis(&axis_unit, look.palette));
-    let mut option = serde_json::to_value(&frame).expect("charming's chart frame is plain structs with string keys: it always serialises");
+    let mut option = super::frame_json(&frame);
     // The axis's name reads from the axis to the right instead of being cut at the chart's left
     // edge ("trillion yuan", the index's "derived, from published figures").
-    option["yAxis"]["nameTextStyle"]["align"] = json!("left");
+    super::set_path(&mut option, &["yAxis", "nameTextStyle", "align"], &json!("left"));
     // Lines the index leaves out (no base) are not drawn; `index_notes` names them.
     let drawn: Vec<usize> = (0..series.len()).filter(|i| base_of(*i) != Some(None)).collect();
     let mut all_series: Vec<Value> = drawn

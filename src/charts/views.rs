@@ -7,7 +7,7 @@ use super::{district_map_chart, mark, sectors_chart, Look, MapInput};
 use crate::format::{sector_name, tr, tr_with};
 use crate::model::{Dataset, Lang, ObsId, Observation, Zone};
 use crate::query::compare::{district_range, index_base, IndexBase};
-use crate::query::{self, district_values, map_year, series::year_axis, Comparison, Filter, Point, Series};
+use crate::query::{self, district_values, district_year, series::year_axis, Comparison, Filter, Point, Series};
 use crate::state::{Scale, View, ViewState};
 use crate::story::Step;
 use serde_json::Value;
@@ -245,7 +245,7 @@ pub fn map_option(look: &Look<'_>, state: &ViewState) -> Value {
     let dataset = look.dataset;
     let lang = state.lang;
     let indicator = state.indicator_id().unwrap_or("gdp").to_string();
-    let year = map_year(dataset, &indicator, state.time_span(dataset));
+    let year = district_year(dataset, &indicator, state.time_span(dataset));
     // One colour range for every year of the indicator, so the player's years compare.
     let range = district_range(dataset, &indicator);
     let values = year.map(|y| district_values(dataset, &indicator, y)).unwrap_or_default();
@@ -315,7 +315,7 @@ pub fn chart_figures(dataset: &Dataset, state: &ViewState) -> Vec<ObsId> {
 /// The districts' points the map shades for a state (as `map_option` draws them).
 fn map_points(dataset: &Dataset, state: &ViewState) -> Vec<Point> {
     let indicator = state.indicator_id().unwrap_or("gdp");
-    let year = map_year(dataset, indicator, state.time_span(dataset));
+    let year = district_year(dataset, indicator, state.time_span(dataset));
     let values = year.map(|y| district_values(dataset, indicator, y)).unwrap_or_default();
     values.into_iter().filter_map(|v| v.point).collect()
 }

@@ -193,7 +193,7 @@ fn observation_record(dataset: &Dataset, texts: &Texts, o: &Observation) -> Vec<
         text(o.sector.as_deref().unwrap_or("")),
         text(&o.region),
         o.year.to_string(),
-        text(&o.period),
+        text(&o.period.to_string()),
         format!("{}", o.value),
         o.unit.id().to_string(),
         base,

@@ -110,10 +110,11 @@ pub fn distinct_sector_values(dataset: &Dataset, state: &ViewState, indicator: &
     by_year
         .values()
         .map(|sectors| {
-            let values: BTreeSet<u64> = sectors
+            let values: BTreeSet<i64> = sectors
                 .values()
                 .filter_map(|rows| point(dataset, rows.iter().copied()))
-                .map(|p: Point| (p.value * 1e6).round() as u64)
+                // Signed: growth rates fall below zero, and `as u64` would make every fall 0.
+                .map(|p: Point| (p.value * 1e6).round() as i64)
                 .collect();
             values.len()
         })
@@ -201,11 +202,11 @@ pub fn view_choices(view: View) -> Vec<(&'static str, &'static str)> {
 }
 
 /// (b) The map's year: a single-year link's year, else the latest year with figures for the
-/// most districts (`series::map_year`), for the indicator the map shows.
+/// most districts (`series::district_year`), for the indicator the map shows.
 pub fn map_year(dataset: &Dataset, state: &ViewState) -> Option<u16> {
     let shown = shown_indicator(dataset, &ViewState { view: View::Map, ..state.clone() });
     let indicator = shown.indicator.unwrap_or_else(|| "gdp".to_string());
-    super::series::map_year(dataset, &indicator, state.time_span(dataset))
+    super::series::district_year(dataset, &indicator, state.time_span(dataset))
 }
 
 /// The notices a view's choice adds to the link's own: the link's indicator had no figures.
@@ -216,7 +217,7 @@ pub fn notices(dataset: &Dataset, state: &ViewState) -> Vec<Notice> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{parse, TimeSpan};
+    use crate::state::parse;
 
     use crate::fixtures::three_sectors as fixture;
 
@@ -328,6 +329,16 @@ mod tests {
         let d = data();
         assert_eq!(map_year(&d, &state(&d, "view=map")), Some(2020), "two districts in 2020, one in 2021");
         assert_eq!(map_year(&d, &state(&d, "view=map&time=2021")), Some(2021));
-        let _ = TimeSpan::new(2020, 2021);
+    }
+
+    /// Issue 23, C11: falls are told apart like rises (the data has negative growth rates).
+    #[test]
+    fn negative_values_count_as_distinct() {
+        let falls = fixture(&[
+            ("g1", "growth", "ic", "beijing", 2023, "-1.5", "pct", "growth_rate"),
+            ("g2", "growth", "ai", "beijing", 2023, "-2.5", "pct", "growth_rate"),
+            ("g3", "growth", "bio", "beijing", 2023, "-3.5", "pct", "growth_rate"),
+        ]);
+        assert_eq!(distinct_sector_values(&falls, &state(&falls, "view=sectors"), "growth"), 3);
     }
 }

@@ -23,7 +23,7 @@ pub fn district_figure(dataset: &Dataset, state: &ViewState) -> Option<DistrictF
     let district = crate::model::DISTRICTS.iter().find(|d| d.id == state.region_id())?;
     // As `charts::map_option` shades the map.
     let indicator = state.indicator_id().unwrap_or("gdp").to_string();
-    let year = super::series::map_year(dataset, &indicator, state.time_span(dataset))?;
+    let year = super::series::district_year(dataset, &indicator, state.time_span(dataset))?;
     let point = district_values(dataset, &indicator, year).into_iter().find(|v| v.district.id == district.id).and_then(|v| v.point);
     Some(DistrictFigure { district, indicator, year, point })
 }
@@ -129,7 +129,7 @@ impl Player {
     pub fn new(dataset: &Dataset, state: &ViewState) -> Player {
         let indicator = state.indicator_id().unwrap_or("gdp");
         let years = map_years(dataset, indicator);
-        let best = years.first().and_then(|first| super::series::map_year(dataset, indicator, crate::state::TimeSpan::new(*first, u16::MAX)));
+        let best = years.first().and_then(|first| super::series::district_year(dataset, indicator, crate::state::TimeSpan::new(*first, u16::MAX)));
         let best_districts = best.map_or(0, |year| district_values(dataset, indicator, year).iter().filter(|v| v.point.is_some()).count());
         Player { years, current: super::choice::map_year(dataset, state), best, best_districts }
     }
@@ -244,7 +244,7 @@ mod tests {
         assert!(default.iter().find(|o| o.region.id == "beijing").unwrap().checked, "Beijing is chosen by default");
         // Eight chosen: the others are disabled, the chosen stay free to remove.
         let eight: Vec<String> = dataset.regions.iter().take(MAX_REGIONS).map(|r| r.id.clone()).collect();
-        let full = ViewState { regions: eight, ..ViewState::default() }.canonical(dataset);
+        let full = ViewState { view: crate::state::View::Trends, regions: eight, ..ViewState::default() }.canonical(dataset);
         let options = region_options(dataset, &full, "");
         assert!(options.iter().all(|o| o.disabled != o.checked), "{options:?}");
         assert_eq!(full.toggle_region(dataset, &dataset.regions[MAX_REGIONS].id), full, "a ninth place is refused");

@@ -63,25 +63,57 @@ pub fn aria_sort(current: Option<Sort>, column: Column) -> &'static str {
     }
 }
 
-/// Sorts rows in place; ties keep the filter's reading order (the sort is stable).
+/// Sorts rows in place by what each cell shows in the reader's language (text columns in
+/// alphabetical order, Chinese by pinyin: `collation_key`); ties keep the filter's reading order
+/// (the sort is stable).
 pub fn sort_rows(dataset: &Dataset, rows: &mut [&Observation], sort: Sort, lang: Lang) {
-    let key = |o: &Observation| -> (String, f64) {
+    let text = |shown: String| (collation_key(&shown, lang), shown, 0.0);
+    let key = |o: &Observation| -> (String, String, f64) {
         match sort.column {
-            Column::Indicator => (o.label(lang).to_string(), 0.0),
-            Column::Sector => (crate::format::sector_name(dataset, o.sector.as_deref(), lang), 0.0),
-            Column::Region => (dataset.region_name(&o.region, lang), 0.0),
-            Column::Year => (String::new(), f64::from(o.year)),
-            Column::Value => (String::new(), crate::query::series::axis_value(o)),
-            Column::Unit => (format::unit_name(o.unit, lang), 0.0),
-            Column::Kind => (o.kind.id().to_string(), 0.0),
-            Column::Source => (dataset.source_of(o).publisher.clone(), 0.0),
+            Column::Indicator => text(o.label(lang).to_string()),
+            Column::Sector => text(crate::format::sector_name(dataset, o.sector.as_deref(), lang)),
+            Column::Region => text(dataset.region_name(&o.region, lang)),
+            Column::Year => (String::new(), String::new(), f64::from(o.year)),
+            Column::Value => (String::new(), String::new(), crate::query::series::axis_value(o)),
+            Column::Unit => text(format::unit_name(o.unit, lang)),
+            Column::Kind => text(format::kind(o.kind, lang)),
+            Column::Source => text(dataset.source_of(o).publisher.clone()),
         }
     };
-    rows.sort_by(|a, b| {
-        let (ka, kb) = (key(a), key(b));
-        let order = ka.0.cmp(&kb.0).then(ka.1.partial_cmp(&kb.1).unwrap_or(Ordering::Equal));
-        if sort.descending { order.reverse() } else { order }
-    });
+    let mut keyed: Vec<(KeyOrder, &Observation)> = rows.iter().map(|o| (KeyOrder(key(o)), *o)).collect();
+    keyed.sort_by(|a, b| if sort.descending { b.0.cmp(&a.0) } else { a.0.cmp(&b.0) });
+    for (slot, (_, o)) in rows.iter_mut().zip(keyed) {
+        *slot = o;
+    }
+}
+
+/// A sort key with its number compared as a float (NaN never occurs: the loader refuses it).
+#[derive(PartialEq)]
+struct KeyOrder((String, String, f64));
+
+impl Eq for KeyOrder {}
+
+impl PartialOrd for KeyOrder {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for KeyOrder {
+    fn cmp(&self, other: &Self) -> Ordering {
+        let (a, b) = (&self.0, &other.0);
+        a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)).then(a.2.partial_cmp(&b.2).unwrap_or(Ordering::Equal))
+    }
+}
+
+/// What text sorts by: case-folded in English; in Chinese the toneless pinyin of each character
+/// (each character's most common reading; letters and digits as they are), so 集成电路 (ji…)
+/// comes before 医药健康 (yi…), which Unicode order puts first.
+pub fn collation_key(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => text.to_lowercase(),
+        Lang::Zh => super::search::pinyin(text).join(" "),
+    }
 }
 
 /// A table row: one figure, and the other lines that state the same figure (within rounding),
@@ -224,6 +256,33 @@ mod tests {
         let table = table_rows(dataset, &rows);
         assert_eq!(table.len(), 2, "5.98% (two sources) and 6.1%");
         assert_eq!(table.iter().map(TableRow::n_sources).sum::<usize>(), rows.len());
+    }
+
+    /// Issue 23, C11: text columns sort by what the reader sees, in the reader's language.
+    #[test]
+    fn text_columns_sort_by_the_shown_label_in_the_readers_language() {
+        let dataset = crate::fixtures::small();
+        let ids = |column: Column, lang: Lang, descending: bool| {
+            let mut rows: Vec<&Observation> = dataset.observations.iter().filter(|o| o.indicator == "revenue" && !o.is_part_year()).collect();
+            rows.extend(dataset.observations.iter().filter(|o| o.indicator == "rd_intensity"));
+            sort_rows(dataset, &mut rows, Sort { column, descending }, lang);
+            rows.iter().map(|o| o.id.as_str()).collect::<Vec<_>>()
+        };
+        // 集成电路 (jicheng…) before 医药健康 (yiyao…), though 医 comes first in Unicode; the
+        // economy-wide figures (全部产业, quanbu…) between them. Ties keep the reading order.
+        assert_eq!(
+            ids(Column::Sector, Lang::Zh, false),
+            ["chips-revenue-2021", "chips-revenue-2022", "rd-2020", "rd-2020-media", "rd-2025-target", "drugs-revenue-2021"]
+        );
+        assert_eq!(
+            ids(Column::Sector, Lang::Zh, true),
+            ["drugs-revenue-2021", "rd-2020", "rd-2020-media", "rd-2025-target", "chips-revenue-2021", "chips-revenue-2022"]
+        );
+        // Kinds by their label: 目标 (mubiao) before 实际值 (shijizhi); in English Actual first.
+        assert_eq!(ids(Column::Kind, Lang::Zh, false)[0], "rd-2025-target");
+        assert_eq!(ids(Column::Kind, Lang::En, false)[5], "rd-2025-target");
+        assert_eq!(collation_key("北京市统计局", Lang::Zh), "bei jing shi tong ji ju");
+        assert_eq!(collation_key("Beijing Bureau", Lang::En), "beijing bureau");
     }
 
     #[test]

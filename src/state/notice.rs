@@ -3,7 +3,7 @@
 
 use super::echo;
 use crate::model::Lang;
-use crate::format::tr_with;
+use crate::format::{tr, tr_with};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoticeReason {
@@ -76,8 +76,14 @@ impl Notice {
         Notice { key: echo(key), raw: echo(raw), reason }
     }
 
-    /// One sentence: what was ignored, why, and what the page shows instead.
+    /// One sentence: what was ignored, why, and what the page shows instead. Where the sentence
+    /// names a filter in prose (the tour's and the profile's), it names it in the reader's
+    /// language; elsewhere the key is quoted as the link wrote it.
     pub fn message(&self, lang: Lang) -> String {
-        tr_with(lang, &format!("notice.{}", self.reason.key()), &[("key", &self.key), ("raw", &self.raw)])
+        let key = match self.reason {
+            NoticeReason::SetByTour | NoticeReason::NotForProfile => tr(lang, &format!("url_key.{}", self.key)),
+            _ => self.key.clone(),
+        };
+        tr_with(lang, &format!("notice.{}", self.reason.key()), &[("key", &key), ("raw", &self.raw)])
     }
 }

@@ -54,7 +54,8 @@ pub fn MapChart(
     }
     move || match load.get() {
         MapLoad::Loading => view! { <p class="loading" role="status">{tr(lang.get(), "map.loading")}</p> }.into_any(),
-        MapLoad::Failed(err) => view! { <p class="notice" role="status">{format!("{} ({err})", tr(lang.get(), "map.failed"))}</p> }.into_any(),
+        // The browser's words for the failure are English: kept for a developer, not shown.
+        MapLoad::Failed(err) => view! { <p class="notice" role="status" data-error=err>{tr(lang.get(), "map.failed")}</p> }.into_any(),
         MapLoad::Ready => view! {
             {match csv {
                 Some(csv) => view! { <EChart option=option name=name on_click=on_click class=class download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) csv=csv /> }.into_any(),
@@ -216,7 +217,7 @@ fn ZoneCard() -> impl IntoView {
         let lang = state.lang;
         let region = state.region_id().to_string();
         if let Some(district) = DISTRICTS.iter().find(|d| d.id == region) {
-            let name = if lang == Lang::Zh { district.name_zh } else { district.name_en };
+            let name = district.name(lang);
             let profile = super::profile::profile_href(&atlas, crate::state::ProfileSubject::District(district.id));
             // The second, named action: the other views, filtered to this district.
             let as_filter = |view: View| atlas.href(&ViewState { view, indicator: None, time: None, ..state.clone() });
@@ -249,17 +250,22 @@ fn ZoneCard() -> impl IntoView {
         let Some(zone) = dataset.zone(&region) else { return view! { <p class="hint">{tr(lang, "map.hint")}</p> }.into_any() };
         let figures: Vec<&Observation> = dataset.observations.iter().filter(|o| o.region == zone.id).collect();
         let sectors: Vec<String> = zone.sectors.iter().filter_map(|s| dataset.sector(s)).map(|s| s.name(lang).to_string()).collect();
-        let description = if lang == Lang::Zh { zone.description_zh.clone() } else { zone.description_en.clone() };
+        let description = zone.description(lang).to_string();
+        // The name in the page's language first; the other, marked with its own language.
+        let (other_name, other_lang) = match lang {
+            Lang::En => (zone.name_zh.clone(), "zh-CN"),
+            Lang::Zh => (zone.name_en.clone(), "en"),
+        };
         view! {
             <article class="zone-card" aria-labelledby="zone-title">
-                <h3 id="zone-title">{zone.name_en.clone()} <span lang="zh-CN">{format!(" {}", zone.name_zh)}</span></h3>
+                <h3 id="zone-title">{zone.name(lang).to_string()} <span lang=other_lang>{format!(" {other_name}")}</span></h3>
                 <p>{description}</p>
                 <p><strong>{tr(lang, "filter.sectors")} ": "</strong>{sectors.join(" · ")}</p>
                 {zone.is_approximate().then(|| view! { <p class="source-note">{tr(lang, "map.approximate")}</p> })}
                 <ul class="zone-figures">
                     {figures.into_iter().map(|o| {
                         let id = o.id.clone();
-                        let text = format!("{} {}: {}", o.label(lang), o.year, crate::format::value(o.value, o.unit, lang));
+                        let text = format!("{} {}: {}", o.label(lang), crate::format::period_label(o, lang), crate::format::value(o.value, o.unit, lang));
                         view! { <li><button type="button" class="link-button" on:click=move |_| atlas.source.set(Some(id.clone()))>{text}</button></li> }
                     }).collect_view()}
                 </ul>

@@ -110,7 +110,7 @@ fn Notices() -> impl IntoView {
                 (!notices.is_empty()).then(|| view! {
                     <div class="notice">
                         <ul>
-                            {notices.iter().map(|n| view! { <li>{n.message(lang.get())}</li> }).collect_view()}
+                            {crate::state::notice_lines(&notices, lang.get()).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                         </ul>
                         <button type="button" class="link-button" on:click=move |_| atlas.notices.set(Vec::new())>
                             {move || tr(lang.get(), "ui.dismiss")}

@@ -53,7 +53,8 @@ pub fn TableView() -> impl IntoView {
                 <p class="row-count">{move || format::counted(lang.get(), "table.figure_count", table_rows(dataset, &rows.read()).len())}</p>
                 <button type="button" on:click=download disabled=move || rows.read().is_empty()>{move || tr(lang.get(), "table.download_csv")}</button>
             </div>
-            {move || download_failed.get().map(|err| view! { <p role="status" class="notice">{format!("{} ({err})", tr(lang.get(), "ui.download_failed"))}</p> })}
+            // The failure's own words are English: kept in `data-error`, not shown.
+            {move || download_failed.get().map(|err| view! { <p role="status" class="notice" data-error=err>{move || tr(lang.get(), "ui.download_failed")}</p> })}
             <Show when=move || !rows.read().is_empty() fallback=move || view! { <super::widgets::EmptyState /> }>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-caption">
                     <table>
