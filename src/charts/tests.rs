@@ -299,14 +299,14 @@ fn indexed_growth_draws_100_at_each_lines_first_year() {
 fn the_map_keeps_one_colour_scale_across_years() {
     let look = small_look(Lang::En);
     let range = |query: &str| {
-        let option = map_option(&look, &small_state(query));
+        let option = map_option(&look, &small_state(query), "gdp");
         (option["visualMap"]["min"].as_f64().unwrap(), option["visualMap"]["max"].as_f64().unwrap())
     };
     assert_eq!(range("view=map&indicator=gdp&time=2021"), range("view=map&indicator=gdp&time=2022"));
     let (min, max) = range("view=map&indicator=gdp&time=2021");
     assert!(min < max);
     // 2022 has Haidian only: the others are grey, "no figure".
-    let option = map_option(&look, &small_state("view=map&indicator=gdp&time=2022"));
+    let option = map_option(&look, &small_state("view=map&indicator=gdp&time=2022"), "gdp");
     let chaoyang = option["series"][0]["data"].as_array().unwrap().iter().find(|d| d["region"] == "chaoyang").unwrap();
     assert!(chaoyang["value"].is_null());
     assert!(chaoyang["tip"].to_string().contains("no figure"), "{}", chaoyang["tip"]);

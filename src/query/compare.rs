@@ -99,9 +99,9 @@ pub struct Player {
 }
 
 impl Player {
-    pub fn new(dataset: &Dataset, state: &ViewState) -> Player {
-        let indicator = state.indicator_id().unwrap_or("gdp");
-        Player { years: map_years(dataset, indicator), current: super::choice::map_year(dataset, state) }
+    /// The player of the map shaded by `indicator` (`choice::shown_indicator`).
+    pub fn new(dataset: &Dataset, state: &ViewState, indicator: &str) -> Player {
+        Player { years: map_years(dataset, indicator), current: super::series::map_year(dataset, indicator, state.time_span(dataset)) }
     }
 
     /// The slider's position: the current year's, else the last year before it (the first when
@@ -208,7 +208,7 @@ mod tests {
 
     #[test]
     fn the_players_slider_follows_the_maps_year() {
-        let at = |query: &str| Player::new(small(), &crate::state::parse(query, small()).state);
+        let at = |query: &str| Player::new(small(), &crate::state::parse(query, small()).state, "gdp");
         let player = at("view=map&indicator=gdp&time=2022");
         assert_eq!((player.years.as_slice(), player.current, player.position()), (&[2021, 2022][..], Some(2022), 1));
         assert!(player.is_last(2022) && !player.is_last(2021));

@@ -31,6 +31,8 @@ pub enum NoticeReason {
     NotOneProfile,
     /// A key a profile does not read (it shows every year and indicator of its entity).
     NotForProfile,
+    /// The link's indicator has no district figures: the map shades by another.
+    IndicatorNotOnMap,
 }
 
 impl NoticeReason {
@@ -55,6 +57,7 @@ impl NoticeReason {
             NoticeReason::IndicatorEmpty => "indicator_empty",
             NoticeReason::NotOneProfile => "not_one_profile",
             NoticeReason::NotForProfile => "not_for_profile",
+            NoticeReason::IndicatorNotOnMap => "indicator_not_on_map",
         }
     }
 }
