@@ -1,7 +1,6 @@
 //! The page around the app: index.html's static shell, document title, `<html>` attributes, the
 //! stored theme, the page's origin, and keyboard-target checks. Components call these instead of `web_sys`.
 
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 const THEME_KEY: &str = "atlas-theme";
@@ -86,27 +85,9 @@ pub fn is_typing_target(event: &web_sys::KeyboardEvent) -> bool {
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA") || el.closest("[role=dialog]").ok().flatten().is_some())
 }
 
-/// A repeating timer (`setInterval`); it stops when dropped.
-pub struct Interval {
-    id: i32,
-    _tick: Closure<dyn FnMut()>,
-}
-
-impl Drop for Interval {
-    fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            window.clear_interval_with_handle(self.id);
-        }
-    }
-}
-
-/// Calls `tick` every `millis` milliseconds until the returned timer is dropped; `None` when the
-/// page has no window to time with.
-pub fn every(millis: i32, tick: impl FnMut() + 'static) -> Option<Interval> {
-    let tick = Closure::<dyn FnMut()>::new(tick);
-    let id = web_sys::window()?.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), millis).ok()?;
-    Some(Interval { id, _tick: tick })
-}
+/// A repeating timer (`setInterval`) that stops when dropped: gloo-timers' (see README,
+/// Performance, for what it costs).
+pub use gloo_timers::callback::Interval;
 
 /// Moves focus to the element with `id`, making it focusable by script (`tabindex="-1"`) if it
 /// is not: a view's heading after the view changed, `<main>` after the notices went.

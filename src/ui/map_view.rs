@@ -92,7 +92,7 @@ fn map_indicator(atlas: Atlas) -> String {
 }
 
 /// How long the player shows each year: time to read the colours and the year.
-const STEP_MILLIS: i32 = 1500;
+const STEP_MILLIS: u32 = 1500;
 
 /// The map's year (`time` with one year) and a play button that steps through the years with
 /// district figures, pausing on the last. Any other change to the view stops it; each year is
@@ -130,7 +130,7 @@ fn YearPlayer() -> impl IntoView {
         } else {
             shown_by_player.set_value(Some(atlas.view_state.get_untracked()));
         }
-        timer.set_value(bridge::every(STEP_MILLIS, tick));
+        timer.set_value(Some(bridge::Interval::new(STEP_MILLIS, tick)));
         playing.set(true);
     };
     Effect::new(move |_| {
