@@ -69,6 +69,13 @@ test('A2: the notices region is in the accessibility tree while empty, so what a
 test('A1: a view change moves focus to its heading; a filter change leaves focus on its control', async ({ page }) => {
   await page.goto('./?view=trends');
   await expect(page.locator('#view-title')).toHaveText('Trends');
+  // A filter: focus stays on the region checkbox the reader toggled.
+  await page.locator('.regions summary').click();
+  const haidianBox = page.getByRole('checkbox', { name: 'Haidian', exact: true });
+  await haidianBox.check();
+  await expect(page).toHaveURL(/region=beijing,haidian/);
+  await expect(haidianBox).toBeFocused();
+  await page.goto('./?view=trends');
   await tab(page, 'Map').click();
   await expect(page.locator('#view-title')).toHaveText('Map');
   await expect(page.locator('#view-title')).toBeFocused();
