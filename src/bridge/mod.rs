@@ -11,7 +11,10 @@ mod page;
 
 pub use echart::{ChartClick, EChart};
 pub use files::{copy_text, download_text, download_url};
-pub use page::{focus_by_id, is_typing_target, origin, remove_shell, set_inert_except, shell_painted, FocusReturn, Interval, set_theme_attribute, set_title_and_lang, store_theme, stored_theme};
+pub use page::{
+    browser_languages, focus_by_id, is_typing_target, location_search, origin, remove_shell, set_inert_except, shell_painted, FocusReturn, Interval,
+    set_theme_attribute, set_title_and_lang, store_lang, store_theme, stored_lang, stored_theme,
+};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

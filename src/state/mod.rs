@@ -6,8 +6,10 @@
 
 mod notice;
 mod page;
+mod preferred;
 
 pub use notice::{Notice, NoticeReason};
+pub use preferred::{preferred_lang, with_preferred_lang};
 
 use crate::model::{Dataset, Lang, BEIJING, DISTRICTS};
 use std::fmt;
