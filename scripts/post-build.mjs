@@ -65,6 +65,7 @@ writeFileSync(join(staging, '_headers'), [
   `  Content-Security-Policy: ${policy}`,
   '  X-Content-Type-Options: nosniff',
   '  Referrer-Policy: strict-origin-when-cross-origin',
+  // A host's default caching must not pin an old worker (browsers cap it at a day anyway).
   '/sw.js',
   '  Cache-Control: no-cache',
   '/data/*',

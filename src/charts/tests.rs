@@ -298,14 +298,14 @@ fn indexed_growth_draws_100_at_each_lines_first_year() {
 fn the_map_keeps_one_colour_scale_across_years() {
     let look = small_look(Lang::En);
     let range = |query: &str| {
-        let option = map_option(&look, &small_state(query));
+        let option = map_option(&look, &small_state(query), "gdp");
         (option["visualMap"]["min"].as_f64().unwrap(), option["visualMap"]["max"].as_f64().unwrap())
     };
     assert_eq!(range("view=map&indicator=gdp&time=2021"), range("view=map&indicator=gdp&time=2022"));
     let (min, max) = range("view=map&indicator=gdp&time=2021");
     assert!(min < max);
     // 2022 has Haidian only: the others are grey, "no figure".
-    let option = map_option(&look, &small_state("view=map&indicator=gdp&time=2022"));
+    let option = map_option(&look, &small_state("view=map&indicator=gdp&time=2022"), "gdp");
     let chaoyang = option["series"][0]["data"].as_array().unwrap().iter().find(|d| d["region"] == "chaoyang").unwrap();
     assert!(chaoyang["value"].is_null());
     assert!(chaoyang["tip"].to_string().contains("no figure"), "{}", chaoyang["tip"]);
@@ -330,7 +330,7 @@ fn a_charts_figures_are_the_ones_its_data_items_name() {
         let option = match state.view {
             crate::state::View::Trends => TrendData::new(dataset(), &state).option(&look(Lang::En)),
             crate::state::View::Sectors => sectors_option(&look(Lang::En), &state, &comparison(dataset(), &state)),
-            _ => map_option(&look(Lang::En), &state),
+            _ => map_option(&look(Lang::En), &state, &super::views::map_shown(dataset(), &state)),
         };
         let figures = chart_figures(dataset(), &state);
         assert!(!figures.is_empty(), "{link}");
@@ -401,7 +401,7 @@ fn an_empty_dataset_draws_every_view_without_a_panic() {
         let _ = query::headline_cards(&empty, state.time_span(&empty));
         let _ = TrendData::new(&empty, &state).option(&look);
         let _ = sectors_option(&look, &state, &comparison(&empty, &state));
-        let _ = map_option(&look, &state);
+        let _ = map_option(&look, &state, &super::views::map_shown(&empty, &state));
         assert_eq!(query::filter(&empty, &Filter::from_state(&state, &empty)), Vec::<&crate::model::Observation>::new());
     }
 }

@@ -95,7 +95,12 @@ pub struct TrendData {
 
 impl TrendData {
     pub fn new(dataset: &Dataset, state: &ViewState) -> TrendData {
-        let filter = Filter::from_state(state, dataset);
+        TrendData::with_indicator(dataset, state, query::choice::shown_indicator(dataset, state).indicator)
+    }
+
+    /// The lines of `indicator`, already chosen for the state (`query::choice::shown_indicator`).
+    pub fn with_indicator(dataset: &Dataset, state: &ViewState, indicator: Option<String>) -> TrendData {
+        let filter = Filter::with_indicator(state, dataset, indicator);
         let rows = query::filter(dataset, &filter);
         let years = year_axis(&rows, state.time_span(dataset));
         let mut series = query::series(dataset, &rows, &years);
@@ -239,12 +244,13 @@ pub fn zone_matches(state: &ViewState, zone: &Zone) -> bool {
     state.sectors.is_empty() || zone.sectors.iter().any(|s| state.has_sector(s))
 }
 
-/// The map for a state: districts shaded by the indicator in the year with figures for the most
-/// of them, the selected sectors' zones as points, the others faded.
-pub fn map_option(look: &Look<'_>, state: &ViewState) -> Value {
+/// The map for a state: districts shaded by `indicator` (the one the map shows,
+/// `query::choice::shown_indicator`) in the year with figures for the most of them, the selected
+/// sectors' zones as points, the others faded.
+pub fn map_option(look: &Look<'_>, state: &ViewState, indicator: &str) -> Value {
     let dataset = look.dataset;
     let lang = state.lang;
-    let indicator = state.indicator_id().unwrap_or("gdp").to_string();
+    let indicator = indicator.to_string();
     let year = district_year(dataset, &indicator, state.time_span(dataset));
     // One colour range for every year of the indicator, so the player's years compare.
     let range = district_range(dataset, &indicator);
@@ -287,7 +293,7 @@ pub fn step_option(look: &Look<'_>, step: &Step, embed: bool) -> Value {
     let state = step.state(look.lang, embed, dataset);
     let mut option = match step.view {
         View::Sectors => sectors_option(look, &state, &query::comparison(dataset, &state)),
-        View::Map => map_option(look, &state),
+        View::Map => map_option(look, &state, &map_shown(dataset, &state)),
         _ => TrendData::new(dataset, &state).option(look),
     };
     mark(&mut option, &step.marked(dataset), look.palette);
@@ -313,10 +319,17 @@ pub fn chart_figures(dataset: &Dataset, state: &ViewState) -> Vec<ObsId> {
 }
 
 /// The districts' points the map shades for a state (as `map_option` draws them).
+/// The indicator the map shades by for a state (`query::choice::shown_indicator`: the link's, or
+/// the best-covered one where the link's has no district figures).
+pub fn map_shown(dataset: &Dataset, state: &ViewState) -> String {
+    let state = ViewState { view: View::Map, ..state.clone() };
+    query::choice::shown_indicator(dataset, &state).indicator.unwrap_or_else(|| "gdp".to_string())
+}
+
 fn map_points(dataset: &Dataset, state: &ViewState) -> Vec<Point> {
-    let indicator = state.indicator_id().unwrap_or("gdp");
-    let year = district_year(dataset, indicator, state.time_span(dataset));
-    let values = year.map(|y| district_values(dataset, indicator, y)).unwrap_or_default();
+    let indicator = map_shown(dataset, state);
+    let year = district_year(dataset, &indicator, state.time_span(dataset));
+    let values = year.map(|y| district_values(dataset, &indicator, y)).unwrap_or_default();
     values.into_iter().filter_map(|v| v.point).collect()
 }
 

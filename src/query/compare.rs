@@ -126,12 +126,12 @@ pub struct Player {
 }
 
 impl Player {
-    pub fn new(dataset: &Dataset, state: &ViewState) -> Player {
-        let indicator = state.indicator_id().unwrap_or("gdp");
+    /// The player of the map shaded by `indicator` (`choice::shown_indicator`).
+    pub fn new(dataset: &Dataset, state: &ViewState, indicator: &str) -> Player {
         let years = map_years(dataset, indicator);
         let best = years.first().and_then(|first| super::series::district_year(dataset, indicator, crate::state::TimeSpan::new(*first, u16::MAX)));
         let best_districts = best.map_or(0, |year| district_values(dataset, indicator, year).iter().filter(|v| v.point.is_some()).count());
-        Player { years, current: super::choice::map_year(dataset, state), best, best_districts }
+        Player { years, current: super::series::district_year(dataset, indicator, state.time_span(dataset)), best, best_districts }
     }
 
     /// The years play shows, in order: from where it starts to the last year with district
@@ -266,7 +266,7 @@ mod tests {
 
     #[test]
     fn the_players_slider_follows_the_maps_year() {
-        let at = |query: &str| Player::new(small(), &crate::state::parse(query, small()).state);
+        let at = |query: &str| Player::new(small(), &crate::state::parse(query, small()).state, "gdp");
         let player = at("view=map&indicator=gdp&time=2022");
         assert_eq!((player.years.as_slice(), player.current, player.position()), (&[2021, 2022][..], Some(2022), 1));
         assert!(player.is_last(2022) && !player.is_last(2021));

@@ -5,6 +5,7 @@
 //! link. Knows the dataset's ids, nothing of the browser.
 
 mod notice;
+mod page;
 mod preferred;
 
 pub use notice::{Notice, NoticeReason};

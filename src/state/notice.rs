@@ -33,6 +33,8 @@ pub enum NoticeReason {
     NotForProfile,
     /// `figure` names no observation of the dataset.
     UnknownFigure,
+    /// The link's indicator has no district figures: the map shades by another.
+    IndicatorNotOnMap,
 }
 
 impl NoticeReason {
@@ -58,6 +60,7 @@ impl NoticeReason {
             NoticeReason::NotOneProfile => "not_one_profile",
             NoticeReason::NotForProfile => "not_for_profile",
             NoticeReason::UnknownFigure => "unknown_figure",
+            NoticeReason::IndicatorNotOnMap => "indicator_not_on_map",
         }
     }
 }

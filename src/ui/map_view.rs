@@ -45,10 +45,12 @@ pub fn MapChart(
     let load = RwSignal::new(if bridge::map_registered(MAP_NAME) { MapLoad::Ready } else { MapLoad::Loading });
     if load.get_untracked() == MapLoad::Loading {
         leptos::task::spawn_local(async move {
+            // One load for every map on the page (`bridge::load_map`); boundaries that are in
+            // are never reported as failed.
             let result = bridge::load_map(MAP_NAME, MAP_URL).await;
             load.set(match result {
-                Ok(()) => MapLoad::Ready,
-                Err(err) => MapLoad::Failed(err),
+                Err(err) if !bridge::map_registered(MAP_NAME) => MapLoad::Failed(err),
+                _ => MapLoad::Ready,
             });
         });
     }
@@ -69,7 +71,7 @@ pub fn MapChart(
 pub fn MapView() -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
-    let option = Signal::derive(move || map_option(&atlas.look(), &atlas.view_state.get()));
+    let option = Signal::derive(move || map_option(&atlas.look(), &atlas.view_state.get(), &map_indicator(atlas)));
     let trends_href = move || atlas.href(&ViewState { view: View::Trends, indicator: None, ..atlas.view_state.get() });
     view! {
         <section class="view map-view" aria-labelledby="view-title">
@@ -82,6 +84,7 @@ pub fn MapView() -> impl IntoView {
                 </div>
                 <div class="map-side">
                     <ZoneCard />
+                    <DistrictList />
                     <ZoneList />
                 </div>
             </div>
@@ -89,8 +92,14 @@ pub fn MapView() -> impl IntoView {
     }
 }
 
+/// The indicator the map shades (`Atlas::shown`: a link's indicator without district figures
+/// falls back, with a notice).
+fn map_indicator(atlas: Atlas) -> String {
+    atlas.shown.read().indicator.clone().unwrap_or_else(|| "gdp".to_string())
+}
+
 /// How long the player shows each year: time to read the colours and the year.
-const STEP_MILLIS: i32 = 1500;
+const STEP_MILLIS: u32 = 1500;
 
 /// The map's year (`time` with one year) and a play button that steps through the years with
 /// district figures and stops on the year with the most districts (`Player::plan`). Any other change to the view stops it; each year is
@@ -100,7 +109,7 @@ fn YearPlayer() -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
     let dataset = atlas.dataset;
-    let player = Memo::new(move |_| Player::new(dataset, &atlas.view_state.read()));
+    let player = Memo::new(move |_| Player::new(dataset, &atlas.view_state.read(), &map_indicator(atlas)));
     let timer = StoredValue::new_local(None::<bridge::Interval>);
     let playing = RwSignal::new(false);
     // The state the player last showed: any other state means the reader did something else.
@@ -132,7 +141,7 @@ fn YearPlayer() -> impl IntoView {
         } else {
             shown_by_player.set_value(Some(atlas.view_state.get_untracked()));
         }
-        timer.set_value(bridge::every(STEP_MILLIS, tick));
+        timer.set_value(Some(bridge::Interval::new(STEP_MILLIS, tick)));
         playing.set(true);
     };
     Effect::new(move |_| {
@@ -176,6 +185,32 @@ fn YearPlayer() -> impl IntoView {
                 tr_with(lang.get(), "map.player_stops", &[("years", &years), ("best", &best), ("n", &player.best_districts.to_string())])
             }}</p>
         </Show>
+    }
+}
+
+/// The districts as a list: the same choices as the map's shapes, for keyboards and screen readers.
+#[component]
+fn DistrictList() -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang;
+    view! {
+        <nav class="zone-list district-list" aria-label=move || tr(lang.get(), "map.district_list")>
+            <h3>{move || tr(lang.get(), "map.districts")}</h3>
+            <ul>
+                {DISTRICTS.iter().map(|district| {
+                    let (id, name_en, name_zh) = (district.id, district.name_en, district.name_zh);
+                    let current = move || (atlas.view_state.read().region_id() == id).then_some("true");
+                    view! {
+                        <li>
+                            <button type="button" class="zone-button" aria-current=current
+                                on:click=move |_| atlas.set(atlas.view_state.get_untracked().with_region(atlas.dataset, id), History::Push)>
+                                {move || if lang.get() == Lang::Zh { name_zh } else { name_en }}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </nav>
     }
 }
 

@@ -6,8 +6,13 @@ use super::{text_or_ellipsis, tr, use_atlas, with_texts, Atlas};
 use crate::model::{Dataset, Fact, Lang, Observation};
 use crate::format::period_label;
 use crate::format;
+use crate::bridge;
+use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+
+/// Where the panel (`min(100vw, 440px)` wide) covers the page, so it is modal.
+const COVERS_SCREEN: &str = "(max-width: 600px)";
 
 #[component]
 pub fn SourcePanel() -> impl IntoView {
@@ -15,15 +20,42 @@ pub fn SourcePanel() -> impl IntoView {
     let lang = atlas.lang;
     let dataset = atlas.dataset;
     let close_button = NodeRef::<html::Button>::new();
+    // Where focus was when the panel opened (a chart's source button, a table row): it goes back
+    // there when the panel closes, not to <body>.
+    let opener = StoredValue::new_local(bridge::FocusReturn::default());
+    // Where the panel covers the screen (phones) it is modal: the page behind it is inert.
+    let modal = RwSignal::new(false);
     // Focus moves into the panel when it opens, so keyboard and screen-reader users land on it.
-    Effect::new(move |_| {
-        if atlas.source.get().is_some() {
+    Effect::new(move |was_open: Option<bool>| {
+        let open = atlas.source.get().is_some();
+        if open && was_open != Some(true) {
+            opener.set_value(bridge::FocusReturn::capture());
+            modal.set(bridge::media_matches(COVERS_SCREEN));
+            if modal.get_untracked() {
+                bridge::set_inert_except(".app", ".source-panel", true);
+            }
+        }
+        if open {
             if let Some(button) = close_button.get() {
                 let _ = button.focus();
             }
         }
+        if !open && was_open == Some(true) {
+            if modal.get_untracked() {
+                bridge::set_inert_except(".app", ".source-panel", false);
+            }
+            opener.with_value(bridge::FocusReturn::restore);
+        }
+        open
     });
     let close = move || atlas.source.set(None);
+    // Escape closes the panel wherever focus is, as long as it is open.
+    let escape = window_event_listener(ev::keydown, move |ev| {
+        if ev.key() == "Escape" && atlas.source.get_untracked().is_some() {
+            close();
+        }
+    });
+    on_cleanup(move || escape.remove());
     view! {
         {move || atlas.source.get().and_then(|id| {
             let lang = lang.get();
@@ -32,8 +64,7 @@ pub fn SourcePanel() -> impl IntoView {
                 None => fact_body(dataset, dataset.facts.iter().find(|f| f.id == id)?, lang).into_any(),
             };
             Some(view! {
-                <aside class="source-panel" role="dialog" aria-modal="false" aria-labelledby="source-title"
-                    on:keydown=move |ev| if ev.key() == "Escape" { close() }>
+                <aside class="source-panel" role="dialog" aria-modal=move || if modal.get() { "true" } else { "false" } aria-labelledby="source-title">
                     <div class="source-head">
                         <h2 id="source-title">{tr(lang, "source.title")}</h2>
                         <button type="button" node_ref=close_button class="icon-button" aria-label=tr(lang, "ui.close") on:click=move |_| close()>"×"</button>

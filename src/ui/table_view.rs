@@ -17,7 +17,7 @@ pub fn TableView() -> impl IntoView {
     let sort = RwSignal::new(None::<Sort>);
     let rows = Memo::new(move |_| {
         let state = atlas.view_state.get();
-        let mut rows: Vec<&'static Observation> = query::filter(dataset, &Filter::from_state(&state, dataset));
+        let mut rows: Vec<&'static Observation> = query::filter(dataset, &Filter::with_indicator(&state, dataset, atlas.shown.read().indicator.clone()));
         if let Some(sort) = sort.get() {
             sort_rows(dataset, &mut rows, sort, state.lang);
         }

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 pub fn TrendsView() -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
-    let data = Memo::new(move |_| TrendData::new(atlas.dataset, &atlas.view_state.get()));
+    let data = Memo::new(move |_| TrendData::with_indicator(atlas.dataset, &atlas.view_state.read(), atlas.shown.read().indicator.clone()));
     let option = Signal::derive(move || data.read().option(&atlas.look()));
     let empty = Memo::new(move |_| data.read().series.is_empty());
     let indexed = Memo::new(move |_| atlas.view_state.read().scale == Scale::Index);
