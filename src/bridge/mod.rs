@@ -1,5 +1,5 @@
 //! The only code that touches JavaScript: ECharts bindings and the `<EChart>` component, the
-//! boundary map, file downloads, the clipboard, and the crash notice.
+//! boundary map, file downloads, the clipboard, the system's share sheet, and the crash notice.
 //!
 //! Options cross as plain JS objects (`json_compatible`): the default serializer makes JS `Map`s,
 //! which ECharts ignores. Tooltips are built as DOM text nodes from each item's `tip` lines, so no
@@ -8,10 +8,12 @@
 mod echart;
 mod files;
 mod page;
+mod share;
 
 pub use echart::{ChartClick, EChart};
 pub use files::{copy_text, download_text, download_url};
-pub use page::{every, is_typing_target, origin, remove_shell, shell_painted, Interval, set_theme_attribute, set_title_and_lang, store_theme, stored_theme};
+pub use share::{can_share, share_link, Shared};
+pub use page::{event_inside, every, is_typing_target, scroll_current_into_row, origin, remove_shell, shell_painted, Interval, set_theme_attribute, set_title_and_lang, store_theme, stored_theme};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

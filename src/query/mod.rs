@@ -11,8 +11,12 @@ pub mod table;
 pub mod series;
 pub mod profile;
 pub mod search;
+mod filter_summary;
+mod share;
 
 pub use title::document_title;
+pub use filter_summary::{filter_summary, sectors_chosen};
+pub use share::{share_target, ShareTarget};
 pub use cards::{headline_cards, Card, CardSpec, CARD_SPECS};
 pub use series::{comparison, district_values, map_year, series, Bar, Comparison, DistrictValue, Point, Series};
 

@@ -399,3 +399,13 @@ proptest! {
         let _ = parse(&format!("{key}={value}&{key}"), dataset());
     }
 }
+
+#[test]
+fn the_map_shows_its_one_year_control_not_the_years_range() {
+    // Issue 22 / usability: the map's year player is its one year control.
+    assert!(!View::Map.controls().years);
+    assert!(View::Map.controls().sectors && View::Map.controls().indicator);
+    for view in [View::Trends, View::Sectors, View::Table, View::Overview] {
+        assert!(view.controls().years, "{view:?} keeps the years range");
+    }
+}

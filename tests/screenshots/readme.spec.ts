@@ -26,3 +26,9 @@ test('screenshots of profiles', async ({ page }) => {
     await page.screenshot({ path: `docs/screenshots/${file}.png`, fullPage: true });
   }
 });
+
+test('the filter bar at 1280 px, for the README\'s before and after', async ({ page }) => {
+  await page.goto('./?view=trends');
+  await expect(page.locator('.filters')).toBeVisible();
+  await page.locator('.filters').screenshot({ path: 'docs/screenshots/filters-wide-after.png' });
+});
