@@ -40,13 +40,15 @@ pub fn FilterBar() -> impl IntoView {
         open
     });
     let close = move || sheet_open.set(false);
-    // Escape closes the sheet (a panel inside it that is open takes the first Escape).
-    let on_keydown = move |ev: KeyboardEvent| {
+    // Escape closes the sheet wherever the focus is (a panel inside it that is open takes the
+    // first Escape and marks it handled).
+    let escape = window_event_listener(ev::keydown, move |ev| {
         if sheet_open.get_untracked() && ev.key() == "Escape" && !ev.default_prevented() {
             ev.prevent_default();
             close();
         }
-    };
+    });
+    on_cleanup(move || escape.remove());
     // Tab from the last control wraps to the first and Shift+Tab back: focus stays in the sheet.
     let wrap_to = move |target: NodeRef<html::Button>, shift: bool| {
         move |ev: KeyboardEvent| {
@@ -70,7 +72,7 @@ pub fn FilterBar() -> impl IntoView {
                     </button>
                 </div>
                 <div class="sheet-backdrop" on:click=move |_| close()></div>
-                <div id="filter-sheet" class="filter-sheet" on:keydown=on_keydown
+                <div id="filter-sheet" class="filter-sheet"
                     role=move || sheet_open.get().then_some("dialog")
                     aria-modal=move || sheet_open.get().then_some("true")
                     aria-labelledby=move || sheet_open.get().then_some("filter-sheet-title")>
@@ -147,7 +149,6 @@ fn SectorPicker() -> impl IntoView {
                     {dataset.sectors.iter().map(|sector| {
                         let id = sector.id.clone();
                         let checked = { let id = id.clone(); Memo::new(move |_| atlas.view_state.read().has_sector(&id)) };
-                        let only_this = { let id = id.clone(); Memo::new(move |_| atlas.view_state.read().sectors == [id.clone()]) };
                         let toggle = { let id = id.clone(); move |_| atlas.set(atlas.view_state.get_untracked().toggle_sector(dataset, &id), History::Push) };
                         let only = { let id = id.clone(); move |_| atlas.update(History::Push, |s| s.sectors = vec![id.clone()]) };
                         let name = move || sector.name(lang.get()).to_string();
@@ -159,7 +160,7 @@ fn SectorPicker() -> impl IntoView {
                                     <span class="chip" style=format!("background:{}", sector.color) aria-hidden="true"></span>
                                     <span>{name}</span>
                                 </label>
-                                <button type="button" class="only-button" disabled=move || only_this.get() on:click=only
+                                <button type="button" class="only-button" on:click=only
                                     aria-label=move || tr_with(lang.get(), "filter.only_sector", &[("name", sector.name(lang.get()))])>
                                     {move || tr(lang.get(), "filter.only")}
                                 </button>

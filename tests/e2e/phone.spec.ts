@@ -196,19 +196,36 @@ test('a tap shows a point\'s tooltip, a tap elsewhere hides it, a second tap ope
 test('one finger scrolls the page past the map; two fingers zoom it', async ({ page }) => {
   await page.goto('./?view=map');
   await drawn(page, 'map');
-  const map = (await page.locator('[data-chart="map"]').boundingBox())!;
+  // Every touchmove the page sees, to ask afterwards whether any was cancelled (a trapped scroll).
+  await page.evaluate(() => {
+    (window as any).moves = [];
+    window.addEventListener('touchmove', (event) => (window as any).moves.push(event), { capture: true });
+  });
   const cdp = await page.context().newCDPSession(page);
-  const before = await page.evaluate(() => window.scrollY);
-  await cdp.send('Input.synthesizeScrollGesture', {
-    x: Math.round(map.x + map.width / 2), y: Math.round(map.y + map.height * 0.7), yDistance: -200, gestureSourceType: 'touch', speed: 800,
-  });
-  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before + 50);
-  const zoom = async () => (await chartOption(page, 'map')).geo[0].zoom ?? 1;
-  const box = (await page.locator('[data-chart="map"]').boundingBox())!;
-  await cdp.send('Input.synthesizePinchGesture', {
-    x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2), scaleFactor: 2, gestureSourceType: 'touch', relativeSpeed: 400,
-  });
-  await expect.poll(zoom).toBeGreaterThan(1);
+  const touch = (type: string, points: { x: number; y: number }[]) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map((p, id) => ({ ...p, id })) });
+  const box = async () => (await page.locator('[data-chart="map"]').boundingBox())!;
+  const swipeUp = async () => {
+    const map = await box();
+    const [x, y] = [map.x + map.width / 2, map.y + map.height * 0.7];
+    await touch('touchStart', [{ x, y }]);
+    for (let i = 1; i <= 20; i++) { await touch('touchMove', [{ x, y: y - 12 * i }]); await page.waitForTimeout(16); }
+    await touch('touchEnd', []);
+  };
+  await page.waitForTimeout(500);
+  await swipeUp();
+  await swipeUp();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(100);
+  expect(await page.evaluate(() => (window as any).moves.length)).toBeGreaterThan(0);
+  expect(await page.evaluate(() => (window as any).moves.filter((e: TouchEvent) => e.defaultPrevented).length), 'a one-finger move was cancelled').toBe(0);
+  // Two fingers moving apart zoom the map in.
+  await page.evaluate(() => document.querySelector('[data-chart="map"]')!.scrollIntoView({ block: 'center' }));
+  const map = await box();
+  const [cx, cy] = [map.x + map.width / 2, map.y + map.height / 2];
+  await touch('touchStart', [{ x: cx - 20, y: cy }, { x: cx + 20, y: cy }]);
+  for (let i = 1; i <= 10; i++) { await touch('touchMove', [{ x: cx - 20 - 8 * i, y: cy }, { x: cx + 20 + 8 * i, y: cy }]); await page.waitForTimeout(16); }
+  await touch('touchEnd', []);
+  await expect.poll(async () => (await chartOption(page, 'map')).geo[0].zoom ?? 1).toBeGreaterThan(1);
 });
 
 test('Search is a button that opens the combobox, with the same keys', async ({ page }) => {
@@ -268,7 +285,8 @@ test('without the system sheet, Share\'s panel fits the screen and closes on Esc
   await expect(share).toBeFocused();
   await share.tap();
   await expect(panel).toBeVisible();
-  await page.getByRole('heading', { level: 2 }).tap();
+  const screen = page.viewportSize()!;
+  await page.touchscreen.tap(screen.width / 2, screen.height - 20);
   await expect(panel).toBeHidden();
 });
 
