@@ -86,14 +86,14 @@ pub fn FilterBar() -> impl IntoView {
                         <Show when=move || controls.get().sectors>
                             <SectorPicker />
                         </Show>
-                        <Show when=move || controls.get().years>
-                            <YearRange />
-                        </Show>
                         <Show when=move || controls.get().region && !controls.get().several_regions>
                             <RegionSelect />
                         </Show>
                         <Show when=move || controls.get().several_regions>
                             <RegionPicker />
+                        </Show>
+                        <Show when=move || controls.get().years>
+                            <YearRange />
                         </Show>
                         <Show when=move || controls.get().indicator>
                             <IndicatorSelect />

@@ -42,6 +42,7 @@ test('clicking a bar narrows the filter to that sector', async ({ page }) => {
   const box = (await page.locator('[data-chart="sectors"]').boundingBox())!;
   await page.mouse.click(box.x + bar.x, box.y + bar.y);
   await expect(page).toHaveURL(/sector=medicine_health$/);
+  await openSectors(page);
   await expect(page.getByRole('checkbox', { name: 'Medicine and health' })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'Integrated circuits' })).not.toBeChecked();
 });
