@@ -26,5 +26,6 @@ test('screenshots of every view on a phone', async ({ page }) => {
   await page.goto('./?view=trends');
   await page.getByRole('button', { name: 'Filters' }).tap();
   await expect(page.getByRole('dialog', { name: 'Filters' })).toBeVisible();
+  await page.waitForTimeout(500); // the tap's highlight fades
   await page.screenshot({ path: 'docs/screenshots/phone-filters.png' });
 });
