@@ -205,7 +205,7 @@ async function phoneReport(base) {
     }
     rows.push({ view: name, link, chartTopPx: top, withinFirst55: top !== null && top < PHONE.height * 0.55, lcpMs: lcp?.lcpMs ?? null, lcpElement: lcp?.element ?? null });
   }
-  console.log(`\n| on a phone (${PHONE.width} × ${PHONE.height}) | chart top, px (target < ${PHONE.height * 0.55}) | Lighthouse mobile LCP | LCP element |\n|---|---:|---:|---|`);
+  console.log(`\n| on a phone (${PHONE.width} × ${PHONE.height}) | chart top, px (target < ${Math.round(PHONE.height * 0.55)}) | Lighthouse mobile LCP | LCP element |\n|---|---:|---:|---|`);
   for (const r of rows) {
     console.log(`| ${r.view} (\`${r.link}\`) | ${r.chartTopPx ?? '—'} | ${r.lcpMs === null ? '—' : `${(r.lcpMs / 1000).toFixed(1)} s`} | ${r.lcpElement === null ? '—' : `\`${r.lcpElement.replace(/\|/g, '\\|')}\``} |`);
   }
