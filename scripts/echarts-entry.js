@@ -1,18 +1,19 @@
-// The parts of ECharts 5 the Atlas draws with, and nothing else: a custom build is about a third
+// The parts of ECharts 5 the Atlas draws with, and nothing else (the heatmap and the slider are
+// the sectors view's scale ladder, whose years scroll on a phone): a custom build is about a third
 // smaller than echarts.min.js. Exposed as window.echarts, the namespace the app and tests use.
 import * as echarts from 'echarts/core';
-import { LineChart, BarChart, MapChart, ScatterChart } from 'echarts/charts';
+import { LineChart, BarChart, MapChart, ScatterChart, HeatmapChart } from 'echarts/charts';
 import {
   GridComponent, TooltipComponent, LegendComponent, TitleComponent, VisualMapComponent,
-  GeoComponent, AriaComponent,
+  GeoComponent, AriaComponent, DataZoomSliderComponent,
 } from 'echarts/components';
 import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([
-  LineChart, BarChart, MapChart, ScatterChart,
+  LineChart, BarChart, MapChart, ScatterChart, HeatmapChart,
   GridComponent, TooltipComponent, LegendComponent, TitleComponent, VisualMapComponent,
-  GeoComponent, AriaComponent, LabelLayout, CanvasRenderer,
+  GeoComponent, AriaComponent, DataZoomSliderComponent, LabelLayout, CanvasRenderer,
 ]);
 
 window.echarts = echarts;

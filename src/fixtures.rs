@@ -168,3 +168,27 @@ pub fn profiles() -> &'static Dataset {
         dataset
     })
 }
+
+/// `(id, indicator, sector, region, year, value, unit, kind)`: one line of `three_sectors`.
+pub type Line<'a> = (&'a str, &'a str, &'a str, &'a str, u16, &'a str, &'a str, &'a str);
+
+/// A dataset of three sectors (`ic`, `ai`, `bio`) and exactly the lines given, each from its own
+/// media source (`p <id>`): for the rules that choose and shape what the sectors view draws.
+pub fn three_sectors(lines: &[Line<'_>]) -> Dataset {
+    const SECTORS: &str = r##"[
+        {"id":"ic","name_en":"IC","name_zh":"集成电路","description_en":"","description_zh":"","color":"#111111","source_url":"https://example.org","quote":""},
+        {"id":"ai","name_en":"AI","name_zh":"人工智能","description_en":"","description_zh":"","color":"#222222","source_url":"https://example.org","quote":""},
+        {"id":"bio","name_en":"Bio","name_zh":"医药","description_en":"","description_zh":"","color":"#333333","source_url":"https://example.org","quote":""}
+    ]"##;
+    let text: Vec<String> = lines
+        .iter()
+        .map(|(id, indicator, sector, region, year, value, unit, kind)| {
+            format!(
+                r#"{{"id":"{id}","indicator":"{indicator}","indicator_en":"{indicator}","indicator_zh":"{indicator}","sector":"{sector}","region":"{region}","year":{year},"value":{value},"unit":"{unit}","kind":"{kind}","source_url":"https://example.org/{id}","source_title":"t","publisher":"p {id}","published":"2024","quote":"{value}","confidence":"media"}}"#
+            )
+        })
+        .collect();
+    let (dataset, issues) = model::load(RawFiles { observations: &text.join("\n"), sectors: SECTORS, zones: "", facts: "" });
+    assert!(issues.is_empty(), "{issues:?}");
+    dataset
+}

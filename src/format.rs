@@ -107,6 +107,32 @@ pub fn yuan(in_100m: f64, lang: Lang) -> String {
     tr_with(lang, key, &[("n", &number(shown))])
 }
 
+/// An amount given in 亿元, short, for a chart's cell: `1 tn`, `976.1 bn`; `1万亿`, `9,761亿`.
+pub fn yuan_short(in_100m: f64, lang: Lang) -> String {
+    let (key, shown) = match lang {
+        _ if in_100m.abs() >= 1e4 => ("value.short_tn", rounded(in_100m / 1e4, 2)),
+        Lang::En => ("value.short_bn", rounded(in_100m / 10.0, 2)),
+        Lang::Zh => ("value.short_100m", rounded(in_100m, 2)),
+    };
+    tr_with(lang, key, &[("n", &number(shown))])
+}
+
+/// A floor as the page writes it: `≥ 1 tn`, `≥ 1 trillion yuan`.
+pub fn at_least(value: &str, lang: Lang) -> String {
+    tr_with(lang, "value.at_least", &[("v", value)])
+}
+
+/// Below a level: `< 100 bn`.
+pub fn below(value: &str, lang: Lang) -> String {
+    tr_with(lang, "value.below", &[("v", value)])
+}
+
+/// A figure in its unit, marked `≥` when it is a floor ("at least"), so a floor never reads as a size.
+pub fn figure(observation: &Observation, lang: Lang) -> String {
+    let shown = value(observation.value, observation.unit, lang);
+    if crate::model::is_floor(observation) { at_least(&shown, lang) } else { shown }
+}
+
 /// Divisor from 亿元 and the unit's name for an axis whose largest value is `max_in_100m`.
 pub fn yuan_scale(max_in_100m: f64, lang: Lang) -> (f64, String) {
     match lang {

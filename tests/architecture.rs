@@ -132,6 +132,73 @@ fn core_modules_depend_on_each_other_without_cycles() {
     assert!(find_cycle(&graph).is_none(), "an import cycle between core modules: {:?}\n{graph:?}", find_cycle(&graph));
 }
 
+/// Directories whose files (submodules) must not depend on each other in a cycle either. `ui`
+/// joins once its known cycle (`map_view` → `profile` → `map_view`, via `widgets`; code review
+/// 2026-12-02 §4) is broken.
+const ACYCLIC_INSIDE: &[&str] = &["query"];
+
+/// The submodules a line of a file in `src/<dir>/` names: `super::x`, `crate::<dir>::x`, or the
+/// items of `use super::{x, y::z}`; for a file one level deeper, `super::super::x`. Only names
+/// of sibling submodules count (`super::filter` names an item of the parent).
+fn submodules_named(code: &str, dir: &str, depth: usize, siblings: &BTreeSet<String>) -> BTreeSet<String> {
+    let up = "super::".repeat(depth);
+    let prefixes = [up, format!("crate::{dir}::")];
+    let mut named = BTreeSet::new();
+    for prefix in &prefixes {
+        for (at, _) in code.match_indices(prefix.as_str()) {
+            if code[..at].ends_with("super::") || code[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            let rest = &code[at + prefix.len()..];
+            let items: Vec<&str> = match rest.strip_prefix('{') {
+                Some(group) => group.split('}').next().unwrap_or("").split(',').collect(),
+                None => vec![rest],
+            };
+            for item in items {
+                let name: String = item.trim().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                if siblings.contains(&name) {
+                    named.insert(name);
+                }
+            }
+        }
+    }
+    named
+}
+
+/// Which submodules of `src/<dir>/` each one names: the graph of a directory's modules.
+fn inner_dependencies(dir: &str) -> BTreeMap<&'static str, BTreeSet<&'static str>> {
+    let base = root().join(dir);
+    let module_of = |file: &Path| -> Option<String> {
+        let relative = file.strip_prefix(&base).ok()?;
+        let first = relative.components().next()?.as_os_str().to_str()?.to_string();
+        Some(first.trim_end_matches(".rs").to_string())
+    };
+    let files: Vec<PathBuf> = rust_files(&base).into_iter().filter(|f| module_of(f).is_some_and(|m| m != "mod")).collect();
+    let siblings: BTreeSet<String> = files.iter().filter_map(|f| module_of(f)).collect();
+    let leak = |name: String| -> &'static str { Box::leak(name.into_boxed_str()) };
+    let mut graph: BTreeMap<&'static str, BTreeSet<&'static str>> = siblings.iter().map(|m| (leak(m.clone()), BTreeSet::new())).collect();
+    for file in &files {
+        let Some(module) = module_of(file) else { continue };
+        let depth = file.strip_prefix(&base).map_or(1, |r| r.components().count());
+        let entry = graph.entry(leak(module.clone())).or_default();
+        for (_, code) in code_lines(file) {
+            for other in submodules_named(&code, dir, depth, &siblings).into_iter().filter(|o| *o != module) {
+                entry.insert(leak(other));
+            }
+        }
+    }
+    graph
+}
+
+#[test]
+fn modules_inside_the_core_depend_on_each_other_without_cycles() {
+    for dir in ACYCLIC_INSIDE {
+        let graph = inner_dependencies(dir);
+        assert!(graph.len() > 3, "src/{dir}/ has its submodules: {graph:?}");
+        assert!(find_cycle(&graph).is_none(), "an import cycle inside src/{dir}/: {:?}\n{graph:?}", find_cycle(&graph));
+    }
+}
+
 /// The checks themselves can fail: a browser path and a cycle are caught.
 #[test]
 fn the_checks_catch_what_they_look_for() {
@@ -145,4 +212,14 @@ fn the_checks_catch_what_they_look_for() {
     assert_eq!(find_cycle(&graph), Some(vec!["state", "story", "state"]));
     let acyclic: BTreeMap<&str, BTreeSet<&str>> = [("charts", BTreeSet::from(["query"])), ("query", BTreeSet::new())].into_iter().collect();
     assert_eq!(find_cycle(&acyclic), None);
+    // Inside a directory: the review's `choice` ↔ `series` cycle would be read from these lines.
+    let siblings: BTreeSet<String> = ["choice", "series", "sectors"].map(String::from).into();
+    let named = |code: &str, depth: usize| submodules_named(code, "query", depth, &siblings).into_iter().collect::<Vec<_>>();
+    assert_eq!(named("use super::series::{point, series, year_axis, Point};", 1), ["series"]);
+    assert_eq!(named("let shown = super::choice::shown_indicator(dataset, &s);", 1), ["choice"]);
+    assert_eq!(named("use super::{choice, drawable, series::Point};", 1), ["choice", "series"]);
+    assert_eq!(named("crate::query::sectors::comparison(d, &s)", 1), ["sectors"]);
+    assert_eq!(named("use super::{filter, Filter};", 1), Vec::<String>::new(), "items of the parent");
+    assert_eq!(named("use super::*;", 2), Vec::<String>::new(), "a nested file's parent is its own module");
+    assert_eq!(named("use super::super::series::Point;", 2), ["series"]);
 }

@@ -95,9 +95,12 @@ fn views_open_on_the_best_data() {
     let (shown, points) = trends_points(&dataset, "view=trends");
     assert_eq!(shown.as_deref(), Some("gdp"));
     assert!(points.len() >= 13);
-    // Sectors: no measure tells three sectors apart, so each sector's size in its own measure.
+    // Sectors: the scale ladder, all ten sectors on one measure (issue 24).
     let comparison = query::comparison(&dataset, &state::parse("view=sectors", &dataset).state);
     assert!(comparison.bars.is_empty(), "no longer ten equal bars");
+    assert_eq!(comparison.ladder.as_ref().map(|l| l.sectors.len()), Some(10));
+    // Each sector's size in its own measure is the indicator list's other choice.
+    let comparison = query::comparison(&dataset, &state::parse("view=sectors&indicator=sizes", &dataset).state);
     assert_eq!(comparison.sizes.len(), 10);
     let measures: std::collections::BTreeSet<&str> = comparison.sizes.iter().map(|s| s.indicator.as_str()).collect();
     assert!(measures.len() >= 3, "sizes in their own measures: {measures:?}");
@@ -105,4 +108,35 @@ fn views_open_on_the_best_data() {
     let year = query::choice::map_year(&dataset, &state::parse("view=map", &dataset).state).unwrap();
     let counts = |y: u16| query::district_values(&dataset, "gdp", y).iter().filter(|v| v.point.is_some()).count();
     assert!((2012..=2030).all(|y| counts(y) < counts(year) || (counts(y) == counts(year) && y <= year)));
+}
+
+/// Issue 24: each line of `../shared/data/additions/2026-12-02-upgrades.jsonl` states the same
+/// figure as a line already here ("better source for <id>"): one point, the better source first,
+/// no conflict.
+#[test]
+fn the_2026_12_02_upgrades_are_one_point_with_the_better_source_first() {
+    use atlas::query::{self, Filter};
+    let dataset = dataset();
+    let upgrades = [
+        ("beijing-gdp-2013-ce", "beijing-gdp-2013"),
+        ("beijing-gdp-2015-cri", "beijing-gdp-2015"),
+        ("beijing-gdp-2020-japion", "beijing-gdp-2020"),
+        ("beijing-gdp-2020-fta", "beijing-gdp-2020"),
+        ("beijing-gdp-2021-official", "beijing-gdp-2021"),
+        ("beijing-gdp-2024-xinhua-jp", "beijing-gdp-2024"),
+        ("beijing-gdp-2024-official-jp", "beijing-gdp-2024"),
+        ("beijing-new-tech-enterprises-per-day-2014-people", "beijing-new-tech-enterprises-per-day-2014"),
+        ("beijing-new-tech-enterprises-per-day-2023-people", "beijing-new-tech-enterprises-per-day-2023"),
+        ("beijing-digital-economy-share-2021-people", "beijing-digital-economy-share-2021"),
+    ];
+    for (better, old) in upgrades {
+        let line = dataset.observation(better).unwrap_or_else(|| panic!("{better} is merged"));
+        let rows = query::filter(&dataset, &Filter { indicator: Some(line.indicator.clone()), regions: Some(vec!["beijing".into()]), economy_wide: true, ..Filter::default() });
+        let lines = query::series(&dataset, &rows, &[line.year]);
+        let point = lines.iter().find_map(|s| s.values[0].clone()).unwrap_or_else(|| panic!("{better}: a point"));
+        assert!(point.observations.iter().any(|id| id == better) && point.observations.iter().any(|id| id == old), "{better}: {point:?}");
+        assert!(!point.conflict, "{better} and {old} are one figure: {point:?}");
+        let rank = |id: &str| dataset.source_of(dataset.observation(id).unwrap()).confidence;
+        assert!(rank(&point.obs) <= rank(old), "{better}: the better source first, not {}", point.obs);
+    }
 }

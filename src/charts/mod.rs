@@ -7,6 +7,7 @@
 //! HTML) and `obs` (the observation id a click opens the source of).
 
 mod district_map;
+mod ladder;
 mod sector_sizes;
 mod profile_map;
 mod sectors;
@@ -16,6 +17,7 @@ mod views;
 
 pub use district_map::{district_map_chart, MapInput, MAP_NAME};
 pub use views::{bar_points, chart_title, compared_sectors, line_names, sectors_chart_height, sectors_note, map_option, sectors_option, source_line, step_option, zone_matches, TrendData};
+pub use ladder::{cell_label, ladder_chart, ladder_height, tier_colors, tier_label};
 pub use sector_sizes::{sector_sizes_chart, sector_sizes_height};
 pub use profile_map::{profile_map_chart, ProfileMapInput};
 pub use sectors::sectors_chart;
@@ -125,14 +127,14 @@ pub fn point_tip(look: &Look<'_>, title: &str, point: &Point) -> Vec<String> {
     let source = dataset.source_of(first);
     let mut lines = vec![
         format!("{title} · {}", period_label(drawn, lang)),
-        format!("{} ({})", format::value(drawn.value, drawn.unit, lang), format::kind(drawn.kind, lang)),
+        format!("{} ({})", format::figure(drawn, lang), format::kind(drawn.kind, lang)),
         format!("{}: {}, {} ({})", tr(lang, "chart.source"), source.publisher, source.published, format::confidence(source.confidence, lang)),
     ];
     let others = |ids: &[String]| -> Vec<String> {
         ids.iter()
             .filter_map(|id| dataset.observation(id))
             .map(|o| {
-                let mut said = format!("{} ({}", dataset.source_of(o).publisher, format::value(o.value, o.unit, lang));
+                let mut said = format!("{} ({}", dataset.source_of(o).publisher, format::figure(o, lang));
                 if let Some(revision) = o.revision() {
                     said.push_str(&format!(", {}", tr(lang, &format!("revision.{}", revision.id()))));
                 }
@@ -150,6 +152,9 @@ pub fn point_tip(look: &Look<'_>, title: &str, point: &Point) -> Vec<String> {
             line.push_str(&format!(" ({}: {})", tr(lang, "chart.drawn_figure"), tr(lang, &format!("revision.{}", revision.id()))));
         }
         lines.push(line);
+    }
+    if !point.weaker.is_empty() {
+        lines.push(format!("{} {}", tr(lang, "chart.weaker_floors"), others(&point.weaker).join("; ")));
     }
     lines.push(tr(lang, "chart.click_for_source"));
     lines

@@ -7,7 +7,7 @@ use super::{finish, item, point_tip, AxisUnit, Look};
 use crate::format::tr;
 use crate::format;
 use crate::model::Unit;
-use crate::query::choice::SectorSize;
+use crate::query::sectors::SectorSize;
 use serde_json::{json, Value};
 
 /// Panels per row.
@@ -45,7 +45,9 @@ pub fn sector_sizes_chart(look: &Look<'_>, source_line: &str, sizes: &[SectorSiz
         let measure = latest.map_or_else(|| size.indicator.clone(), |o| o.label(lang).to_string());
         let max_abs = size.history.iter().map(|p| p.value.abs()).fold(0.0, f64::max);
         let axis_unit = AxisUnit::for_values(Unit::HundredMillionYuan, max_abs, lang);
-        let published = latest.map(|o| format::value(o.value, o.unit, lang)).unwrap_or_default();
+        // A floor reads "≥ 1 trillion yuan", never as a size.
+        let published = latest.map(|o| format::figure(o, lang)).unwrap_or_default();
+        let floor = latest.is_some_and(crate::model::is_floor);
         let publisher = latest.map(|o| dataset.source_of(o).publisher.clone()).unwrap_or_default();
         titles.push(json!({
             "text": sector, "subtext": format!("{measure}\n{} · {published}", size.latest.year),
@@ -77,8 +79,13 @@ pub fn sector_sizes_chart(look: &Look<'_>, source_line: &str, sizes: &[SectorSiz
                 let mut value = item(shown, point_tip(look, &format!("{sector} · {measure}"), point), point);
                 value["sector"] = json!(size.sector);
                 value["itemStyle"] = json!({ "color": color, "opacity": if j == last { 1.0 } else { 0.45 } });
+                let text = if floor { format::at_least(&format::number(shown), lang) } else { format::number(shown) };
                 if j == last {
-                    value["label"] = json!({ "show": true, "position": "top", "color": palette.text, "formatter": format::number(shown) });
+                    value["label"] = json!({ "show": true, "position": "top", "color": palette.text, "formatter": text });
+                } else if floor {
+                    // Earlier floors are marked too: a lower bar after a higher one is a weaker
+                    // statement, not a decline.
+                    value["label"] = json!({ "show": true, "position": "top", "color": palette.muted, "fontSize": 10, "formatter": text });
                 }
                 value
             })

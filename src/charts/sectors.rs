@@ -39,8 +39,10 @@ pub fn sectors_chart(look: &Look<'_>, title: &str, source_line: &str, comparison
                     let shown = axis_unit.scale(point.value);
                     let mut value = item(shown, point_tip(look, name, point), point);
                     value["sector"] = json!(bar.sector);
-                    // The bar's end reads like the axis ("1,000", not "1000").
-                    value["label"] = json!({ "formatter": format::number(shown) });
+                    // The bar's end reads like the axis ("1,000", not "1000"); a floor says "≥".
+                    let floor = dataset.observation(&point.drawn).is_some_and(crate::model::is_floor);
+                    let text = if floor { format::at_least(&format::number(shown), lang) } else { format::number(shown) };
+                    value["label"] = json!({ "formatter": text });
                     value["itemStyle"] = json!({ "color": color });
                     value
                 }
@@ -57,6 +59,9 @@ pub fn sectors_chart(look: &Look<'_>, title: &str, source_line: &str, comparison
         .iter()
         .zip(&names)
         .map(|(bar, name)| match &bar.point {
+            Some(p) if dataset.observation(&p.drawn).is_some_and(crate::model::is_floor) => {
+                format!("{name} {}", format::at_least(&format::number(axis_unit.scale(p.value)), lang))
+            }
             Some(p) => format!("{name} {}", format::number(axis_unit.scale(p.value))),
             None => format!("{name} {}", tr(lang, "chart.no_figure")),
         })

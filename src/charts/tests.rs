@@ -152,9 +152,9 @@ fn trend_option_snapshot() {
 
 #[test]
 fn sector_sizes_never_share_an_axis_and_name_their_measure() {
-    use crate::query::choice::sector_sizes;
+    use crate::query::sectors::sector_sizes;
     let dataset = dataset();
-    let state = crate::state::parse("view=sectors", dataset).state;
+    let state = crate::state::parse("view=sectors&indicator=sizes", dataset).state;
     let sizes = sector_sizes(dataset, &state);
     assert!(sizes.len() >= 3);
     let look = Look { dataset, lang: Lang::En, palette: Palette::for_theme(false), animate: false };
@@ -173,7 +173,7 @@ fn sector_sizes_never_share_an_axis_and_name_their_measure() {
     let titles: Vec<String> = option["title"].as_array().unwrap().iter().filter_map(|t| t["subtext"].as_str().map(str::to_string)).collect();
     let first = dataset.observation(&sizes[0].latest.drawn).unwrap();
     assert!(titles.iter().any(|t| t.contains(first.label(Lang::En)) && t.contains(&sizes[0].latest.year.to_string())), "{titles:?}");
-    let published = crate::format::value(first.value, first.unit, Lang::En);
+    let published = crate::format::figure(first, Lang::En);
     assert!(titles.iter().any(|t| t.contains(&published)), "{published} in {titles:?}");
 }
 
@@ -200,9 +200,9 @@ fn tooltips_list_every_source_of_a_point() {
 
 #[test]
 fn size_panels_get_room_for_every_row_and_their_own_note() {
-    let state = parse("view=sectors", dataset()).state;
+    let state = parse("view=sectors&indicator=sizes", dataset()).state;
     let comparison = query::comparison(dataset(), &state);
-    assert!(!comparison.sizes.is_empty(), "the real data has no measure comparing the sectors");
+    assert!(!comparison.sizes.is_empty(), "each sector's own size is a choice of the indicator list");
     let height = sectors_chart_height(&comparison).expect("panels set their height");
     assert!(height >= comparison.sizes.len().div_ceil(2) * 150, "{height}px for {} panels", comparison.sizes.len());
     assert_eq!(sectors_note(&comparison), "sectors.sizes_note");
@@ -310,4 +310,98 @@ fn the_map_keeps_one_colour_scale_across_years() {
     let chaoyang = option["series"][0]["data"].as_array().unwrap().iter().find(|d| d["region"] == "chaoyang").unwrap();
     assert!(chaoyang["value"].is_null());
     assert!(chaoyang["tip"].to_string().contains("no figure"), "{}", chaoyang["tip"]);
+}
+
+/// Issue 24: `?view=sectors` opens on the scale ladder, all ten sectors on one axis.
+#[test]
+fn the_sectors_view_opens_on_the_scale_ladder() {
+    let state = parse("view=sectors", dataset()).state;
+    let comparison = query::comparison(dataset(), &state);
+    let ladder = comparison.ladder.as_ref().expect("the ladder is the default");
+    assert_eq!((sectors_note(&comparison), sectors_chart_height(&comparison)), ("ladder.note", Some(ladder_height(10))));
+    for (lang, three_tn, exact) in [(Lang::En, "≥ 3 tn", "976.1 bn"), (Lang::Zh, "≥ 3万亿", "9,761亿")] {
+        let option = sectors_option(&look(lang), &state, &comparison);
+        assert_eq!(option["yAxis"]["data"].as_array().map(Vec::len), Some(10), "ten sectors on one axis");
+        let years: Vec<&str> = option["xAxis"]["data"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+        let at = |sector: &str, year: &str| -> Option<String> {
+            let (x, y) = (years.iter().position(|y| *y == year)?, ladder.sectors.iter().position(|s| s == sector)?);
+            let cell = option["series"][0]["data"].as_array()?.iter().find(|d| d["value"][0] == x && d["value"][1] == y)?;
+            cell["label"]["formatter"].as_str().map(str::to_string)
+        };
+        assert_eq!(at("next_gen_it", "2023").as_deref(), Some(three_tn));
+        assert_eq!(at("medicine_health", "2023").as_deref(), Some(exact), "an exact scale shows its value");
+        assert_eq!(at("new_materials", "2025"), None, "nothing published: an empty cell");
+        let cells_2023 = ladder.sectors.iter().filter(|s| at(s, "2023").is_some()).count();
+        assert_eq!(cells_2023, 10);
+        // Every cell carries its source for the tooltip and the click; the legend names the tiers.
+        let data = option["series"][0]["data"].as_array().unwrap();
+        assert!(data.iter().all(|d| d["obs"].is_string() && d["tip"].as_array().is_some_and(|t| t.len() >= 4)));
+        let legend: Vec<&str> = option["visualMap"]["pieces"].as_array().unwrap().iter().filter_map(|p| p["label"].as_str()).collect();
+        assert_eq!(legend.len(), 4, "{legend:?}");
+        assert!(legend.contains(&three_tn));
+        // On a phone the years scroll under a slider and the names stay.
+        assert_eq!(option["media"][0]["option"]["dataZoom"][0]["show"], true);
+    }
+    assert_eq!(bar_points(&comparison).len(), ladder.cells.iter().map(|c| c.observations().len()).sum::<usize>());
+}
+
+/// The tooltip of a cell says what kind of statement it is and names the weaker floors.
+#[test]
+fn a_ladder_cell_says_it_is_a_floor_and_lists_the_weaker_ones() {
+    let state = parse("view=sectors", dataset()).state;
+    let option = sectors_option(&look(Lang::En), &state, &query::comparison(dataset(), &state));
+    let cell = option["series"][0]["data"].as_array().unwrap().iter().find(|d| d["sector"] == "next_gen_it" && d["year"] == 2023).expect("a cell").clone();
+    let tip: Vec<&str> = cell["tip"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    assert!(tip.iter().any(|l| l.starts_with("≥ 3 tn · a floor")), "{tip:?}");
+    assert!(tip.iter().any(|l| l.starts_with("Also stated, a weaker floor:") && l.contains("≥ 100 billion yuan")), "{tip:?}");
+    assert!(!tip.iter().any(|l| l.starts_with("Sources differ")), "{tip:?}");
+    assert_eq!(cell["obs"], "sec-cluster-3tn-next_gen_it-2023");
+}
+
+/// Issue 24: a floor drawn anywhere is the year's highest for its sector and place, and reads
+/// "≥". Walks every item of the trends chart, the bars, the size panels, the ladder and the ten
+/// sector profiles' charts.
+#[test]
+fn no_floor_is_drawn_below_a_stronger_one_of_the_same_sector_and_year() {
+    use crate::model::is_floor;
+    use crate::query::series::axis_value;
+    let d = dataset();
+    let strongest = |o: &crate::model::Observation| {
+        d.observations
+            .iter()
+            .filter(|x| is_floor(x) && x.kind == o.kind && x.sector == o.sector && x.region == o.region && x.year == o.year)
+            .map(axis_value)
+            .fold(f64::MIN, f64::max)
+    };
+    let mut options: Vec<(String, Value)> = Vec::new();
+    for query in ["view=trends&indicator=cluster_scale_threshold", "view=trends&indicator=cluster_scale_threshold&sector=next_gen_it"] {
+        options.push((query.into(), TrendData::new(d, &parse(query, d).state).option(&look(Lang::En))));
+    }
+    for query in ["view=sectors", "view=sectors&indicator=sizes", "view=sectors&indicator=cluster_scale_threshold", "view=sectors&indicator=cluster_scale_threshold&time=2023"] {
+        let state = parse(query, d).state;
+        options.push((query.into(), sectors_option(&look(Lang::En), &state, &query::comparison(d, &state))));
+    }
+    for sector in d.sectors.iter() {
+        let rows: Vec<&crate::model::Observation> = d.observations.iter().filter(|o| o.sector.as_deref() == Some(&sector.id)).collect();
+        for line in query::profile::profile_series(d, &rows) {
+            options.push((format!("profile {}", sector.id), trend_chart(&look(Lang::En), "", "", std::slice::from_ref(&line.series), &line.years)));
+        }
+    }
+    let mut floors_seen = 0;
+    for (name, option) in &options {
+        for item in option["series"].as_array().into_iter().flatten().flat_map(|s| s["data"].as_array().into_iter().flatten()) {
+            let Some(o) = item["obs"].as_str().and_then(|id| d.observation(id)) else { continue };
+            if !is_floor(o) {
+                continue;
+            }
+            floors_seen += 1;
+            assert_eq!(axis_value(o), strongest(o), "{name}: {} drawn below the year's strongest floor", o.id);
+            // Targets are diamonds apart from the line; their tooltip marks them.
+            let label = item["label"]["formatter"].as_str().unwrap_or_default();
+            assert!(o.kind == crate::model::Kind::Target || label.starts_with('≥'), "{name}: {} is marked as a floor, not {label:?}", o.id);
+            let tip: Vec<&str> = item["tip"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+            assert!(tip.iter().any(|l| l.contains('≥')), "{name}: {} tooltip {tip:?}", o.id);
+        }
+    }
+    assert!(floors_seen > 40, "the walk saw {floors_seen} floors");
 }

@@ -100,7 +100,17 @@ pub fn lines_chart(look: &Look<'_>, input: &TrendInput<'_>) -> Value {
                 .values
                 .iter()
                 .map(|point| match point.as_ref().and_then(|p| shown(i, p).map(|v| (p, v))) {
-                    Some((point, value)) => item(value, tip(i, name, point), point),
+                    Some((point, value)) => {
+                        let mut drawn = item(value, tip(i, name, point), point);
+                        // A floor ("at least") is marked where it is drawn: a lower point after a
+                        // higher one is a weaker statement, not a decline.
+                        if look.dataset.observation(&point.drawn).is_some_and(crate::model::is_floor) {
+                            let text = format::at_least(&format::number(value), lang);
+                            drawn["label"] = json!({ "show": true, "position": "top", "color": look.palette.text, "formatter": text });
+                            drawn["floor"] = json!(true);
+                        }
+                        drawn
+                    }
                     None => Value::Null,
                 })
                 .collect();

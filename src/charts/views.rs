@@ -168,10 +168,12 @@ impl TrendData {
     }
 }
 
-/// The sectors the sectors view draws, bars or size panels, in the chart's order.
+/// The sectors the sectors view draws (ladder rows with a cell, bars or size panels), in the
+/// chart's order.
 pub fn compared_sectors(comparison: &Comparison) -> Vec<String> {
     let bars = comparison.bars.iter().filter(|b| b.point.is_some()).map(|b| b.sector.clone());
-    bars.chain(comparison.sizes.iter().map(|s| s.sector.clone())).collect()
+    let ladder = comparison.ladder.iter().flat_map(|l| l.sectors.iter().filter(|s| l.cells.iter().any(|c| c.sector == **s)).cloned());
+    bars.chain(comparison.sizes.iter().map(|s| s.sector.clone())).chain(ladder).collect()
 }
 
 fn drawn_points(series: &[Series]) -> impl Iterator<Item = &Point> {
@@ -181,7 +183,13 @@ fn drawn_points(series: &[Series]) -> impl Iterator<Item = &Point> {
 /// The sector bars for a state: titled with the year compared, credited to the bars' sources.
 pub fn sectors_option(look: &Look<'_>, state: &ViewState, comparison: &Comparison) -> Value {
     let dataset = look.dataset;
-    // No measure compares the selected sectors: each one's latest size, in its own measure.
+    // The default: every sector's strongest published statement of scale, year by year.
+    if let Some(ladder) = &comparison.ladder {
+        let rows: Vec<&Observation> = ladder.cells.iter().filter_map(|c| dataset.observation(&c.point.obs)).collect();
+        let title = format!("{} · {}", tr(state.lang, "ladder.title"), dataset.region_name(state.region_id(), state.lang));
+        return super::ladder_chart(look, &title, &source_line(dataset, &rows, state.lang), ladder);
+    }
+    // Each sector's latest size, in its own measure.
     if !comparison.sizes.is_empty() {
         let rows: Vec<&Observation> = comparison.sizes.iter().filter_map(|s| dataset.observation(&s.latest.obs)).collect();
         return super::sector_sizes_chart(look, &source_line(dataset, &rows, state.lang), &comparison.sizes);
@@ -195,18 +203,27 @@ pub fn sectors_option(look: &Look<'_>, state: &ViewState, comparison: &Compariso
 /// The sectors chart's height in pixels where it is not the stylesheet's: size panels need room
 /// for every row.
 pub fn sectors_chart_height(comparison: &Comparison) -> Option<usize> {
+    if let Some(ladder) = &comparison.ladder {
+        return Some(super::ladder_height(ladder.sectors.len()));
+    }
     (!comparison.sizes.is_empty()).then(|| super::sector_sizes_height(comparison.sizes.len()))
 }
 
-/// The locale key of the note under the sectors chart: how to read bars, or size panels.
+/// The locale key of the note under the sectors chart: how to read the ladder, bars, or size panels.
 pub fn sectors_note(comparison: &Comparison) -> &'static str {
-    if comparison.sizes.is_empty() { "sectors.note" } else { "sectors.sizes_note" }
+    match (&comparison.ladder, comparison.sizes.is_empty()) {
+        (Some(_), _) => "ladder.note",
+        (None, true) => "sectors.note",
+        (None, false) => "sectors.sizes_note",
+    }
 }
 
-/// The observation drawn for each bar that has one.
+/// The figures the sectors chart draws, each with a source button: the observation drawn for
+/// each bar or panel; for the ladder, every statement behind every cell (the weaker floors too).
 pub fn bar_points(comparison: &Comparison) -> Vec<ObsId> {
     let bars = comparison.bars.iter().filter_map(|b| b.point.as_ref().map(|p| p.obs.clone()));
-    bars.chain(comparison.sizes.iter().map(|s| s.latest.obs.clone())).collect()
+    let ladder = comparison.ladder.iter().flat_map(|l| l.cells.iter().flat_map(|c| c.observations()));
+    bars.chain(comparison.sizes.iter().map(|s| s.latest.obs.clone())).chain(ladder).collect()
 }
 
 /// Whether a zone belongs on the map as one of the selected sectors' (all zones when none is chosen).

@@ -219,6 +219,15 @@ impl Revision {
     }
 }
 
+/// Indicators whose figures are floors ("at least"): a cluster's scale passed a level. A floor is
+/// marked "≥" wherever it is drawn, and of a year's floors only the highest is drawn.
+pub const FLOOR_INDICATORS: [&str; 1] = ["cluster_scale_threshold"];
+
+/// Whether a figure is a floor ("at least": the cluster passed it), not a size.
+pub fn is_floor(observation: &Observation) -> bool {
+    FLOOR_INDICATORS.contains(&observation.indicator.as_str())
+}
+
 /// Whether two lines state the same figure: same indicator, sector, region, year, period and
 /// kind, and the same value as far as the coarser line's published precision goes (2.49 tn yuan
 /// and 24,899.3 亿元; 4.38 tn and 4,376.07 bn). The finer value is put in the coarser line's unit
@@ -510,15 +519,19 @@ impl Dataset {
             .collect()
     }
 
-    /// `same_point` split in two: the sources stating the same figure (within rounding), best
-    /// confidence first, and the sources that give a different one.
+    /// `same_point` split: the sources stating the same figure (within rounding), best
+    /// confidence first, the sources that give a different one, and, for a floor, the other
+    /// floors of the year (stronger or weaker, never a conflict).
     pub fn point_sources(&self, observation: &Observation) -> PointSources<'_> {
-        let (mut agreeing, mut differing): (Vec<&Observation>, Vec<&Observation>) =
+        let (mut agreeing, others): (Vec<&Observation>, Vec<&Observation>) =
             self.same_point(observation).into_iter().partition(|o| same_figure(o, observation));
+        let (mut floors, mut differing): (Vec<&Observation>, Vec<&Observation>) =
+            others.into_iter().partition(|o| is_floor(o) && is_floor(observation));
         let rank = |o: &&Observation| (self.source_of(o).confidence, std::cmp::Reverse(o.decimals()), o.id.clone());
         agreeing.sort_by_key(rank);
         differing.sort_by_key(rank);
-        PointSources { agreeing, differing }
+        floors.sort_by_key(rank);
+        PointSources { agreeing, differing, floors }
     }
 
     /// The span of years the figures describe, targets included.
@@ -604,6 +617,9 @@ pub struct PointSources<'d> {
     pub agreeing: Vec<&'d Observation>,
     /// Give a different figure for the same point: a conflict.
     pub differing: Vec<&'d Observation>,
+    /// Other floors of the same point ("passed 100 bn" beside "passed 3 tn"): one implies the
+    /// other, so they are no conflict.
+    pub floors: Vec<&'d Observation>,
 }
 
 /// The dataset's files as text: what `build.rs` loads, validates and encodes for the bundle, and

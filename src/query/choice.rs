@@ -5,9 +5,9 @@
 //! best data the dataset holds when the link is read.
 
 use super::series::{point, series, year_axis, Point};
-use super::{filter, Filter};
+use super::drawable;
 use crate::model::{Dataset, Kind, Observation};
-use crate::state::{Notice, NoticeReason, View, ViewState};
+use crate::state::{Notice, NoticeReason, View, ViewState, SECTOR_SIZES};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Fewer sectors with distinct values than this, and the sectors view shows sizes instead.
@@ -26,32 +26,6 @@ pub struct IndicatorOption {
 pub struct Shown {
     pub indicator: Option<String>,
     pub notice: Option<Notice>,
-}
-
-/// The figures of one indicator the view can draw for the state's sectors, region and years:
-/// trends draws full-year figures (economy-wide ones too when all sectors are selected); sectors
-/// compares only figures of a selected sector.
-fn drawable<'d>(dataset: &'d Dataset, state: &ViewState, indicator: Option<&str>) -> Vec<&'d Observation> {
-    let sectors_view = state.view == View::Sectors;
-    let sectors = if sectors_view || !state.sectors.is_empty() {
-        Some(state.selected_sectors(dataset).into_iter().map(str::to_string).collect())
-    } else {
-        None
-    };
-    // The sectors view compares sectors within one place; trends draws every place chosen.
-    let regions = if sectors_view { vec![state.region_id().to_string()] } else { state.region_ids().into_iter().map(str::to_string).collect() };
-    let base = Filter {
-        indicator: indicator.map(str::to_string),
-        sectors,
-        regions: Some(regions),
-        time: Some(state.time_span(dataset)),
-        kinds: None,
-        economy_wide: super::economy_wide_lines(state),
-    };
-    filter(dataset, &base)
-        .into_iter()
-        .filter(|o| !o.is_part_year() && (!sectors_view || (o.kind.is_outcome() && o.sector.is_some())))
-        .collect()
 }
 
 /// Every indicator with figures the view can draw for the selection, in the dataset's order,
@@ -166,10 +140,13 @@ pub fn sectors_lead(dataset: &Dataset, state: &ViewState) -> SectorsLead {
 
 /// The indicator a view shows: the link's own while it has figures for the selection; else (or
 /// with none in the link) the best for the view, with a notice when the link's was replaced.
-/// `None` on the sectors view means "sizes", and on the table "every indicator".
+/// `None` on the sectors view means the ladder (or, where it is empty, the sizes), and on the
+/// table "every indicator".
 pub fn shown_indicator(dataset: &Dataset, state: &ViewState) -> Shown {
     let best = || match state.view {
         View::Trends => trends_indicator(dataset, state),
+        // The scale ladder where the place has floors or scales published, else the best measure.
+        View::Sectors if !super::ladder::scale_ladder(dataset, state).cells.is_empty() => None,
         View::Sectors => match sectors_lead(dataset, state) {
             SectorsLead::Compare(id) => Some(id),
             SectorsLead::Sizes => None,
@@ -177,6 +154,8 @@ pub fn shown_indicator(dataset: &Dataset, state: &ViewState) -> Shown {
         view => view.default_indicator().map(str::to_string),
     };
     match (&state.indicator, state.view) {
+        // Not a measure but a way to draw the sectors: each one's latest size in its own.
+        (Some(id), View::Sectors) if id == SECTOR_SIZES => Shown { indicator: Some(id.clone()), notice: None },
         (Some(id), View::Trends | View::Sectors) => {
             if drawable(dataset, state, Some(id)).is_empty() {
                 let notice = Notice::new("indicator", id, NoticeReason::IndicatorEmpty);
@@ -191,12 +170,21 @@ pub fn shown_indicator(dataset: &Dataset, state: &ViewState) -> Shown {
 }
 
 /// What the indicator list calls "no indicator" in a view where that is a choice (a locale key):
-/// every indicator in the table, each sector's own size in the sectors view.
+/// every indicator in the table, the scale ladder in the sectors view.
 pub fn unset_indicator_label(view: View) -> Option<&'static str> {
     match view {
         View::Table => Some("filter.all_indicators"),
-        View::Sectors => Some("filter.sector_sizes"),
+        View::Sectors => Some("filter.scale_ladder"),
         _ => None,
+    }
+}
+
+/// Choices the indicator list offers besides the measures, as `(indicator value, locale key)`:
+/// the sectors view's panels of each sector's latest size in its own measure.
+pub fn view_choices(view: View) -> Vec<(&'static str, &'static str)> {
+    match view {
+        View::Sectors => vec![(SECTOR_SIZES, "filter.sector_sizes")],
+        _ => Vec::new(),
     }
 }
 
@@ -208,62 +196,6 @@ pub fn map_year(dataset: &Dataset, state: &ViewState) -> Option<u16> {
     super::series::map_year(dataset, &indicator, state.time_span(dataset))
 }
 
-/// A sector's latest published size, in the measure it was published in.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SectorSize {
-    pub sector: String,
-    pub indicator: String,
-    /// The latest figure (its sources folded in, as on the charts).
-    pub latest: Point,
-    /// Every full-year figure of the same measure for the sector, oldest first, `latest` last.
-    pub history: Vec<Point>,
-}
-
-/// Measures of a sector's size, most telling first; a threshold ("at least") comes last.
-const SIZE_MEASURES: [&str; 10] = [
-    "industry_revenue",
-    "industry_output",
-    "industry_value",
-    "industry_scale",
-    "industry_value_added",
-    "core_industry_revenue",
-    "core_industry_scale",
-    "robot_industry_revenue",
-    "ic_design_sales",
-    "cluster_scale_threshold",
-];
-
-fn measure_rank(indicator: &str) -> usize {
-    SIZE_MEASURES.iter().position(|m| *m == indicator).unwrap_or(SIZE_MEASURES.len())
-}
-
-/// Each selected sector's latest size: its latest full-year yuan amount (an outcome, not a plan)
-/// for the state's region and years, in the best-ranked measure of that year. A sector without
-/// one is left out (the chart says which sectors have none).
-pub fn sector_sizes(dataset: &Dataset, state: &ViewState) -> Vec<SectorSize> {
-    let sectors_state = ViewState { view: View::Sectors, ..state.clone() };
-    let rows: Vec<&Observation> = drawable(dataset, &sectors_state, None)
-        .into_iter()
-        .filter(|o| o.kind == Kind::Actual && o.unit.yuan_scale().is_some())
-        .collect();
-    state
-        .selected_sectors(dataset)
-        .into_iter()
-        .filter_map(|sector| {
-            let mine: Vec<&Observation> = rows.iter().copied().filter(|o| o.sector.as_deref() == Some(sector)).collect();
-            let chosen = mine.iter().min_by_key(|o| (std::cmp::Reverse(o.year), measure_rank(&o.indicator), o.indicator.clone()))?;
-            let measure: Vec<&Observation> = mine.iter().copied().filter(|o| o.indicator == chosen.indicator).collect();
-            let mut years: Vec<u16> = measure.iter().map(|o| o.year).collect();
-            years.sort_unstable();
-            years.dedup();
-            let history: Vec<Point> =
-                years.iter().filter_map(|y| point(dataset, measure.iter().copied().filter(|o| o.year == *y))).collect();
-            let latest = history.last()?.clone();
-            Some(SectorSize { sector: sector.to_string(), indicator: chosen.indicator.clone(), latest, history })
-        })
-        .collect()
-}
-
 /// The notices a view's choice adds to the link's own: the link's indicator had no figures.
 pub fn notices(dataset: &Dataset, state: &ViewState) -> Vec<Notice> {
     shown_indicator(dataset, state).notice.into_iter().collect()
@@ -272,31 +204,9 @@ pub fn notices(dataset: &Dataset, state: &ViewState) -> Vec<Notice> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{self, RawFiles};
     use crate::state::{parse, TimeSpan};
 
-    const SECTORS: &str = r##"[
-        {"id":"ic","name_en":"IC","name_zh":"集成电路","description_en":"","description_zh":"","color":"#111","source_url":"https://example.org","quote":""},
-        {"id":"ai","name_en":"AI","name_zh":"人工智能","description_en":"","description_zh":"","color":"#222","source_url":"https://example.org","quote":""},
-        {"id":"bio","name_en":"Bio","name_zh":"医药","description_en":"","description_zh":"","color":"#333","source_url":"https://example.org","quote":""}
-    ]"##;
-
-    /// `(id, indicator, sector, region, year, value, unit, kind)`
-    type Line<'a> = (&'a str, &'a str, &'a str, &'a str, u16, &'a str, &'a str, &'a str);
-
-    fn fixture(lines: &[Line<'_>]) -> Dataset {
-        let text: Vec<String> = lines
-            .iter()
-            .map(|(id, indicator, sector, region, year, value, unit, kind)| {
-                format!(
-                    r#"{{"id":"{id}","indicator":"{indicator}","indicator_en":"{indicator}","indicator_zh":"{indicator}","sector":"{sector}","region":"{region}","year":{year},"value":{value},"unit":"{unit}","kind":"{kind}","source_url":"https://example.org/{id}","source_title":"t","publisher":"p {id}","published":"2024","quote":"{value}","confidence":"media"}}"#
-                )
-            })
-            .collect();
-        let (dataset, issues) = model::load(RawFiles { observations: &text.join("\n"), sectors: SECTORS, zones: "", facts: "" });
-        assert!(issues.is_empty(), "{issues:?}");
-        dataset
-    }
+    use crate::fixtures::three_sectors as fixture;
 
     fn state(dataset: &Dataset, query: &str) -> ViewState {
         let parsed = parse(query, dataset);
@@ -375,15 +285,8 @@ mod tests {
     fn sectors_compare_only_a_measure_that_tells_three_apart_else_show_sizes() {
         let d = data();
         assert_eq!(sectors_lead(&d, &state(&d, "view=sectors")), SectorsLead::Sizes, "one threshold, all equal");
-        let sizes = sector_sizes(&d, &state(&d, "view=sectors"));
-        let shown: Vec<(&str, &str, u16)> = sizes.iter().map(|s| (s.sector.as_str(), s.indicator.as_str(), s.latest.year)).collect();
-        // ic: revenue 2024 beats the 2023 threshold; ai: only the threshold; bio: its latest scale.
-        assert_eq!(shown, [("ic", "industry_revenue", 2024), ("ai", "cluster_scale_threshold", 2023), ("bio", "industry_scale", 2024)]);
-        let bio = &sizes[2];
-        assert_eq!(bio.history.iter().map(|p| p.year).collect::<Vec<_>>(), [2022, 2024], "earlier years of the same measure, no target");
-        assert_eq!(bio.latest.value, 10600.0);
 
-        let distinct = fixture(&[
+        let lines = [
             ("a", "revenue", "ic", "beijing", 2023, "10", "bn_yuan", "actual"),
             ("b", "revenue", "ai", "beijing", 2023, "20", "bn_yuan", "actual"),
             ("c", "revenue", "bio", "beijing", 2023, "30", "bn_yuan", "actual"),
@@ -394,11 +297,16 @@ mod tests {
             ("t1", "cluster_scale_threshold", "ic", "beijing", 2023, "100", "bn_yuan", "actual"),
             ("t2", "cluster_scale_threshold", "ai", "beijing", 2023, "100", "bn_yuan", "actual"),
             ("t3", "cluster_scale_threshold", "bio", "beijing", 2023, "100", "bn_yuan", "actual"),
-        ]);
+        ];
+        let distinct = fixture(&lines);
         assert_eq!(distinct_sector_values(&distinct, &state(&distinct, "view=sectors"), "revenue"), 3);
         assert_eq!(distinct_sector_values(&distinct, &state(&distinct, "view=sectors"), "growth"), 3, "but growth rates do not lead");
         assert_eq!(sectors_lead(&distinct, &state(&distinct, "view=sectors")), SectorsLead::Compare("revenue".into()));
-        assert_eq!(shown_indicator(&distinct, &state(&distinct, "view=sectors")).indicator.as_deref(), Some("revenue"));
+        // Where floors are published the view opens on the scale ladder (issue 24); the lead
+        // measure is the choice where the place has none.
+        assert_eq!(shown_indicator(&distinct, &state(&distinct, "view=sectors")).indicator, None);
+        let no_floors = fixture(&lines[..7]);
+        assert_eq!(shown_indicator(&no_floors, &state(&no_floors, "view=sectors")).indicator.as_deref(), Some("revenue"));
         // Two sectors chosen: two distinct values compare them.
         assert_eq!(sectors_lead(&distinct, &state(&distinct, "view=sectors&sector=ic,ai")), SectorsLead::Compare("revenue".into()));
     }

@@ -96,12 +96,33 @@ pub struct Player {
     pub years: Vec<u16>,
     /// The year the map shades (`choice::map_year`); `None` when no district has a figure.
     pub current: Option<u16>,
+    /// The year with figures for the most districts (the later on a tie): the map opens on it and
+    /// the player stops on it.
+    pub best: Option<u16>,
+    /// How many districts have a figure in `best`.
+    pub best_districts: usize,
 }
 
 impl Player {
     pub fn new(dataset: &Dataset, state: &ViewState) -> Player {
         let indicator = state.indicator_id().unwrap_or("gdp");
-        Player { years: map_years(dataset, indicator), current: super::choice::map_year(dataset, state) }
+        let years = map_years(dataset, indicator);
+        let best = years.first().and_then(|first| super::series::map_year(dataset, indicator, crate::state::TimeSpan::new(*first, u16::MAX)));
+        let best_districts = best.map_or(0, |year| district_values(dataset, indicator, year).iter().filter(|v| v.point.is_some()).count());
+        Player { years, current: super::choice::map_year(dataset, state), best, best_districts }
+    }
+
+    /// The years play shows, in order: from where it starts to the last year with district
+    /// figures, then back to the year with the most districts, where it stops, so the reader is
+    /// not left on a nearly grey map. From the map's opening year it plays from the first year.
+    pub fn plan(&self) -> Vec<u16> {
+        let start = if self.current.is_some() && self.current == self.best { self.years.first().copied() } else { self.start() };
+        let Some(start) = start else { return Vec::new() };
+        let mut years: Vec<u16> = self.years.iter().copied().filter(|y| *y >= start).collect();
+        if let Some(best) = self.best.filter(|best| years.last() != Some(best)) {
+            years.push(best);
+        }
+        years
     }
 
     /// The slider's position: the current year's, else the last year before it (the first when

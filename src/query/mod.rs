@@ -4,6 +4,8 @@
 
 pub mod choice;
 pub mod compare;
+pub mod ladder;
+pub mod sectors;
 pub mod sources;
 mod cards;
 mod title;
@@ -18,7 +20,8 @@ pub use title::document_title;
 pub use filter_summary::{filter_summary, sectors_chosen};
 pub use share::{share_target, ShareTarget};
 pub use cards::{headline_cards, Card, CardSpec, CARD_SPECS};
-pub use series::{comparison, district_values, map_year, series, Bar, Comparison, DistrictValue, Point, Series};
+pub use sectors::{comparison, Bar, Comparison};
+pub use series::{district_values, map_year, series, DistrictValue, Point, Series};
 
 use crate::model::{Confidence, Dataset, Fact, Indicator, Kind, Observation, DISTRICTS};
 use crate::state::{TimeSpan, View, ViewState};
@@ -43,12 +46,19 @@ impl Filter {
         Filter::with_indicator(state, dataset, choice::shown_indicator(dataset, state).indicator)
     }
 
-    /// The state's filter for an indicator already chosen, so the choice is not made twice.
+    /// The state's filter for an indicator already chosen, so the choice is not made twice. The
+    /// one filter of a view's figures: the indicator choice (`choice`) and what the view draws
+    /// (`sectors::comparison`) both start from it, so they never disagree on the places.
     pub fn with_indicator(state: &ViewState, dataset: &Dataset, indicator: Option<String>) -> Filter {
+        let sectors_view = state.view == View::Sectors;
+        // The sectors view compares sectors within one place (the first chosen): figures of two
+        // places in one bar would read as two sources disagreeing. Trends draws every place.
+        let regions = if sectors_view { vec![state.region_id().to_string()] } else { state.region_ids().into_iter().map(str::to_string).collect() };
         Filter {
             indicator,
-            sectors: (!state.sectors.is_empty()).then(|| state.sectors.clone()),
-            regions: Some(state.region_ids().into_iter().map(str::to_string).collect()),
+            sectors: (sectors_view || !state.sectors.is_empty())
+                .then(|| state.selected_sectors(dataset).into_iter().map(str::to_string).collect()),
+            regions: Some(regions),
             time: Some(state.time_span(dataset)),
             kinds: None,
             economy_wide: economy_wide_lines(state),
@@ -86,6 +96,19 @@ pub fn filter<'d>(dataset: &'d Dataset, filter: &Filter) -> Vec<&'d Observation>
         (indicator, sector, region, o.year, o.id.clone())
     });
     rows
+}
+
+/// The figures of one indicator the view can draw for the state's sectors, place(s) and years
+/// (`Filter::with_indicator`, the one filter of a view): trends draws full-year figures
+/// (economy-wide ones too when all sectors are selected); sectors compares only outcomes of a
+/// selected sector in its one place. The indicator choice (`choice`), the ladder and the bars
+/// (`sectors`) all read these very rows.
+pub(crate) fn drawable<'d>(dataset: &'d Dataset, state: &ViewState, indicator: Option<&str>) -> Vec<&'d Observation> {
+    let sectors_view = state.view == View::Sectors;
+    filter(dataset, &Filter::with_indicator(state, dataset, indicator.map(str::to_string)))
+        .into_iter()
+        .filter(|o| !o.is_part_year() && (!sectors_view || (o.kind.is_outcome() && o.sector.is_some())))
+        .collect()
 }
 
 /// Trends comparing places with no sector chosen draws each place's economy-wide line: ten

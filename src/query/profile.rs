@@ -211,8 +211,10 @@ pub fn headlines<'d>(dataset: &Dataset, rows: &[&'d Observation]) -> Vec<Headlin
         .into_iter()
         .filter_map(|group| {
             let best = |keep: &dyn Fn(&Observation) -> bool| {
+                // Of a year's floors the highest is the statement ("passed 3 tn" over "passed 100 bn").
+                let floor = |o: &Observation| if crate::model::is_floor(o) { super::series::axis_value(o) } else { 0.0 };
                 group.iter().copied().filter(|o| keep(o)).min_by(|a, b| {
-                    b.year.cmp(&a.year).then_with(|| preference(dataset, a).cmp(&preference(dataset, b)))
+                    b.year.cmp(&a.year).then_with(|| floor(b).total_cmp(&floor(a))).then_with(|| preference(dataset, a).cmp(&preference(dataset, b)))
                 })
             };
             let outcome = best(&|o| o.kind.is_outcome() && !o.is_part_year()).or_else(|| best(&|o| o.kind.is_outcome()));

@@ -1,8 +1,8 @@
 //! Observations shaped for charts: lines over years, bars across sectors, values per district.
 
-use super::{filter, preference, Filter};
-use crate::model::{same_figure, Dataset, District, Kind, Observation, ObsId, Unit, DISTRICTS};
-use crate::state::{TimeSpan, ViewState};
+use super::preference;
+use crate::model::{is_floor, same_figure, Dataset, District, Kind, Observation, ObsId, Unit, DISTRICTS};
+use crate::state::TimeSpan;
 use std::collections::BTreeMap;
 
 /// One value to draw and every observation that gives it.
@@ -28,6 +28,9 @@ pub struct Point {
     pub differing: Vec<ObsId>,
     /// Two sources give different values for this point.
     pub conflict: bool,
+    /// Floors lower than the drawn one for the same point (a "≥ 100 bn" beside a "≥ 3 tn"):
+    /// implied by it, so listed with its sources, never drawn and never a disagreement.
+    pub weaker: Vec<ObsId>,
 }
 
 impl Point {
@@ -107,7 +110,7 @@ pub fn series(dataset: &Dataset, rows: &[&Observation], years: &[u16]) -> Vec<Se
 }
 
 /// The unit family most rows share; the chart's axis uses it.
-fn main_unit(rows: &[&Observation]) -> Option<Unit> {
+pub(crate) fn main_unit(rows: &[&Observation]) -> Option<Unit> {
     let mut counts: BTreeMap<Unit, usize> = BTreeMap::new();
     for row in rows.iter().filter(|o| !o.is_part_year()) {
         *counts.entry(row.unit.family()).or_default() += 1;
@@ -118,6 +121,12 @@ fn main_unit(rows: &[&Observation]) -> Option<Unit> {
 pub(crate) fn point<'d>(dataset: &Dataset, same_point: impl Iterator<Item = &'d Observation>) -> Option<Point> {
     let mut observations: Vec<&Observation> = same_point.collect();
     observations.sort_by(|a, b| preference(dataset, a).cmp(&preference(dataset, b)));
+    // "Passed 3 trillion" implies "passed 100 billion": of a point's floors only the highest is
+    // a statement to draw; the lower ones are weaker, kept as its sources, not a conflict.
+    let top_floor = observations.iter().copied().filter(|o| is_floor(o)).max_by(|a, b| axis_value(a).total_cmp(&axis_value(b)));
+    let (weaker, observations): (Vec<&Observation>, Vec<&Observation>) = observations
+        .into_iter()
+        .partition(|o| top_floor.is_some_and(|top| is_floor(o) && axis_value(o) < axis_value(top) && !same_figure(top, o)));
     // Lines stating the same figure form a group; the group drawn is the one with the best
     // source (a published figure before a derived one, official before media before a repost),
     // then the one more sources agree on.
@@ -146,7 +155,7 @@ pub(crate) fn point<'d>(dataset: &Dataset, same_point: impl Iterator<Item = &'d 
         .unwrap_or(anchor);
     agreeing.sort_by(|a, b| preference(dataset, a).cmp(&preference(dataset, b)));
     let ids = |list: &[&Observation]| list.iter().map(|o| o.id.clone()).collect::<Vec<_>>();
-    let all: Vec<ObsId> = ids(&agreeing).into_iter().chain(ids(&differing)).collect();
+    let all: Vec<ObsId> = ids(&agreeing).into_iter().chain(ids(&differing)).chain(ids(&weaker)).collect();
     Some(Point {
         year: drawn.year,
         obs: agreeing.first().map_or_else(|| drawn.id.clone(), |o| o.id.clone()),
@@ -155,6 +164,7 @@ pub(crate) fn point<'d>(dataset: &Dataset, same_point: impl Iterator<Item = &'d 
         agreeing: agreeing.iter().skip(1).map(|o| o.id.clone()).collect(),
         conflict: !differing.is_empty(),
         differing: ids(&differing),
+        weaker: ids(&weaker),
         observations: all,
     })
 }
@@ -162,66 +172,6 @@ pub(crate) fn point<'d>(dataset: &Dataset, same_point: impl Iterator<Item = &'d 
 /// The step a published value can tell apart, in axis units: smaller is more precise.
 fn axis_step(observation: &Observation) -> f64 {
     10f64.powi(-(observation.decimals() as i32)) * observation.unit.yuan_scale().map_or(1.0, |s| s / 1e8)
-}
-
-/// A bar per selected sector, for one indicator, region and year.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Comparison {
-    pub indicator: String,
-    /// `None` when no selected sector has a figure in the chosen years.
-    pub year: Option<u16>,
-    pub unit: Option<Unit>,
-    /// Every selected sector, in the dataset's order; a sector without a figure has no point.
-    pub bars: Vec<Bar>,
-    /// Set when no indicator compares the selected sectors (`choice::SectorsLead::Sizes`): each
-    /// sector's latest size in its own measure, drawn by `charts::sector_sizes_chart`; `bars`
-    /// is then empty.
-    pub sizes: Vec<super::choice::SectorSize>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Bar {
-    pub sector: String,
-    pub point: Option<Point>,
-}
-
-/// Compares the selected sectors in the year (within the state's years) with figures for the
-/// most of them; a single-year link compares exactly that year.
-pub fn comparison(dataset: &Dataset, state: &ViewState) -> Comparison {
-    let sectors_state = ViewState { view: crate::state::View::Sectors, ..state.clone() };
-    let Some(indicator) = super::choice::shown_indicator(dataset, &sectors_state).indicator else {
-        let sizes = super::choice::sector_sizes(dataset, state);
-        let year = sizes.iter().map(|s| s.latest.year).max();
-        return Comparison { indicator: String::new(), year, unit: None, bars: Vec::new(), sizes };
-    };
-    let sectors = state.selected_sectors(dataset);
-    let rows: Vec<&Observation> = filter(dataset, &Filter { sectors: Some(sectors.iter().map(|s| s.to_string()).collect()), ..Filter::with_indicator(&sectors_state, dataset, Some(indicator.clone())) })
-        .into_iter()
-        .filter(|o| !o.is_part_year() && o.kind.is_outcome())
-        .collect();
-    let unit = main_unit(&rows);
-    let rows: Vec<&Observation> = rows.into_iter().filter(|o| Some(o.unit.family()) == unit).collect();
-    // The year most of the selected sectors have a figure for (the later on a tie): comparing
-    // four sectors in 2025 says less than comparing all ten in 2023.
-    let year = if state.time.is_some_and(|t| t.from == t.to) {
-        state.time.map(|t| t.from)
-    } else {
-        let mut coverage: BTreeMap<u16, std::collections::BTreeSet<&str>> = BTreeMap::new();
-        for row in &rows {
-            coverage.entry(row.year).or_default().insert(row.sector.as_deref().unwrap_or_default());
-        }
-        coverage.into_iter().max_by_key(|(year, sectors)| (sectors.len(), *year)).map(|(year, _)| year)
-    };
-    let bars = sectors
-        .iter()
-        .map(|sector| Bar {
-            sector: sector.to_string(),
-            point: year.and_then(|year| {
-                point(dataset, rows.iter().copied().filter(|o| o.year == year && o.sector.as_deref() == Some(sector)))
-            }),
-        })
-        .collect();
-    Comparison { indicator, year, unit, bars, sizes: Vec::new() }
 }
 
 /// A district and its figure, if it has one, for the map.

@@ -284,6 +284,9 @@ impl ViewState {
                 self.regions.clear();
             }
         }
+        if self.view != View::Sectors && self.indicator.as_deref() == Some(SECTOR_SIZES) {
+            self.indicator = None;
+        }
         let order: Vec<&str> = dataset.sectors.iter().map(|s| s.id.as_str()).collect();
         let chosen: Vec<String> = order.iter().filter(|id| self.sectors.iter().any(|s| s == *id)).map(|id| id.to_string()).collect();
         self.sectors = if chosen.len() == order.len() { Vec::new() } else { chosen };
@@ -354,6 +357,10 @@ pub enum Field<T> {
     Invalid { raw: String, reason: NoticeReason },
     Missing,
 }
+
+/// `indicator=sizes`: the sectors view's panels of each sector's latest size in its own measure
+/// (a way to draw, not a measure). Other views have no such choice and drop it.
+pub const SECTOR_SIZES: &str = "sizes";
 
 const KEYS: [&str; 9] = ["view", "step", "indicator", "sector", "region", "time", "scale", "lang", "embed"];
 
@@ -501,6 +508,9 @@ fn parse_step(raw: Option<&str>) -> Field<u8> {
 
 fn parse_indicator(raw: Option<&str>, dataset: &Dataset) -> Field<String> {
     let Some(raw) = raw else { return Field::Missing };
+    if raw == SECTOR_SIZES {
+        return Field::Valid(raw.to_string());
+    }
     match dataset.indicator(raw) {
         Some(indicator) => Field::Valid(indicator.id.clone()),
         None => invalid(raw, NoticeReason::UnknownIndicator),

@@ -38,6 +38,11 @@ fn indicator_key() {
     assert_eq!(old.state.indicator_id(), Some("rd_intensity"));
     assert_eq!(encode(&old.state), "view=trends&indicator=rd_intensity");
     assert_eq!(parse("view=trends", dataset()).state.indicator, None);
+    // Issue 24: the sectors view draws each sector's own size on `indicator=sizes` (its ladder
+    // without one); a view without that choice drops it.
+    assert_eq!(parse_indicator(Some("sizes"), dataset()), Field::Valid("sizes".to_string()));
+    assert_eq!(encode(&parse("view=sectors&indicator=sizes", dataset()).state), "view=sectors&indicator=sizes");
+    assert_eq!(encode(&parse("view=trends&indicator=sizes", dataset()).state), "view=trends");
 }
 
 #[test]

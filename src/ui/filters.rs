@@ -370,6 +370,9 @@ fn IndicatorSelect() -> impl IntoView {
                 {move || crate::query::choice::unset_indicator_label(view.get()).map(|key| view! {
                     <option value="" selected=move || current.get().is_empty()>{move || tr(lang.get(), key)}</option>
                 })}
+                {move || crate::query::choice::view_choices(view.get()).into_iter().map(|(id, key)| view! {
+                    <option value=id selected=move || current.get() == id>{move || tr(lang.get(), key)}</option>
+                }).collect_view()}
                 {move || options.get().into_iter().map(|option| {
                     let id = option.id;
                     let label = dataset.indicator(&id).map(|i| format!("{} ({})", i.label(lang.get()), option.n_figures)).unwrap_or_else(|| id.clone());

@@ -86,7 +86,7 @@ pub fn MapView() -> impl IntoView {
 const STEP_MILLIS: i32 = 1500;
 
 /// The map's year (`time` with one year) and a play button that steps through the years with
-/// district figures, pausing on the last. Any other change to the view stops it; each year is
+/// district figures and stops on the year with the most districts (`Player::plan`). Any other change to the view stops it; each year is
 /// announced politely. Which years and in what order is `query::compare::Player`'s.
 #[component]
 fn YearPlayer() -> impl IntoView {
@@ -107,15 +107,19 @@ fn YearPlayer() -> impl IntoView {
         shown_by_player.set_value(Some(next.clone()));
         atlas.set(next, history);
     };
+    // The years still to show (`Player::plan`): the player stops when it is empty.
+    let queue = StoredValue::new(std::collections::VecDeque::<u16>::new());
     let tick = move || {
-        let Some(next) = player.get_untracked().next() else { return stop() };
+        let Some(next) = queue.try_update_value(|q| q.pop_front()).flatten() else { return stop() };
         show_year(next, History::Replace);
-        if player.get_untracked().is_last(next) {
+        if queue.with_value(|q| q.is_empty()) {
             stop();
         }
     };
     let play = move || {
-        let Some(start) = player.get_untracked().start() else { return };
+        let mut plan: std::collections::VecDeque<u16> = player.get_untracked().plan().into();
+        let Some(start) = plan.pop_front() else { return };
+        queue.set_value(plan);
         if player.get_untracked().current != Some(start) {
             show_year(start, History::Push);
         } else {
@@ -158,7 +162,12 @@ fn YearPlayer() -> impl IntoView {
                 </label>
                 <output class="year-now" aria-live="polite">{year_text}</output>
             </div>
-            <p class="chart-note">{move || tr(lang.get(), "map.player_note")}</p>
+            <p class="chart-note player-note">{move || {
+                let player = player.read();
+                let years = player.years.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
+                let best = player.best.map(|y| y.to_string()).unwrap_or_default();
+                tr_with(lang.get(), "map.player_stops", &[("years", &years), ("best", &best), ("n", &player.best_districts.to_string())])
+            }}</p>
         </Show>
     }
 }

@@ -205,7 +205,7 @@ fn headline_item(atlas: Atlas, p: &Profile<'static>, h: &Headline<'static>, lang
         <li class="profile-figure" data-obs=o.id.clone()>
             <p class="figure-label">{label.clone()}</p>
             <p class="figure-value">
-                <strong>{format::value(o.value, o.unit, lang)}</strong>
+                <strong>{format::figure(o, lang)}</strong>
                 " " <span class="badge">{format::kind(o.kind, lang)}</span>
                 " " <span class="figure-year">{when.clone()}</span>
                 " " {source_button(atlas, o, format!("{label}, {when}"), lang)}

@@ -56,7 +56,7 @@ fn observation_body(atlas: Atlas, o: &'static Observation, lang: Lang) -> impl I
             <strong>{o.label(lang).to_string()}</strong>
             {format!(" · {} · {} · {}", crate::format::sector_name(dataset, o.sector.as_deref(), lang), dataset.region_name(&o.region, lang), period_label(o, lang))}
         </p>
-        <p class="source-value">{format::value(o.value, o.unit, lang)} <span class="badge">{format::kind(o.kind, lang)}</span>{o.revision().map(|r| view! { " " <span class="badge">{tr(lang, &format!("revision.{}", r.id()))}</span> })}</p>
+        <p class="source-value">{format::figure(o, lang)} <span class="badge">{format::kind(o.kind, lang)}</span>{o.revision().map(|r| view! { " " <span class="badge">{tr(lang, &format!("revision.{}", r.id()))}</span> })}</p>
         <p class="source-published">{tr(lang, "source.as_published")} ": " {format::published(o.value, o.unit, lang)}</p>
         {with_texts(move |texts| view! {
             <blockquote class="quote" lang="">{texts.quote(dataset, o).to_string()}</blockquote>
@@ -74,6 +74,7 @@ fn observation_body(atlas: Atlas, o: &'static Observation, lang: Lang) -> impl I
         }}
         {(!others.agreeing.is_empty()).then(|| other_sources(atlas, lang, "source.same_figure", "sources-agree", &others.agreeing))}
         {(!others.differing.is_empty()).then(|| other_sources(atlas, lang, "source.other_sources", "conflict", &others.differing))}
+        {(!others.floors.is_empty()).then(|| other_sources(atlas, lang, "source.other_floors", "sources-floors", &others.floors))}
     }
 }
 
@@ -87,7 +88,7 @@ fn other_sources(atlas: Atlas, lang: Lang, heading: &'static str, class: &'stati
                 {others.iter().map(|other| {
                     let id = other.id.clone();
                     let source = dataset.source_of(other);
-                    let mut text = format!("{} — {} ({})", format::value(other.value, other.unit, lang), source.publisher, format::confidence(source.confidence, lang));
+                    let mut text = format!("{} — {} ({})", format::figure(other, lang), source.publisher, format::confidence(source.confidence, lang));
                     if let Some(revision) = other.revision() {
                         text.push_str(&format!(" · {}", tr(lang, &format!("revision.{}", revision.id()))));
                     }

@@ -72,7 +72,7 @@ pub fn TableView() -> impl IntoView {
                                             <td>{super::profile::profile_cell(atlas, o.sector.as_deref().map(crate::state::ProfileSubject::Sector), crate::format::sector_name(dataset, o.sector.as_deref(), lang))}</td>
                                             <td>{super::profile::profile_cell(atlas, super::profile::region_subject(dataset, &o.region), dataset.region_name(&o.region, lang))}</td>
                                             <td>{period_label(o, lang)}</td>
-                                            <td class="num">{format::value(o.value, o.unit, lang)}</td>
+                                            <td class="num">{format::figure(o, lang)}</td>
                                             <td>{format::unit_name(o.unit, lang)}</td>
                                             <td>{format::kind(o.kind, lang)}</td>
                                             <td><button type="button" class="link-button" on:click=move |_| atlas.source.set(Some(id.clone()))>{source.publisher.clone()}</button>{count}</td>

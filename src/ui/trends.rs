@@ -75,7 +75,7 @@ pub fn SectorsView() -> impl IntoView {
         <section class="view" aria-labelledby="view-title">
             <h2 id="view-title">{move || tr(lang.get(), "view.sectors")}</h2>
             <Show when=move || !empty.get() fallback=move || view! { <EmptyState /> }>
-                <EChart option=option name="sectors" on_click=narrow_to_sector(atlas) download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) class="tall"
+                <EChart option=option name="sectors" on_click=sectors_click(atlas, comparison) download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) class="tall"
                     height=Signal::derive(move || sectors_chart_height(&comparison.read())) />
                 <p class="chart-note">{move || tr(lang.get(), sectors_note(&comparison.read()))}</p>
                 <SectorProfileLinks sectors=Signal::derive(move || compared_sectors(&comparison.read())) />
@@ -83,6 +83,15 @@ pub fn SectorsView() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// A click on the ladder opens the cell's source, as on every chart; on a bar or a panel it
+/// narrows the filter to that sector, whose source stays one more click away.
+fn sectors_click(atlas: Atlas, comparison: Memo<query::Comparison>) -> Callback<ChartClick> {
+    let (open, narrow) = (open_source(atlas), narrow_to_sector(atlas));
+    Callback::new(move |click: ChartClick| {
+        if comparison.read_untracked().ladder.is_some() { open.run(click) } else { narrow.run(click) }
+    })
 }
 
 /// Clicking a bar narrows the filter to that sector; its source stays one more click away.

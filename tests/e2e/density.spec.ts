@@ -63,8 +63,8 @@ for (const sector of SECTORS) {
   });
 }
 
-test('the sectors view opens on each sector\'s size in its own measure, not ten equal bars', async ({ page }) => {
-  await page.goto('./?view=sectors');
+test('each sector\'s size in its own measure (a choice of the sectors view) draws ten panels, not ten equal bars', async ({ page }) => {
+  await page.goto('./?view=sectors&indicator=sizes');
   await expect.poll(async () => (await chartOption(page, 'sectors'))?.series?.length ?? 0).toBe(10);
   const option = await chartOption(page, 'sectors');
   // One value axis per panel: measures never share an axis.

@@ -27,8 +27,8 @@ test('choosing sectors changes the trends chart, the sectors chart and the table
 });
 
 test('clicking a bar narrows the filter to that sector', async ({ page }) => {
-  // The default sectors view: one panel per sector, each sector's size in its own measure.
-  await page.goto('./?view=sectors');
+  // One panel per sector, each sector's size in its own measure (the ladder's cells open sources).
+  await page.goto('./?view=sectors&indicator=sizes');
   await expect.poll(async () => (await chartOption(page, 'sectors'))?.series?.length ?? 0).toBe(10);
   const bar = await page.locator('[data-chart="sectors"]').evaluate((el) => {
     const chart = (window as any).echarts.getInstanceByDom(el);
@@ -41,7 +41,7 @@ test('clicking a bar narrows the filter to that sector', async ({ page }) => {
   });
   const box = (await page.locator('[data-chart="sectors"]').boundingBox())!;
   await page.mouse.click(box.x + bar.x, box.y + bar.y);
-  await expect(page).toHaveURL(/sector=medicine_health$/);
+  await expect(page).toHaveURL(/indicator=sizes&sector=medicine_health$/);
   await openSectors(page);
   await expect(page.getByRole('checkbox', { name: 'Medicine and health' })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'Integrated circuits' })).not.toBeChecked();

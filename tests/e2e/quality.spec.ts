@@ -100,8 +100,8 @@ test('hostile text in chart data reaches the tooltip as text and never runs', as
   expect(dialogs).toBe(0);
   // The page still answers: a filter change redraws the chart.
   await page.getByRole('link', { name: 'Sectors' }).click();
-  // The sectors view opens on each sector's size in its own measure: one panel per sector.
-  await expect.poll(async () => (await chartOption(page, 'sectors'))?.series?.length ?? 0).toBe(10);
+  // The sectors view opens on the scale ladder: ten sectors on one axis.
+  await expect.poll(async () => (await chartOption(page, 'sectors'))?.yAxis?.[0]?.data?.length ?? 0).toBe(10);
 });
 
 test('hostile text through the URL: quotes, RTL, emoji and very long text stay text', async ({ page }) => {

@@ -32,3 +32,15 @@ test('the filter bar at 1280 px, for the README\'s before and after', async ({ p
   await expect(page.locator('.filters')).toBeVisible();
   await page.locator('.filters').screenshot({ path: 'docs/screenshots/filters-wide-after.png' });
 });
+
+// Issue 24: the scale ladder in both languages and at phone width.
+test('screenshots of the sectors ladder', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  for (const [link, file, width] of [['lang=en', 'sectors-ladder-en', 1280], ['lang=zh', 'sectors-ladder-zh', 1280], ['lang=en', 'sectors-ladder-phone', 390]] as const) {
+    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    await page.goto(`./?view=sectors&${link}`.replace('&lang=en', ''));
+    await expect.poll(async () => (await chartOption(page, 'sectors'))?.series?.[0]?.type ?? '').toBe('heatmap');
+    await page.locator('[data-chart="sectors"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `docs/screenshots/${file}.png`, fullPage: true });
+  }
+});
