@@ -18,8 +18,9 @@ use std::path::{Path, PathBuf};
 #[path = "src/model/mod.rs"]
 mod model;
 
-const WATCHED: [&str; 7] = [
+const WATCHED: [&str; 8] = [
     "data/sectors.json",
+    "data/search_terms.json",
     "data/zones.jsonl",
     "data/observations.jsonl",
     "data/facts.jsonl",
@@ -50,6 +51,7 @@ fn main() {
     names.extend(dataset.sectors.iter().map(|s| s.name_zh.clone()));
     names.extend(dataset.zones.iter().map(|z| z.name_zh.clone()));
     names.extend(dataset.observations.iter().map(|o| o.label_zh.clone()));
+    names.extend(dataset.search_terms.iter().flat_map(|t| t.zh.iter().cloned()));
     let mut table: BTreeMap<char, &'static str> = BTreeMap::new();
     for c in names.iter().flat_map(|n| n.chars()) {
         if let Some(pinyin) = c.to_pinyin() {

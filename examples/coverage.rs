@@ -14,7 +14,7 @@ fn main() -> ExitCode {
     let read = |p: &str| std::fs::read_to_string(p).unwrap_or_default();
     let (observations, sectors, zones, facts, readme) =
         (read("data/observations.jsonl"), read("data/sectors.json"), read("data/zones.jsonl"), read("data/facts.jsonl"), read(README));
-    let (dataset, issues) = model::load(RawFiles { observations: &observations, sectors: &sectors, zones: &zones, facts: &facts });
+    let (dataset, issues) = model::load(RawFiles { observations: &observations, sectors: &sectors, zones: &zones, facts: &facts, search_terms: "" });
     for issue in &issues {
         eprintln!("{issue}");
     }

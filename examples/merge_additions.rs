@@ -28,7 +28,7 @@ fn main() -> ExitCode {
         }
     };
     let raw = |observations: &str| -> (model::Dataset, Vec<model::LoadIssue>) {
-        model::load(RawFiles { observations, sectors: &sectors, zones: &zones, facts: &facts })
+        model::load(RawFiles { observations, sectors: &sectors, zones: &zones, facts: &facts, search_terms: "" })
     };
     let (before, issues) = raw(&observations);
     if !issues.is_empty() {

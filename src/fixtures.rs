@@ -80,7 +80,7 @@ pub fn small() -> &'static Dataset {
             .to_string()
         };
         let facts = [fact("late", "2022-05"), fact("early", "2019"), fact("middle", "2021-03-01")].join("\n");
-        let (dataset, issues) = model::load(RawFiles { observations: &observations, sectors: &sectors, zones: &zones, facts: &facts });
+        let (dataset, issues) = model::load(RawFiles { observations: &observations, sectors: &sectors, zones: &zones, facts: &facts, search_terms: "" });
         assert!(issues.is_empty(), "the small fixture loads cleanly: {issues:?}");
         dataset
     })
@@ -97,7 +97,7 @@ pub fn gdp_sources(lines: &[(&str, u16, &str, &str, &str, &str)]) -> Dataset {
             )
         })
         .collect();
-    let (dataset, issues) = model::load(RawFiles { observations: &text.join("\n"), sectors: "[]", zones: "", facts: "" });
+    let (dataset, issues) = model::load(RawFiles { observations: &text.join("\n"), sectors: "[]", zones: "", facts: "", search_terms: "" });
     assert!(issues.is_empty(), "{issues:?}");
     dataset
 }
@@ -163,7 +163,7 @@ pub fn profiles() -> &'static Dataset {
         let zones = [zone("park_a", "haidian", &["chips"]), zone("park_b", "daxing", &["drugs"])].join("\n");
         let facts = [fact("f-chips", "2021-05", "beijing", &["chips"]), fact("f-park-a", "2019", "park_a", &[]), fact("f-haidian", "2018-12-01", "haidian", &[])].join("\n");
         let observations = rows.join("\n");
-        let (dataset, issues) = model::load(RawFiles { observations: &observations, sectors: &sectors, zones: &zones, facts: &facts });
+        let (dataset, issues) = model::load(RawFiles { observations: &observations, sectors: &sectors, zones: &zones, facts: &facts, search_terms: "" });
         assert!(issues.is_empty(), "{issues:?}");
         dataset
     })
@@ -188,7 +188,7 @@ pub fn three_sectors(lines: &[Line<'_>]) -> Dataset {
             )
         })
         .collect();
-    let (dataset, issues) = model::load(RawFiles { observations: &text.join("\n"), sectors: SECTORS, zones: "", facts: "" });
+    let (dataset, issues) = model::load(RawFiles { observations: &text.join("\n"), sectors: SECTORS, zones: "", facts: "", search_terms: "" });
     assert!(issues.is_empty(), "{issues:?}");
     dataset
 }

@@ -30,6 +30,13 @@ pub fn tr_with(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// A sentence with a count, in the right number: `<key>_one` for exactly one ("1 result"),
+/// `<key>` otherwise ("3 results"); `%{count}` is the count, grouped.
+pub fn counted(lang: Lang, key: &str, count: usize) -> String {
+    let key = if count == 1 { format!("{key}_one") } else { key.to_string() };
+    tr_with(lang, &key, &[("count", &number(count as f64))])
+}
+
 /// Display name of a sector id, or of the whole economy for `None`.
 pub fn sector_name(dataset: &Dataset, sector: Option<&str>, lang: Lang) -> String {
     match sector.and_then(|id| dataset.sector(id)) {
@@ -87,13 +94,54 @@ pub fn value(value: f64, unit: Unit, lang: Lang) -> String {
         Unit::Pct => ("value.pct", value),
         Unit::PctOfGdp => ("value.pct_of_gdp", value),
         Unit::PctPoints => ("value.pct_points", value),
-        Unit::Count | Unit::Index => return number(value),
+        Unit::Count => return count(value, lang),
+        Unit::Index => return number(value),
         Unit::Per10kPeople => ("value.per_10k_people", value),
         Unit::Km2 => ("value.km2", value),
         Unit::Times => ("value.times", value),
         Unit::Rank => ("value.rank", value),
     };
     tr_with(lang, key, &[("n", &number(shown))])
+}
+
+/// A figure's note in reader words: an observation id it names ("Same figure as
+/// geo-haidian-gdp-2022") becomes that figure's publisher, and "seed 000" (a source article of the
+/// dataset) becomes "the source articles". Notes are written in English, so the words put in are too.
+pub fn note(dataset: &Dataset, note: &str) -> String {
+    let mut out = String::with_capacity(note.len());
+    let mut rest = note;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_alphanumeric()) {
+        out.push_str(&rest[..start]);
+        let word_len = rest[start..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).unwrap_or(rest.len() - start);
+        let word = &rest[start..start + word_len];
+        let after = &rest[start + word_len..];
+        let seed_number = after.strip_prefix(' ').map(|a| a.chars().take_while(char::is_ascii_digit).count()).filter(|n| *n == 3);
+        if let Some(figure) = dataset.observation(word) {
+            out.push_str(&tr_with(Lang::En, "source.note_figure_from", &[("publisher", &dataset.source_of(figure).publisher)]));
+            rest = after;
+        } else if word == "seed" && seed_number.is_some() {
+            out.push_str(&tr(Lang::En, "source.note_seed"));
+            rest = &after[4..];
+        } else {
+            out.push_str(word);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A count as a person writes it: `9.15 billion`, `2.4 million` / `91.5亿`, `240万`; below a
+/// million (English) or ten thousand (Chinese) the number itself, grouped (`1,500`).
+pub fn count(value: f64, lang: Lang) -> String {
+    let steps: &[(f64, &str)] = match lang {
+        Lang::En => &[(1e9, "value.count_bn"), (1e6, "value.count_m")],
+        Lang::Zh => &[(1e8, "value.count_100m"), (1e4, "value.count_10k")],
+    };
+    match steps.iter().find(|(step, _)| value.abs() >= *step) {
+        Some((step, key)) => tr_with(lang, key, &[("n", &number(rounded(value / step, 2)))]),
+        None => number(value),
+    }
 }
 
 /// An amount given in 亿元, in the unit that reads best.
@@ -164,7 +212,12 @@ pub fn unit_name(unit: Unit, lang: Lang) -> String {
 /// The published value with the unit it was published in, for the source panel and the table.
 pub fn published(value: f64, unit: Unit, lang: Lang) -> String {
     let unit_label = match unit {
-        Unit::HundredMillionYuan => tr(lang, "unit.100m_yuan_published"),
+        // "10,206.9亿元 (1.02 trillion yuan)": the figure as written, then as the reader counts.
+        Unit::HundredMillionYuan => {
+            let written = tr_with(Lang::Zh, "value.yuan_100m", &[("n", &number(value))]);
+            let read = yuan(value, lang);
+            return if read == written { written } else { tr_with(lang, "source.published_and_read", &[("written", &written), ("read", &read)]) };
+        }
         Unit::BnYuan => tr(lang, "unit.bn_yuan"),
         Unit::TnYuan => tr(lang, "unit.tn_yuan"),
         other => return self::value(value, other, lang),
@@ -183,6 +236,50 @@ pub fn confidence(confidence: Confidence, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_name_sources_not_internal_ids() {
+        let dataset = crate::fixtures::real();
+        let note = note(dataset, "Same figure as geo-haidian-gdp-2022 (10206.9亿元), from a media source.");
+        assert!(note.starts_with("Same figure as the figure from Haidian District"), "{note}");
+        assert!(!note.contains("geo-haidian"), "{note}");
+        assert_eq!(self::note(dataset, "Same figure as seed 000."), "Same figure as the source articles.");
+        assert_eq!(self::note(dataset, "Official seed file. 2,000 units"), "Official seed file. 2,000 units");
+        // Every note of the real data reads without an internal id.
+        let texts = crate::fixtures::real_texts();
+        for o in &dataset.observations {
+            let shown = self::note(dataset, texts.note(dataset, o).unwrap_or_default());
+            assert!(!dataset.observations.iter().any(|other| shown.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).any(|w| w == other.id)), "{}: {shown}", o.id);
+            assert!(!shown.contains("seed 0"), "{}: {shown}", o.id);
+        }
+    }
+
+    #[test]
+    fn counted_sentences_agree_with_their_number() {
+        assert_eq!(counted(Lang::En, "search.count", 1), "1 result; use the arrow keys and Enter");
+        assert_eq!(counted(Lang::En, "search.count", 3), "3 results; use the arrow keys and Enter");
+        assert_eq!(counted(Lang::Zh, "search.count", 1), "1个结果，用方向键和回车选择");
+    }
+
+    #[test]
+    fn counts_read_as_a_person_writes_them() {
+        assert_eq!(value(9_150_000_000.0, Unit::Count, Lang::En), "9.15 billion");
+        assert_eq!(value(16_990_000_000.0, Unit::Count, Lang::En), "16.99 billion");
+        assert_eq!(value(16_990_000_000.0, Unit::Count, Lang::Zh), "169.9亿");
+        assert_eq!(value(9_150_000_000.0, Unit::Count, Lang::Zh), "91.5亿");
+        assert_eq!(value(2_400_000.0, Unit::Count, Lang::En), "2.4 million");
+        assert_eq!(value(24_000.0, Unit::Count, Lang::Zh), "2.4万");
+        assert_eq!(value(1_500.0, Unit::Count, Lang::En), "1,500");
+        assert_eq!(value(1_500.0, Unit::Count, Lang::Zh), "1,500");
+    }
+
+    #[test]
+    fn as_published_names_the_yuan_as_written_then_as_read() {
+        assert_eq!(published(10206.9, Unit::HundredMillionYuan, Lang::En), "10,206.9亿元 (1.02 trillion yuan)");
+        assert_eq!(published(10206.9, Unit::HundredMillionYuan, Lang::Zh), "10,206.9亿元（1.02万亿元）");
+        assert_eq!(published(550.0, Unit::HundredMillionYuan, Lang::Zh), "550亿元");
+        assert_eq!(published(550.0, Unit::HundredMillionYuan, Lang::En), "550亿元 (55 billion yuan)");
+    }
 
     #[test]
     fn numbers_are_grouped_and_keep_their_precision() {
@@ -207,7 +304,7 @@ mod tests {
         assert_eq!(value(30.1, Unit::PctOfGdp, Lang::En), "30.1% of GDP");
         assert_eq!(value(5.0, Unit::PctPoints, Lang::Zh), "5个百分点");
         assert_eq!(value(2.0, Unit::Rank, Lang::En), "No. 2");
-        assert_eq!(published(41610.9, Unit::HundredMillionYuan, Lang::En), "41,610.9 100 million yuan (亿元)");
+        assert_eq!(published(41610.9, Unit::HundredMillionYuan, Lang::En), "41,610.9亿元 (4.16 trillion yuan)");
         assert_eq!(kind(Kind::Target, Lang::Zh), "目标");
         assert_eq!(value(12.5, Unit::BnUsd, Lang::Zh), "125亿美元");
         assert_eq!(value(125.0, Unit::HundredMillionUsd, Lang::En), "US$12.5 billion");

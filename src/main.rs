@@ -11,6 +11,7 @@ fn main() {
     wasm_bindgen_futures::spawn_local(async {
         // After the shell's first paint: start-up never holds it back (see shell_painted).
         atlas::bridge::shell_painted().await;
+        atlas::ui::start_in_preferred_lang();
         // The mount renders the app synchronously; removing index.html's shell in the same task
         // means the browser's next frame shows the app where the shell was, never both or neither.
         leptos::mount::mount_to_body(atlas::ui::App);

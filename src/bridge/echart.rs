@@ -232,8 +232,10 @@ pub fn EChart(
         });
     }
     Effect::new(move |_| {
-        let option = to_js(&option.get());
+        let mut option = option.get();
         let Some(el) = container.get() else { return };
+        fit_credit(&mut option, el.client_width());
+        let option = to_js(&option);
         if !ready.get() {
             return;
         }
@@ -294,6 +296,21 @@ pub fn EChart(
             {move || failed.get().map(|err| view! { <p role="status" class="notice">{say("chart.unavailable", err)}</p> })}
             {move || download_failed.get().map(|err| view! { <p role="status" class="notice">{say("ui.download_failed", err)}</p> })}
         </figure>
+    }
+}
+
+/// The credit line (the title at the chart's foot) fits the chart's width: a long list of
+/// publishers ends in "…" at a word's end rather than running off the edge mid-word; the chart's
+/// source list under it names every one.
+fn fit_credit(option: &mut serde_json::Value, width: i32) {
+    if width <= 0 {
+        return;
+    }
+    let titles = option.get_mut("title").and_then(serde_json::Value::as_array_mut);
+    for title in titles.into_iter().flatten().filter(|t| t.get("bottom").and_then(serde_json::Value::as_f64) == Some(0.0)) {
+        title["textStyle"]["width"] = serde_json::json!((width - 24).max(80));
+        title["textStyle"]["overflow"] = serde_json::json!("truncate");
+        title["textStyle"]["ellipsis"] = serde_json::json!("…");
     }
 }
 

@@ -13,7 +13,10 @@ mod share;
 pub use echart::{ChartClick, EChart};
 pub use files::{copy_text, download_text, download_url};
 pub use share::{can_share, share_link, Shared};
-pub use page::{event_inside, every, is_typing_target, scroll_current_into_row, origin, remove_shell, shell_painted, Interval, set_theme_attribute, set_title_and_lang, store_theme, stored_theme};
+pub use page::{
+    browser_languages, event_inside, every, is_typing_target, location_search, origin, scroll_current_into_row, remove_shell, shell_painted, Interval, set_theme_attribute,
+    set_title_and_lang, store_lang, store_theme, stored_lang, stored_theme,
+};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -5,6 +5,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 const THEME_KEY: &str = "atlas-theme";
+/// index.html's shell script reads the same key.
+const LANG_KEY: &str = "atlas-lang";
 
 fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
@@ -70,6 +72,30 @@ pub fn store_theme(dark: bool) {
     if let Some(storage) = storage() {
         let _ = storage.set_item(THEME_KEY, if dark { "dark" } else { "light" });
     }
+}
+
+/// The language the reader chose on the page before (`en` or `zh`), if the browser kept it.
+pub fn stored_lang() -> Option<String> {
+    storage()?.get_item(LANG_KEY).ok().flatten()
+}
+
+/// Remembers the language the reader chose on the page (private windows may refuse: ignored).
+pub fn store_lang(code: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(LANG_KEY, code);
+    }
+}
+
+/// The browser's languages, most preferred first (`navigator.languages`, else `navigator.language`).
+pub fn browser_languages() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
+    let list: Vec<String> = navigator.languages().iter().filter_map(|v| v.as_string()).collect();
+    if list.is_empty() { navigator.language().into_iter().collect() } else { list }
+}
+
+/// The page's query string, with its `?` (empty when there is none).
+pub fn location_search() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
 /// `https://host:port` of the page, for absolute share links.

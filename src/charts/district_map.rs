@@ -67,6 +67,10 @@ pub fn district_map_chart(look: &Look<'_>, input: &MapInput<'_>) -> Value {
             name_map.insert(d.name_zh.to_string(), json!(d.name_en));
         }
     }
+    let legend_unit = match input.unit {
+        Some(Unit::Count | Unit::Index) | None => String::new(),
+        Some(_) => format!(" {}", axis_unit.name),
+    };
     let outlined: Vec<Value> = DISTRICTS
         .iter()
         .filter(|d| input.regions.contains(&d.id))
@@ -78,9 +82,11 @@ pub fn district_map_chart(look: &Look<'_>, input: &MapInput<'_>) -> Value {
             { "text": input.source_line, "left": 8, "bottom": 0, "textStyle": { "color": palette.muted, "fontSize": 11 } },
         ],
         "geo": {
-            "map": MAP_NAME, "roam": true, "nameMap": name_map.clone(), "top": 40, "bottom": 56, "left": 8, "right": 8,
+            "map": MAP_NAME, "roam": true, "nameMap": name_map.clone(),
+            // A centre and a size keep Beijing's shape in any box (top/bottom/left/right stretch it).
+            "layoutCenter": ["50%", "50%"], "layoutSize": "88%",
             "scaleLimit": { "min": 0.8, "max": 8 },
-            "label": { "show": true, "color": palette.text, "fontSize": 10 },
+            "label": { "show": true, "color": palette.text, "fontSize": 10, "textBorderColor": palette.area_border, "textBorderWidth": 2 },
             "itemStyle": { "areaColor": palette.no_data, "borderColor": palette.area_border, "borderWidth": 1 },
             "emphasis": { "label": { "color": palette.text }, "itemStyle": { "areaColor": "#fdd49e" } },
             "select": { "disabled": true },
@@ -90,13 +96,18 @@ pub fn district_map_chart(look: &Look<'_>, input: &MapInput<'_>) -> Value {
             "type": "continuous", "seriesIndex": 0, "min": if scaled.is_empty() { 0.0 } else { min },
             "max": if scaled.is_empty() { 1.0 } else { max.max(min + 1e-9) },
             "calculable": false, "orient": "horizontal", "left": "center", "bottom": 20, "itemWidth": 12, "itemHeight": 120,
-            "text": [format::number(format::rounded(if scaled.is_empty() { 1.0 } else { max }, 2)), format::number(format::rounded(if scaled.is_empty() { 0.0 } else { min }, 2))],
+            "text": [
+                // The top end names the unit: "1.02 trillion yuan".
+                format!("{}{legend_unit}", format::number(format::rounded(if scaled.is_empty() { 1.0 } else { max }, 2))),
+                format::number(format::rounded(if scaled.is_empty() { 0.0 } else { min }, 2)),
+            ],
             "textStyle": { "color": palette.muted }, "inRange": { "color": SHADES },
         },
         "series": [
             { "type": "map", "name": input.title, "geoIndex": 0, "nameMap": name_map.clone(), "data": district_data },
+            // Zone labels that would cover each other (a phone's width) are left out, not piled up.
             { "type": "scatter", "name": tr(lang, "map.zones"), "coordinateSystem": "geo", "data": zone_data, "z": 5,
-              "label": { "show": false }, "emphasis": { "scale": 1.4 } },
+              "label": { "show": false }, "labelLayout": { "hideOverlap": true }, "emphasis": { "scale": 1.4 } },
             { "type": "scatter", "name": tr(lang, "map.other_zones"), "coordinateSystem": "geo", "data": other_data, "z": 4,
               "itemStyle": { "opacity": 0.25 }, "label": { "show": false }, "silent": false },
         ],
@@ -147,6 +158,7 @@ fn zone_item(look: &Look<'_>, zone: &Zone, regions: &[&str]) -> Value {
             "borderColor": if chosen { look.palette.text } else { look.palette.area_border },
             "borderWidth": if chosen { 3.0 } else { 1.5 },
         },
-        "label": { "show": big, "formatter": zone.short_name(lang), "position": "right", "color": look.palette.text, "fontSize": 11, "fontWeight": "bold" },
+        "label": { "show": big, "formatter": zone.short_name(lang), "position": "right", "color": look.palette.text, "fontSize": 11, "fontWeight": "bold",
+                   "textBorderColor": look.palette.area_border, "textBorderWidth": 2 },
     })
 }

@@ -312,6 +312,20 @@ fn the_map_keeps_one_colour_scale_across_years() {
     assert!(chaoyang["tip"].to_string().contains("no figure"), "{}", chaoyang["tip"]);
 }
 
+#[test]
+fn chart_credits_name_publishers_not_the_pages_that_reposted_them() {
+    use crate::charts::views::credit_name;
+    assert_eq!(credit_name("The Beijing News (新京报), reposted by shijiejingji.cn"), "The Beijing News");
+    assert_eq!(credit_name("Beijing Municipal Bureau of Statistics, 北京市2021年国民经济和社会发展统计公报 (mirror)"), "Beijing Municipal Bureau of Statistics");
+    assert_eq!(credit_name("China Daily, reposted"), "China Daily");
+    assert_eq!(credit_name("Xinhua"), "Xinhua");
+    let dataset = crate::fixtures::real();
+    for source in &dataset.sources {
+        let credit = credit_name(&source.publisher);
+        assert!(!credit.is_empty() && !credit.contains("reposted") && !credit.contains('('), "{} → {credit}", source.publisher);
+    }
+}
+
 /// Issue 24: `?view=sectors` opens on the scale ladder, all ten sectors on one axis.
 #[test]
 fn the_sectors_view_opens_on_the_scale_ladder() {

@@ -18,7 +18,7 @@ use std::collections::BTreeSet;
 pub fn source_line(dataset: &Dataset, rows: &[&Observation], lang: Lang) -> String {
     let mut publishers: Vec<&str> = Vec::new();
     for row in rows {
-        let publisher = dataset.source_of(row).publisher.as_str();
+        let publisher = credit_name(&dataset.source_of(row).publisher);
         if !publishers.contains(&publisher) {
             publishers.push(publisher);
         }
@@ -27,6 +27,14 @@ pub fn source_line(dataset: &Dataset, rows: &[&Observation], lang: Lang) -> Stri
     let more = publishers.len().saturating_sub(shown.len());
     let extra = if more > 0 { format!(" (+{more})") } else { String::new() };
     format!("{}: {}{extra} · {}", tr(lang, "chart.sources"), shown.join("; "), tr(lang, "app.title"))
+}
+
+/// A publisher as a chart's credit names it: the publisher itself, without the page that reposted
+/// or mirrored it, its Chinese name or a note in brackets ("The Beijing News (新京报), reposted by
+/// shijiejingji.cn" → "The Beijing News"). The source panel names them all.
+pub fn credit_name(publisher: &str) -> &str {
+    let cut = [" (", "（", ", ", "; ", " reposted", " via ", " mirrored", " mirror"].iter().filter_map(|sep| publisher.find(sep)).min();
+    publisher[..cut.unwrap_or(publisher.len())].trim()
 }
 
 /// A chart's title: the indicator shown (as the view's query chose it), then where. Trends
@@ -259,7 +267,18 @@ pub fn map_option(look: &Look<'_>, state: &ViewState) -> Value {
         regions: &state.region_ids(),
         range,
     };
-    district_map_chart(look, &input)
+    let mut option = district_map_chart(look, &input);
+    if state.view == View::Map {
+        // On the map view a click shows the district's figure and its Source button in the card.
+        for item in option["series"].as_array_mut().into_iter().flatten().flat_map(|s| s["data"].as_array_mut().into_iter().flatten()) {
+            if item.get("obs").is_some() && item.get("region").is_some() {
+                if let Some(last) = item["tip"].as_array_mut().and_then(|tip| tip.last_mut()) {
+                    *last = Value::String(tr(lang, "map.click_for_card"));
+                }
+            }
+        }
+    }
+    option
 }
 
 /// A tour step's chart, built exactly as its explorer view builds it, with the cited figures marked.

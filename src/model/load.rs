@@ -3,7 +3,7 @@
 //! One bad line is reported with its file and line and skipped; nothing here panics on bad data.
 
 use super::{
-    Confidence, Dataset, Fact, Indicator, Kind, Observation, Region, RegionLevel, Revision, Sector, Source, Texts,
+    Confidence, Dataset, Fact, Indicator, Kind, Observation, Region, RegionLevel, Revision, SearchTerms, Sector, Source, Texts,
     Unit, Zone, BEIJING, DISTRICTS,
 };
 use serde::Deserialize;
@@ -23,6 +23,8 @@ pub struct RawFiles<'a> {
     pub sectors: &'a str,
     pub zones: &'a str,
     pub facts: &'a str,
+    /// `data/search_terms.json`; empty means no synonyms.
+    pub search_terms: &'a str,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -86,6 +88,7 @@ const OBSERVATIONS: &str = "data/observations.jsonl";
 const SECTORS: &str = "data/sectors.json";
 const ZONES: &str = "data/zones.jsonl";
 const FACTS: &str = "data/facts.jsonl";
+const SEARCH_TERMS: &str = "data/search_terms.json";
 
 /// Never fails: every problem becomes a `LoadIssue` and the offending row is left out.
 pub fn load(files: RawFiles<'_>) -> (Dataset, Vec<LoadIssue>) {
@@ -105,6 +108,7 @@ pub fn load_with_texts(files: RawFiles<'_>) -> (Dataset, Texts, Vec<LoadIssue>) 
     let facts: Vec<Quoted<Fact>> = json_lines(files.facts, FACTS, &mut issues);
     let (facts, fact_quotes) = unquote(check_facts(facts, &sectors, &regions, &mut issues));
     let indicators = indicators(&checked.observations);
+    let search_terms = load_search_terms(files.search_terms, &sectors, &regions, &mut issues);
     let texts = Texts {
         observation_quotes: checked.quotes,
         observation_notes: checked.notes,
@@ -114,7 +118,7 @@ pub fn load_with_texts(files: RawFiles<'_>) -> (Dataset, Texts, Vec<LoadIssue>) 
         fact_quotes,
     };
     let (observations, sources) = (checked.observations, checked.sources);
-    let dataset = Dataset { observations, sources, sectors, zones, facts, indicators, regions, ..Default::default() };
+    let dataset = Dataset { observations, sources, sectors, zones, facts, indicators, regions, search_terms, ..Default::default() };
     (dataset.index(), texts, issues)
 }
 
@@ -140,6 +144,48 @@ fn load_sectors(text: &str, issues: &mut Vec<LoadIssue>) -> Vec<Quoted<Sector>> 
             Vec::new()
         }
     }
+}
+
+/// Each entry names a known sector, district or zone, once; each term is trimmed, not empty, and
+/// leads to one entry only (case aside), so a synonym never hides which place it means.
+fn load_search_terms(text: &str, sectors: &[Sector], regions: &[Region], issues: &mut Vec<LoadIssue>) -> Vec<SearchTerms> {
+    if text.trim().is_empty() {
+        return Vec::new();
+    }
+    let entries = match serde_json::from_str::<Vec<SearchTerms>>(text) {
+        Ok(entries) => entries,
+        Err(err) => {
+            issues.push(issue(SEARCH_TERMS, err.line(), err.to_string()));
+            return Vec::new();
+        }
+    };
+    let mut ids = HashSet::new();
+    let mut terms: HashMap<String, String> = HashMap::new();
+    entries
+        .into_iter()
+        .enumerate()
+        .filter(|(i, entry)| {
+            let mut problems = Vec::new();
+            let known = sectors.iter().any(|s| s.id == entry.id) || regions.iter().any(|r| r.id == entry.id && r.id != BEIJING);
+            if !known {
+                problems.push(format!("unknown sector or place `{}`", entry.id));
+            }
+            if !ids.insert(entry.id.clone()) {
+                problems.push(format!("`{}` is listed twice", entry.id));
+            }
+            for term in entry.en.iter().chain(&entry.zh) {
+                if term.trim().is_empty() || term.trim() != term {
+                    problems.push(format!("`{}`: empty or untrimmed term {term:?}", entry.id));
+                } else if let Some(other) = terms.insert(term.to_lowercase(), entry.id.clone()).filter(|other| *other != entry.id) {
+                    problems.push(format!("`{}`: the term {term:?} also leads to `{other}`", entry.id));
+                }
+            }
+            let ok = problems.is_empty();
+            issues.extend(problems.into_iter().map(|p| issue(SEARCH_TERMS, i + 2, p)));
+            ok
+        })
+        .map(|(_, entry)| entry)
+        .collect()
 }
 
 fn json_lines<T: for<'de> Deserialize<'de>>(text: &str, file: &'static str, issues: &mut Vec<LoadIssue>) -> Vec<T> {
@@ -282,6 +328,7 @@ fn check_observations(
         });
         checked.sources[source].n_figures += 1;
         let note = row.note.filter(|n| !n.trim().is_empty());
+        let translated = is_translation(&row.quote);
         checked.quotes.push(row.quote);
         checked.notes.push(note.clone().unwrap_or_default());
         checked.observations.push(Observation {
@@ -298,6 +345,7 @@ fn check_observations(
             kind: row.kind,
             source,
             revision: note.as_deref().and_then(Revision::in_note),
+            translated,
         });
     }
     checked
@@ -394,6 +442,14 @@ fn group_thousands(plain: &str) -> String {
     }
 }
 
+/// Whether a quote gives a Beijing figure in another language than Chinese (an English, Japanese
+/// or Russian report): no Han character, or Japanese kana among them.
+pub(crate) fn is_translation(quote: &str) -> bool {
+    let han = quote.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let kana = quote.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c));
+    !han || kana
+}
+
 fn contains_number(text: &str, number: &str) -> bool {
     text.match_indices(number).any(|(start, _)| {
         let before = text[..start].chars().next_back();
@@ -424,6 +480,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_quote_in_chinese_is_the_figures_own_language() {
+        assert!(!is_translation("2022年,海淀区实现地区生产总值10206.9亿元"));
+        assert!(is_translation("海淀区の昨年のGDPは前年比3.5%増の1兆206億9000万元だった。"));
+        assert!(is_translation("Haidian's GDP surpassed 1 trillion yuan"));
+    }
+
+    #[test]
+    fn search_terms_must_name_a_known_place_once_and_lead_to_one_entry() {
+        let sectors = r##"[{"id": "ic", "name_en": "IC", "name_zh": "集成电路", "description_en": "", "description_zh": "", "color": "#000", "source_url": "https://example.org", "quote": ""}]"##;
+        let terms = "[\n{\"id\": \"ic\", \"en\": [\"chips\"], \"zh\": [\"芯片\"]},\n{\"id\": \"atlantis\", \"en\": [\"x\"]},\n{\"id\": \"haidian\", \"en\": [\"Chips\", \" pad\"]}\n]";
+        let (dataset, issues) = load(RawFiles { observations: "", sectors, zones: "", facts: "", search_terms: terms });
+        assert_eq!(dataset.search_terms.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["ic"]);
+        let reasons: Vec<String> = issues.iter().map(ToString::to_string).collect();
+        assert!(reasons.iter().any(|r| r.starts_with("data/search_terms.json:3:") && r.contains("unknown sector or place `atlantis`")), "{reasons:?}");
+        assert!(reasons.iter().any(|r| r.starts_with("data/search_terms.json:4:") && r.contains("\"Chips\" also leads to `ic`")), "{reasons:?}");
+        assert!(reasons.iter().any(|r| r.contains("untrimmed term \" pad\"")), "{reasons:?}");
+        let (_, issues) = load(RawFiles { search_terms: "{", ..RawFiles::default() });
+        assert!(issues.iter().any(|i| i.file == "data/search_terms.json"), "{issues:?}");
+    }
+
+    #[test]
     fn quote_check_accepts_the_ways_figures_are_written() {
         assert!(validate_quote(30.1, "accounted for 30.1 percent", None));
         assert!(validate_quote(4376.07, "达到4,376.07亿元", None));
@@ -451,7 +528,7 @@ mod tests {
         let good = r#"{"id":"a","indicator":"gdp","indicator_en":"GDP","indicator_zh":"地区生产总值","sector":"all","region":"beijing","year":2022,"value":41610.9,"unit":"100m_yuan","kind":"actual","source_url":"https://example.org/a","source_title":"t","publisher":"p","published":"2023","quote":"41610.9亿元","confidence":"official"}"#;
         let unknown_sector = good.replace(r#""id":"a""#, r#""id":"b""#).replace(r#""sector":"all""#, r#""sector":"space""#);
         let text = format!("{good}\nnot json\n{unknown_sector}\n");
-        let (dataset, issues) = load(RawFiles { observations: &text, sectors, zones: "", facts: "" });
+        let (dataset, issues) = load(RawFiles { observations: &text, sectors, zones: "", facts: "", search_terms: "" });
         assert_eq!(dataset.observations.len(), 1);
         let lines: Vec<String> = issues.iter().map(|i| format!("{}:{}", i.file, i.line)).collect();
         assert_eq!(lines, ["data/observations.jsonl:2", "data/observations.jsonl:3"]);

@@ -158,6 +158,9 @@ pub struct Observation {
     /// What the figure's note says of its standing. The note itself and the quote are in
     /// `Texts`, fetched when first needed.
     pub revision: Option<Revision>,
+    /// The quote gives the figure in another language than its own (Chinese): a translation
+    /// or a foreign report, listed after the sources in the figure's own language.
+    pub translated: bool,
 }
 
 impl Observation {
@@ -171,6 +174,13 @@ impl Observation {
             Lang::En => &self.label_en,
             Lang::Zh => &self.label_zh,
         }
+    }
+
+    /// When the period the figure covers ends, as (year, month): a full year or a span ends in
+    /// December of `year`, `2025-01/2025-07` in July. The latest figure is the one ending last.
+    pub fn ends(&self) -> (u16, u8) {
+        let month = self.period.split_once('/').and_then(|(_, end)| end.split_once('-')).and_then(|(_, m)| m.parse().ok());
+        (self.year, month.unwrap_or(12))
     }
 
     /// Decimals the value was published with (`2.49` → 2, `24899.3` → 1, `3` → 0).
@@ -251,6 +261,13 @@ pub fn same_figure(a: &Observation, b: &Observation) -> bool {
     (rounded - coarse.value).abs() <= 1e-9 * coarse.value.abs().max(1.0)
 }
 
+/// How good a source of a figure is, best first: an official source (in any language), then the
+/// figure's own language (Chinese) before a translation, then media before a repost.
+pub fn source_rank(dataset: &Dataset, observation: &Observation) -> (bool, bool, Confidence) {
+    let confidence = dataset.source_of(observation).confidence;
+    (confidence != Confidence::Official, observation.translated, confidence)
+}
+
 /// A page that backs figures; observations citing the same URL share one. Its title is in
 /// `Texts`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -293,6 +310,19 @@ impl Sector {
             Lang::Zh => &self.name_zh,
         }
     }
+}
+
+/// What readers type for a sector or place besides its names ("chips" for integrated circuits,
+/// "经开区" for E-Town), from `data/search_terms.json`: the search's synonyms, kept as data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchTerms {
+    /// A sector, district or zone id.
+    pub id: String,
+    #[serde(default)]
+    pub en: Vec<String>,
+    #[serde(default)]
+    pub zh: Vec<String>,
 }
 
 /// A science city, park or zone. Its quote is in `Texts`.
@@ -462,6 +492,8 @@ pub struct Dataset {
     pub facts: Vec<Fact>,
     pub indicators: Vec<Indicator>,
     pub regions: Vec<Region>,
+    /// Synonyms for the search, by sector or place.
+    pub search_terms: Vec<SearchTerms>,
     /// Rebuilt from `observations` after loading or decoding, never stored.
     #[serde(skip)]
     by_id: Vec<usize>,
@@ -527,7 +559,7 @@ impl Dataset {
             self.same_point(observation).into_iter().partition(|o| same_figure(o, observation));
         let (mut floors, mut differing): (Vec<&Observation>, Vec<&Observation>) =
             others.into_iter().partition(|o| is_floor(o) && is_floor(observation));
-        let rank = |o: &&Observation| (self.source_of(o).confidence, std::cmp::Reverse(o.decimals()), o.id.clone());
+        let rank = |o: &&Observation| (source_rank(self, o), std::cmp::Reverse(o.decimals()), o.id.clone());
         agreeing.sort_by_key(rank);
         differing.sort_by_key(rank);
         floors.sort_by_key(rank);
@@ -630,6 +662,7 @@ pub fn bundled() -> RawFiles<'static> {
         sectors: include_str!("../../data/sectors.json"),
         zones: include_str!("../../data/zones.jsonl"),
         facts: include_str!("../../data/facts.jsonl"),
+        search_terms: include_str!("../../data/search_terms.json"),
     }
 }
 

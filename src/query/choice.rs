@@ -74,16 +74,28 @@ fn trend_density(dataset: &Dataset, state: &ViewState, indicator: &str) -> (usiz
 /// (a) Trends with no indicator in the link: the indicator with the densest series for the
 /// selection (the most years on one line; then the most points; then the latest figure; then
 /// the dataset's order).
+/// One sector chosen: its size in yuan first (AI opens on its industry output, not on its count
+/// of companies), then the densest.
 pub fn trends_indicator(dataset: &Dataset, state: &ViewState) -> Option<String> {
     let trends = ViewState { view: View::Trends, ..state.clone() };
-    let mut best: Option<((usize, usize, u16), String)> = None;
+    let one_sector = trends.sectors.len() == 1;
+    let mut best: Option<((bool, (usize, usize, u16)), String)> = None;
     for option in indicator_options(dataset, &trends) {
         let density = trend_density(dataset, &trends, &option.id);
-        if density.0 > 0 && best.as_ref().is_none_or(|(b, _)| density > *b) {
-            best = Some((density, option.id));
+        let rank = (one_sector && is_size_in_yuan(dataset, &trends, &option.id), density);
+        if density.0 > 0 && best.as_ref().is_none_or(|(b, _)| rank > *b) {
+            best = Some((rank, option.id));
         }
     }
     best.map(|(_, id)| id)
+}
+
+/// Whether every figure of the indicator the view draws (its targets aside) is a published
+/// amount of yuan: a size, not a count, a rate or an "at least" floor.
+fn is_size_in_yuan(dataset: &Dataset, state: &ViewState, indicator: &str) -> bool {
+    let rows = drawable(dataset, state, Some(indicator));
+    let mut outcomes = rows.iter().filter(|o| o.kind.is_outcome()).peekable();
+    outcomes.peek().is_some() && outcomes.all(|o| o.kind == Kind::Actual && o.unit.yuan_scale().is_some() && !crate::model::is_floor(o))
 }
 
 /// How many of the selected sectors an indicator tells apart in its best year: the count of

@@ -15,6 +15,8 @@ pub mod profile;
 pub mod search;
 mod filter_summary;
 mod share;
+pub mod switch;
+pub mod groups;
 
 pub use title::document_title;
 pub use filter_summary::{filter_summary, sectors_chosen};
@@ -162,15 +164,16 @@ pub fn latest_as_of<'d>(dataset: &Dataset, rows: &[&'d Observation], year: u16) 
 }
 
 /// Rank used when two sources give the same point (lower is better): a published figure before a
-/// derived one, an official source before media before a repost. The best is drawn; all are shown.
-pub(crate) fn preference<'o>(dataset: &Dataset, observation: &'o Observation) -> (u8, Confidence, &'o str) {
+/// derived one, then `model::source_rank` (official first, the figure's own language before a
+/// translation, media before a repost). The best is drawn and opened first; all are shown.
+pub(crate) fn preference<'o>(dataset: &Dataset, observation: &'o Observation) -> (u8, (bool, bool, Confidence), &'o str) {
     let kind_rank = match observation.kind {
         Kind::Actual | Kind::Share | Kind::Rank => 0,
         Kind::Derived => 1,
         Kind::GrowthRate => 2,
         Kind::Target => 3,
     };
-    (kind_rank, dataset.source_of(observation).confidence, observation.id.as_str())
+    (kind_rank, crate::model::source_rank(dataset, observation), observation.id.as_str())
 }
 
 #[cfg(test)]

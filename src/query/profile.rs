@@ -77,8 +77,8 @@ pub fn all_entities(dataset: &Dataset) -> Vec<Entity<'_>> {
 /// The latest figure of one measure (indicator, sector, region, unit family) and the plan's target.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Headline<'d> {
-    /// The latest full-year outcome; a part-year one when there is no full year; the target
-    /// itself when the measure has only targets.
+    /// The outcome whose period ends last (a part of a year when it is the most recent); the
+    /// target itself when the measure has only targets.
     pub latest: &'d Observation,
     /// The target for the nearest year at or after `latest` (else the latest target), when
     /// `latest` is not itself the target.
@@ -124,7 +124,10 @@ pub struct ExplorerLink {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Profile<'d> {
     pub entity: Entity<'d>,
+    /// The latest published figure of each measure (never a target).
     pub headlines: Vec<Headline<'d>>,
+    /// Measures with only plan targets: listed apart from the latest figures.
+    pub plans: Vec<Headline<'d>>,
     pub series: Vec<ProfileSeries>,
     /// A sector's zones, a district's zones, or a zone itself.
     pub zones: Vec<&'d Zone>,
@@ -189,7 +192,24 @@ pub fn profile<'d>(dataset: &'d Dataset, entity: Entity<'d>, state: &ViewState) 
     let mut facts = facts;
     facts.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
     let links = explorer_links(entity, &series, state);
-    Profile { entity, headlines, series, zones, facts, ranks, years_without_rank, district, links }
+    let (headlines, plans) = headlines.into_iter().partition(|h| h.latest.kind.is_outcome());
+    Profile { entity, headlines, plans, series, zones, facts, ranks, years_without_rank, district, links }
+}
+
+/// The measures that tell a sector's size over the years: its published amounts of yuan for the
+/// whole city (not counts, rates or "at least" floors), each with the years it has, the earliest
+/// first. Several measures continue one another (AI: industry output to 2021, industry scale in
+/// 2024); the profile lists them together so the reader sees the whole run.
+pub fn size_measures(dataset: &Dataset, sector: &str) -> Vec<(String, Vec<u16>)> {
+    let mut measures: BTreeMap<&str, std::collections::BTreeSet<u16>> = BTreeMap::new();
+    for o in dataset.observations.iter().filter(|o| {
+        o.sector.as_deref() == Some(sector) && o.region == BEIJING && o.kind == Kind::Actual && o.unit.yuan_scale().is_some() && !o.is_part_year() && !crate::model::is_floor(o)
+    }) {
+        measures.entry(o.indicator.as_str()).or_default().insert(o.year);
+    }
+    let mut list: Vec<(String, Vec<u16>)> = measures.into_iter().map(|(id, years)| (id.to_string(), years.into_iter().collect())).collect();
+    list.sort_by_key(|(id, years)| (years.first().copied(), std::cmp::Reverse(years.len()), id.clone()));
+    list
 }
 
 /// Groups a profile's figures by measure: indicator, sector, region and unit family, in the
@@ -210,14 +230,16 @@ pub fn headlines<'d>(dataset: &Dataset, rows: &[&'d Observation]) -> Vec<Headlin
     measures(dataset, rows)
         .into_iter()
         .filter_map(|group| {
+            // The figure whose period ends last: January–July 2025 after January–April 2025 and
+            // after 2024; a full year before a part of the same year.
             let best = |keep: &dyn Fn(&Observation) -> bool| {
                 // Of a year's floors the highest is the statement ("passed 3 tn" over "passed 100 bn").
                 let floor = |o: &Observation| if crate::model::is_floor(o) { super::series::axis_value(o) } else { 0.0 };
                 group.iter().copied().filter(|o| keep(o)).min_by(|a, b| {
-                    b.year.cmp(&a.year).then_with(|| floor(b).total_cmp(&floor(a))).then_with(|| preference(dataset, a).cmp(&preference(dataset, b)))
+                    b.ends().cmp(&a.ends()).then_with(|| floor(b).total_cmp(&floor(a))).then_with(|| preference(dataset, a).cmp(&preference(dataset, b)))
                 })
             };
-            let outcome = best(&|o| o.kind.is_outcome() && !o.is_part_year()).or_else(|| best(&|o| o.kind.is_outcome()));
+            let outcome = best(&|o| o.kind.is_outcome());
             let targets = || group.iter().copied().filter(|o| o.kind == Kind::Target);
             let Some(latest) = outcome else {
                 return best(&|o| o.kind == Kind::Target).map(|latest| Headline { latest, target: None, to_go: None });
@@ -236,7 +258,7 @@ pub fn headlines<'d>(dataset: &Dataset, rows: &[&'d Observation]) -> Vec<Headlin
 /// rounded to the decimals the two published figures have, so no float noise is shown. A
 /// difference of two percentages is in percentage points.
 pub fn to_go(latest: &Observation, target: &Observation) -> Option<Derived> {
-    if latest.kind != Kind::Actual && latest.kind != Kind::Share || target.kind != Kind::Target || latest.unit != target.unit {
+    if latest.kind != Kind::Actual && latest.kind != Kind::Share || target.kind != Kind::Target || latest.unit != target.unit || latest.is_part_year() {
         return None;
     }
     let unit = match latest.unit {

@@ -3,10 +3,16 @@
 //! pinyin (`jicheng`, `haidian`, `yizhuang`). Exact matches rank before prefixes, prefixes before a
 //! word inside the name, and those before any other substring.
 //!
+//! Synonyms (what readers type: "chips", "biotech", "EV", "经开区") come from
+//! `data/search_terms.json`, loaded into `Dataset::search_terms`. A query naming a sector or place
+//! and a measure, with or without a year ("haidian gdp", "海淀 GDP 2022", "AI revenue"), is
+//! answered first by the figure itself (`HitKind::Figure`). Abbreviations match only in full, and a
+//! one- or two-letter query only the start of a name, so "AI" does not find "Airport".
+//!
 //! The pinyin comes from a table that build.rs writes with the `pinyin` crate, holding only the
 //! characters the dataset's names use.
 
-use crate::model::{Dataset, Lang, BEIJING, DISTRICTS};
+use crate::model::{Dataset, Lang, Observation, BEIJING, DISTRICTS};
 use crate::state::{ProfileSubject, View, ViewState};
 use std::collections::BTreeMap;
 
@@ -15,6 +21,8 @@ include!(concat!(env!("OUT_DIR"), "/pinyin_table.rs"));
 /// What a result is; also its order on a tie.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum HitKind {
+    /// One published figure: the answer to "haidian gdp 2022".
+    Figure,
     Sector,
     District,
     Zone,
@@ -25,6 +33,7 @@ impl HitKind {
     /// The locale key of the kind's name.
     pub fn label_key(self) -> &'static str {
         match self {
+            HitKind::Figure => "search.kind.figure",
             HitKind::Sector => "search.kind.sector",
             HitKind::District => "search.kind.district",
             HitKind::Zone => "search.kind.zone",
@@ -54,16 +63,54 @@ impl Hit {
     /// The result's name in the reader's language.
     pub fn label(&self, dataset: &Dataset, lang: Lang) -> String {
         match self.kind {
+            HitKind::Figure => match dataset.observation(&self.id) {
+                Some(o) => {
+                    let mut whose = Vec::new();
+                    if let Some(sector) = o.sector.as_deref() {
+                        whose.push(crate::format::sector_name(dataset, Some(sector), lang));
+                    }
+                    if o.region != BEIJING || o.sector.is_none() {
+                        whose.push(dataset.region_name(&o.region, lang));
+                    }
+                    format!("{} · {}", o.label(lang), whose.join(" · "))
+                }
+                None => self.id.clone(),
+            },
             HitKind::Sector => crate::format::sector_name(dataset, Some(&self.id), lang),
             HitKind::District | HitKind::Zone => dataset.region_name(&self.id, lang),
             HitKind::Indicator => dataset.indicator(&self.id).map_or_else(|| self.id.clone(), |i| i.label(lang).to_string()),
         }
     }
 
-    /// Where choosing it leads: the entity's profile, or the trends view on an indicator (in the
-    /// city if it has figures there, else in the region with the most).
+    /// A figure's value and period as the answer shows them: "1.02 trillion yuan · 2022", with
+    /// its kind when it is not a plain published figure ("… · Target").
+    pub fn figure_value(&self, dataset: &Dataset, lang: Lang) -> Option<String> {
+        let o = dataset.observation(&self.id).filter(|_| self.kind == HitKind::Figure)?;
+        let mut text = format!("{} · {}", crate::format::value(o.value, o.unit, lang), crate::format::period_label(o, lang));
+        if o.kind != crate::model::Kind::Actual {
+            text.push_str(&format!(" · {}", crate::format::kind(o.kind, lang)));
+        }
+        Some(text)
+    }
+
+    /// Where choosing it leads: the entity's profile; the trends view on an indicator (in the
+    /// city if it has figures there, else in the region with the most); for a figure, the trends
+    /// view on its measure, sector and place.
     pub fn target(&self, dataset: &Dataset, base: &ViewState) -> ViewState {
         match self.kind {
+            HitKind::Figure => match dataset.observation(&self.id) {
+                Some(o) => ViewState {
+                    view: View::Trends,
+                    indicator: Some(o.indicator.clone()),
+                    sectors: o.sector.iter().cloned().collect(),
+                    regions: (o.region != BEIJING).then(|| o.region.clone()).into_iter().collect(),
+                    lang: base.lang,
+                    embed: base.embed,
+                    ..ViewState::default()
+                }
+                .canonical(dataset),
+                None => base.clone(),
+            },
             HitKind::Sector => base.profile(ProfileSubject::Sector(&self.id)),
             HitKind::District => base.profile(ProfileSubject::District(&self.id)),
             HitKind::Zone => base.profile(ProfileSubject::Zone(&self.id)),
@@ -89,12 +136,14 @@ impl Hit {
 struct Key {
     joined: String,
     words: Vec<String>,
+    /// Initials ("ic", "aitp"): they match only when typed in full.
+    abbreviation: bool,
 }
 
 impl Key {
     fn new(words: Vec<String>) -> Key {
         let words: Vec<String> = words.into_iter().filter(|w| !w.is_empty()).collect();
-        Key { joined: words.concat(), words }
+        Key { joined: words.concat(), words, abbreviation: false }
     }
 
     /// From any text: words split at anything that is not a letter or digit.
@@ -103,12 +152,18 @@ impl Key {
     }
 
     fn matches(&self, query: &str) -> Option<Match> {
+        // One or two Latin letters are an abbreviation or the start of a name, not a fragment.
+        let short = query.len() <= 2 && query.is_ascii();
         if self.joined.is_empty() {
             None
         } else if self.joined == query {
             Some(Match::Exact)
+        } else if self.abbreviation {
+            None
         } else if self.joined.starts_with(query) {
             Some(Match::Prefix)
+        } else if short {
+            None
         } else if self.words.iter().enumerate().any(|(i, _)| self.words[i..].concat().starts_with(query)) {
             Some(Match::Word)
         } else if self.joined.contains(query) {
@@ -129,7 +184,42 @@ struct Entry {
 /// The searchable names of every sector, district, zone and indicator, built once.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
+    /// What a list of results shows: one entry per indicator name.
     entries: Vec<Entry>,
+    /// What a figure's query names first: the sectors, the city, its districts and zones.
+    subjects: Vec<Entry>,
+    /// Every indicator's names, for the measure a figure's query names.
+    measures: Vec<Entry>,
+}
+
+/// The synonyms of `data/search_terms.json` for one sector or place: each as typed, and the
+/// Chinese ones in pinyin too.
+fn synonym_keys(dataset: &Dataset, id: &str) -> Vec<Key> {
+    let Some(terms) = dataset.search_terms.iter().find(|t| t.id == id) else { return Vec::new() };
+    let mut keys: Vec<Key> = terms.en.iter().chain(&terms.zh).map(|t| Key::text(t)).collect();
+    keys.extend(terms.zh.iter().map(|t| Key::new(pinyin(t))));
+    keys
+}
+
+/// A query's words for reading a figure's question: letters and digits, split where Chinese
+/// meets Latin ("海淀gdp" is "海淀", "gdp").
+fn question_words(query: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for word in Key::text(query).words {
+        let mut current = String::new();
+        let mut was_han = None;
+        for c in word.chars() {
+            // Three kinds of run: Chinese, Latin letters, digits ("海淀gdp2022").
+            let han = if c.is_ascii_digit() { 2 } else { u8::from(!c.is_ascii()) };
+            if was_han.is_some_and(|w| w != han) {
+                words.push(std::mem::take(&mut current));
+            }
+            current.push(c);
+            was_han = Some(han);
+        }
+        words.push(current);
+    }
+    words
 }
 
 /// Words an abbreviation skips.
@@ -156,7 +246,7 @@ fn keys(name_en: &str, name_zh: &str) -> Vec<Key> {
             let words: Vec<String> = main.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
             let initials: String = words.iter().filter(|w| !MINOR_WORDS.contains(&w.as_str())).filter_map(|w| w.chars().next()).collect();
             if initials.chars().count() >= 2 {
-                keys.push(Key::new(vec![initials]));
+                keys.push(Key { abbreviation: true, ..Key::new(vec![initials]) });
             }
         }
     }
@@ -198,15 +288,106 @@ pub fn pinyin(text: &str) -> Vec<String> {
 
 impl SearchIndex {
     pub fn new(dataset: &Dataset) -> SearchIndex {
-        let mut entries: Vec<Entry> = Vec::new();
-        entries.extend(dataset.sectors.iter().map(|s| Entry { kind: HitKind::Sector, id: s.id.clone(), keys: keys(&s.name_en, &s.name_zh) }));
-        entries.extend(DISTRICTS.iter().map(|d| Entry { kind: HitKind::District, id: d.id.to_string(), keys: keys(d.name_en, d.name_zh) }));
-        entries.extend(dataset.zones.iter().map(|z| Entry { kind: HitKind::Zone, id: z.id.clone(), keys: keys(&z.name_en, &z.name_zh) }));
-        entries.extend(dataset.indicators.iter().map(|i| Entry { kind: HitKind::Indicator, id: i.id.clone(), keys: keys(&i.label_en, &i.label_zh) }));
-        SearchIndex { entries }
+        let with_synonyms = |kind: HitKind, id: &str, name_en: &str, name_zh: &str| {
+            let mut keys = keys(name_en, name_zh);
+            keys.extend(synonym_keys(dataset, id));
+            Entry { kind, id: id.to_string(), keys }
+        };
+        let mut subjects: Vec<Entry> = Vec::new();
+        subjects.extend(dataset.sectors.iter().map(|s| with_synonyms(HitKind::Sector, &s.id, &s.name_en, &s.name_zh)));
+        subjects.extend(DISTRICTS.iter().map(|d| with_synonyms(HitKind::District, d.id, d.name_en, d.name_zh)));
+        subjects.extend(dataset.zones.iter().map(|z| with_synonyms(HitKind::Zone, &z.id, &z.name_en, &z.name_zh)));
+        let measures: Vec<Entry> = dataset.indicators.iter().map(|i| Entry { kind: HitKind::Indicator, id: i.id.clone(), keys: keys(&i.label_en, &i.label_zh) }).collect();
+        // One entry per indicator name: of two ids with one name, the one with more figures.
+        let mut by_name: Vec<&crate::model::Indicator> = dataset.indicators.iter().collect();
+        by_name.sort_by(|a, b| a.label_en.to_lowercase().cmp(&b.label_en.to_lowercase()).then(b.n_observations.cmp(&a.n_observations)));
+        by_name.dedup_by(|b, a| a.label_en.to_lowercase() == b.label_en.to_lowercase());
+        let mut entries = subjects.clone();
+        entries.extend(measures.iter().filter(|m| by_name.iter().any(|i| i.id == m.id)).cloned());
+        let beijing = Entry { kind: HitKind::District, id: BEIJING.to_string(), keys: keys("Beijing", "北京市") };
+        subjects.push(beijing);
+        SearchIndex { entries, subjects, measures }
     }
 
-    /// The best `limit` results for what the reader typed; none for an empty query.
+    /// The figure a query asks for, if it names a sector or place and a measure (and perhaps a
+    /// year): "haidian gdp" → Haidian's latest GDP figure; "海淀 GDP 2022" → that year's; "AI
+    /// revenue" → the latest revenue figure of the AI industry in Beijing. Targets only where no
+    /// published outcome answers.
+    pub fn figure(&self, dataset: &Dataset, query: &str) -> Option<Hit> {
+        let mut words = question_words(query);
+        let year = words.iter().position(|w| w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1990..=2035).contains(&y)));
+        let year = year.map(|at| words.remove(at).parse::<u16>().unwrap_or_default());
+        // The subject: the longest run of words that is a name, or a Chinese name a word starts with.
+        let mut best: Option<(usize, &Entry, Vec<String>)> = None;
+        for i in 0..words.len() {
+            for j in i + 1..=words.len() {
+                let joined = words[i..j].concat();
+                for entry in &self.subjects {
+                    let rest = if entry.keys.iter().any(|k| k.joined == joined) {
+                        Some(String::new())
+                    } else if j == i + 1 && !joined.is_ascii() {
+                        entry.keys.iter().filter(|k| !k.joined.is_empty() && joined.starts_with(&k.joined)).max_by_key(|k| k.joined.len()).map(|k| joined[k.joined.len()..].to_string())
+                    } else {
+                        None
+                    };
+                    let Some(rest) = rest else { continue };
+                    let length = joined.len() - rest.len();
+                    if best.as_ref().is_none_or(|(l, _, _)| length > *l) {
+                        let mut measure: Vec<String> = words[..i].to_vec();
+                        measure.push(rest);
+                        measure.extend(words[j..].iter().cloned());
+                        best = Some((length, entry, measure));
+                    }
+                }
+            }
+        }
+        let (_, subject, measure) = best?;
+        // "GDP in 2022", "value of": the small words say nothing of the measure.
+        let measure: String = measure.iter().filter(|w| !MINOR_WORDS.contains(&w.as_str()) && !["in", "年", "的", "年的"].contains(&w.as_str())).map(String::as_str).collect();
+        if measure.is_empty() {
+            return None;
+        }
+        let of_subject = |o: &&Observation| match subject.kind {
+            HitKind::Sector => o.sector.as_deref() == Some(subject.id.as_str()),
+            _ => o.region == subject.id,
+        };
+        let rows: Vec<&Observation> = dataset.observations.iter().filter(of_subject).filter(|o| year.is_none_or(|y| o.year == y)).collect();
+        // The measure: the best name match among the subject's indicators, then the one with the
+        // most figures for the subject.
+        let indicator = self
+            .measures
+            .iter()
+            .filter_map(|m| {
+                let matched = m.keys.iter().filter_map(|k| k.matches(&measure)).filter(|m| *m != Match::Substring).min()?;
+                let n = rows.iter().filter(|o| o.indicator == m.id).count();
+                (n > 0).then_some((matched, std::cmp::Reverse(n), m.id.as_str()))
+            })
+            .min()?
+            .2;
+        let scope = |o: &Observation| match subject.kind {
+            // A sector's figure for the city first; a place's figure for its whole economy first.
+            HitKind::Sector => o.region != BEIJING,
+            _ => o.sector.is_some(),
+        };
+        let figure = rows
+            .iter()
+            .filter(|o| o.indicator == indicator)
+            .min_by(|a, b| {
+                let rank = |o: &Observation| (scope(o), !o.kind.is_outcome(), std::cmp::Reverse(if year.is_some() { (u16::from(!o.is_part_year()), 0) } else { o.ends() }));
+                rank(a).cmp(&rank(b)).then_with(|| super::preference(dataset, a).cmp(&super::preference(dataset, b)))
+            })?;
+        Some(Hit { kind: HitKind::Figure, id: figure.id.clone(), matched: Match::Exact })
+    }
+
+    /// The best `limit` results for what the reader typed, the figure it asks for first; none for
+    /// an empty query.
+    pub fn search_with_figure(&self, dataset: &Dataset, query: &str, limit: usize) -> Vec<Hit> {
+        let figure = self.figure(dataset, query);
+        let rest = self.search(query, limit.saturating_sub(usize::from(figure.is_some())));
+        figure.into_iter().chain(rest).take(limit).collect()
+    }
+
+    /// The best `limit` names for what the reader typed; none for an empty query.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
         let query = Key::text(query).joined;
         if query.is_empty() {
@@ -252,6 +433,74 @@ mod tests {
         }
         assert_eq!(first("AI"), Some((HitKind::Sector, "artificial_intelligence".into())));
         assert_eq!(first("rengong"), Some((HitKind::Sector, "artificial_intelligence".into())));
+    }
+
+    #[test]
+    fn finds_sectors_and_places_by_what_readers_type() {
+        for (query, sector) in [
+            ("chips", "integrated_circuits"),
+            ("semiconductor", "integrated_circuits"),
+            ("芯片", "integrated_circuits"),
+            ("xinpian", "integrated_circuits"),
+            ("biotech", "medicine_health"),
+            ("pharma", "medicine_health"),
+            ("生物医药", "medicine_health"),
+            ("EV", "new_energy_vehicles"),
+            ("电动汽车", "new_energy_vehicles"),
+        ] {
+            assert_eq!(first(query), Some((HitKind::Sector, sector.into())), "{query}");
+        }
+        assert_eq!(first("经开区"), Some((HitKind::Zone, "bda".into())));
+    }
+
+    #[test]
+    fn a_short_query_finds_names_that_start_with_it_not_fragments() {
+        let (dataset, index) = index();
+        let hits = index.search("AI", 8);
+        assert_eq!(hits[0].id, "artificial_intelligence");
+        let labels: Vec<String> = hits.iter().map(|h| h.label(dataset, Lang::En)).collect();
+        assert!(!labels.iter().any(|l| l.contains("Airport") || l.starts_with("Annual investment")), "{labels:?}");
+    }
+
+    #[test]
+    fn one_entry_per_indicator_name() {
+        let (dataset, index) = index();
+        let labels: Vec<String> = index.search("GDP", 40).iter().map(|h| h.label(dataset, Lang::En)).collect();
+        let mut unique = labels.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(labels.len(), unique.len(), "{labels:?}");
+        assert!(labels.iter().any(|l| l == "Share of Beijing's GDP"), "{labels:?}");
+    }
+
+    #[test]
+    fn a_place_and_a_measure_answer_with_the_figure_first() {
+        let (dataset, index) = index();
+        let answer = |query: &str| {
+            let hits = index.search_with_figure(dataset, query, 8);
+            let hit = hits.first().filter(|h| h.kind == HitKind::Figure).unwrap_or_else(|| panic!("{query}: {hits:?}")).clone();
+            (hit.clone(), dataset.observation(&hit.id).expect("an observation"))
+        };
+        let (hit, haidian) = answer("haidian gdp");
+        assert_eq!((haidian.indicator.as_str(), haidian.region.as_str(), haidian.sector.as_deref()), ("gdp", "haidian", None));
+        let latest = dataset.observations.iter().filter(|o| o.indicator == "gdp" && o.region == "haidian" && o.kind.is_outcome()).map(|o| o.year).max();
+        assert_eq!(Some(haidian.year), latest);
+        let state = hit.target(dataset, &ViewState::default());
+        assert_eq!((state.view, state.indicator.as_deref(), state.regions.as_slice()), (View::Trends, Some("gdp"), &["haidian".to_string()][..]));
+        let (hit, in_2022) = answer("海淀 GDP 2022");
+        assert_eq!((in_2022.region.as_str(), in_2022.year, in_2022.indicator.as_str()), ("haidian", 2022, "gdp"));
+        assert_eq!(hit.figure_value(dataset, Lang::En).as_deref(), Some("1.02 trillion yuan · 2022"));
+        assert_eq!(answer("海淀GDP2022").1.id, in_2022.id);
+        assert_eq!(answer("海淀2022年GDP").1.id, in_2022.id);
+        assert_eq!(answer("Haidian District GDP in 2022").1.id, in_2022.id);
+        let (_, ai) = answer("AI revenue");
+        assert_eq!(ai.sector.as_deref(), Some("artificial_intelligence"));
+        assert!(ai.label_en.to_lowercase().contains("revenue"), "{}", ai.label_en);
+        assert!(ai.kind.is_outcome());
+        // A name alone, or a measure alone, is not a question about one figure.
+        assert!(index.figure(dataset, "haidian").is_none());
+        assert!(index.figure(dataset, "gdp").is_none());
+        assert!(index.figure(dataset, "xyzzy gdp").is_none());
     }
 
     #[test]
@@ -310,7 +559,7 @@ mod tests {
         #[test]
         fn any_text_gives_at_most_the_limit_and_never_panics(raw in "\\PC{0,80}") {
             let (dataset, index) = index();
-            let hits = index.search(&raw, 5);
+            let hits = index.search_with_figure(dataset, &raw, 5);
             proptest::prop_assert!(hits.len() <= 5);
             for hit in hits {
                 proptest::prop_assert!(!hit.label(dataset, Lang::Zh).is_empty());

@@ -5,8 +5,10 @@
 //! link. Knows the dataset's ids, nothing of the browser.
 
 mod notice;
+mod preferred;
 
 pub use notice::{Notice, NoticeReason};
+pub use preferred::{preferred_lang, with_preferred_lang};
 
 use crate::model::{Dataset, Lang, BEIJING, DISTRICTS};
 use std::fmt;

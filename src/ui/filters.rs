@@ -164,7 +164,7 @@ fn SectorPicker() -> impl IntoView {
                                     aria-label=move || tr_with(lang.get(), "filter.only_sector", &[("name", sector.name(lang.get()))])>
                                     {move || tr(lang.get(), "filter.only")}
                                 </button>
-                                <a class="profile-link" href=profile>
+                                <a class="profile-link" href=profile title=move || format!("{} {}", tr(lang.get(), "profile.of"), sector.name(lang.get()))>
                                     <span aria-hidden="true">"›"</span>
                                     <span class="visually-hidden">{move || format!("{} {}", tr(lang.get(), "profile.of"), sector.name(lang.get()))}</span>
                                 </a>
@@ -360,25 +360,56 @@ fn IndicatorSelect() -> impl IntoView {
     let options = Memo::new(move |_| crate::query::choice::indicator_options(dataset, &atlas.view_state.get()));
     // Computed once per state: the choice scans the data.
     let current = Memo::new(move |_| crate::query::choice::shown_indicator(dataset, &atlas.view_state.read()).indicator.unwrap_or_default());
+    let apply = move |id: String| atlas.update(History::Push, |s| s.indicator = (!id.is_empty()).then_some(id));
+    let stepping = StoredValue::new(false);
+    let pending = StoredValue::new(None::<String>);
+    let apply_pending = move || {
+        stepping.set_value(false);
+        if let Some(id) = pending.try_update_value(Option::take).flatten() {
+            apply(id);
+        }
+    };
     view! {
         <label class="select indicator">
             <span>{move || tr(lang.get(), "filter.indicator")}</span>
-            <select name="indicator" prop:value=move || current.get() on:change=move |ev| {
-                let id = event_target_value(&ev);
-                atlas.update(History::Push, |s| s.indicator = (!id.is_empty()).then_some(id));
-            }>
+            <select name="indicator" prop:value=move || current.get()
+                // Arrow keys on the closed list change its value at each step: the view follows
+                // on Enter or on leaving the list, not at every step. A pick with the mouse (or
+                // from the open list) applies at once.
+                on:keydown=move |ev| match ev.key().as_str() {
+                    "ArrowUp" | "ArrowDown" | "PageUp" | "PageDown" | "Home" | "End" => stepping.set_value(true),
+                    "Enter" => apply_pending(),
+                    _ => {}
+                }
+                on:blur=move |_| apply_pending()
+                on:change=move |ev| {
+                    let id = event_target_value(&ev);
+                    if stepping.get_value() {
+                        stepping.set_value(false);
+                        pending.set_value(Some(id));
+                    } else {
+                        apply(id);
+                    }
+                }>
                 {move || crate::query::choice::unset_indicator_label(view.get()).map(|key| view! {
                     <option value="" selected=move || current.get().is_empty()>{move || tr(lang.get(), key)}</option>
                 })}
                 {move || crate::query::choice::view_choices(view.get()).into_iter().map(|(id, key)| view! {
                     <option value=id selected=move || current.get() == id>{move || tr(lang.get(), key)}</option>
                 }).collect_view()}
-                {move || options.get().into_iter().map(|option| {
-                    let id = option.id;
-                    let label = dataset.indicator(&id).map(|i| format!("{} ({})", i.label(lang.get()), option.n_figures)).unwrap_or_else(|| id.clone());
-                    let selected = { let id = id.clone(); move || current.get() == id };
-                    view! { <option value=id selected=selected>{label}</option> }
-                }).collect_view()}
+                {move || {
+                    let lang = lang.get();
+                    crate::query::groups::grouped_options(dataset, options.get(), lang).into_iter().map(|(group, list)| view! {
+                        <optgroup label=tr(lang, group.label_key())>
+                            {list.into_iter().map(|option| {
+                                let id = option.id;
+                                let label = dataset.indicator(&id).map(|i| format!("{} ({})", i.label(lang), option.n_figures)).unwrap_or_else(|| id.clone());
+                                let selected = { let id = id.clone(); move || current.get() == id };
+                                view! { <option value=id selected=selected>{label}</option> }
+                            }).collect_view()}
+                        </optgroup>
+                    }).collect_view()
+                }}
             </select>
         </label>
     }

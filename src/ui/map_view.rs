@@ -212,7 +212,33 @@ fn ZoneCard() -> impl IntoView {
         if let Some(district) = DISTRICTS.iter().find(|d| d.id == region) {
             let name = if lang == Lang::Zh { district.name_zh } else { district.name_en };
             let profile = super::profile::profile_href(&atlas, crate::state::ProfileSubject::District(district.id));
-            return view! { <div class="zone-card"><h3>{name}</h3><p>{tr(lang, "map.district_selected")}</p><p><a href=profile>{tr(lang, "profile.link")} " →"</a></p></div> }.into_any();
+            // The second, named action: the other views, filtered to this district.
+            let as_filter = |view: View| atlas.href(&ViewState { view, indicator: None, time: None, ..state.clone() });
+            let figure = crate::query::compare::district_figure(dataset, &state);
+            let figure_view = figure.map(|card| {
+                let measure = dataset.indicator(&card.indicator).map_or_else(|| card.indicator.clone(), |i| i.label(lang).to_string());
+                // The value as the map draws it (the most precise source), the best source on the button.
+                match card.point.and_then(|p| Some((dataset.observation(&p.drawn)?, p.obs))) {
+                    Some((o, id)) => {
+                        view! {
+                            <p class="district-measure">{format!("{measure} · {}", crate::format::period_label(o, lang))}</p>
+                            <p class="district-value"><strong>{crate::format::value(o.value, o.unit, lang)}</strong> " " <span class="badge">{crate::format::kind(o.kind, lang)}</span></p>
+                            <p><button type="button" class="source-button" on:click=move |_| atlas.source.set(Some(id.clone()))>{tr(lang, "map.district_source")}</button></p>
+                        }.into_any()
+                    }
+                    None => view! { <p class="district-measure">{tr_with(lang, "map.district_no_figure", &[("indicator", &measure), ("year", &card.year.to_string())])}</p> }.into_any(),
+                }
+            });
+            return view! {
+                <div class="zone-card district-card" role="region" aria-labelledby="district-title">
+                    <h3 id="district-title">{name}</h3>
+                    {figure_view}
+                    <p class="district-actions">{tr(lang, "map.district_as_filter")} " "
+                        <a href=as_filter(View::Trends)>{tr(lang, "view.trends")}</a> " · "
+                        <a href=as_filter(View::Table)>{tr(lang, "view.table")}</a> " · "
+                        <a href=profile>{tr(lang, "profile.link")} " →"</a></p>
+                </div>
+            }.into_any();
         }
         let Some(zone) = dataset.zone(&region) else { return view! { <p class="hint">{tr(lang, "map.hint")}</p> }.into_any() };
         let figures: Vec<&Observation> = dataset.observations.iter().filter(|o| o.region == zone.id).collect();

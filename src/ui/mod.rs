@@ -27,6 +27,17 @@ use leptos_router::components::Router;
 
 pub use crate::format::{tr, tr_with};
 
+/// Before the first render: a link without `lang` opens in the language the reader chose on the
+/// page before, else the browser's (`state::with_preferred_lang`), so the app's first render is
+/// already in it, as index.html's shell was.
+pub fn start_in_preferred_lang() {
+    let search = crate::bridge::location_search();
+    let stored = crate::bridge::stored_lang();
+    if let Some(query) = crate::state::with_preferred_lang(&search, stored.as_deref(), &crate::bridge::browser_languages()) {
+        crate::bridge::replace_url(&format!("?{query}"));
+    }
+}
+
 /// The dataset, decoded once at start-up and kept for the page's life. `build.rs` validated it;
 /// bytes that cannot be read (a mismatched build) leave an empty dataset and a console error,
 /// not a dead page.

@@ -43,7 +43,7 @@ pub fn OverviewView() -> impl IntoView {
                     view! {
                         <li>
                             <span class="chip" style=format!("background:{}", sector.color) aria-hidden="true"></span>
-                            <strong>{sector.name(lang).to_string()}</strong>
+                            <strong><a href=super::profile::profile_href(&atlas, crate::state::ProfileSubject::Sector(&sector.id))>{sector.name(lang).to_string()}</a></strong>
                             <p>{description.clone()}</p>
                         </li>
                     }
@@ -100,7 +100,7 @@ fn card_view(atlas: Atlas, card: Card<'static>, lang: Lang) -> impl IntoView {
             })}
             {spark}
             <button type="button" class="source-button" aria-label=source_label on:click=move |_| atlas.source.set(Some(latest_id.clone()))>
-                {tr(lang, "ui.source")} " ↗"
+                {tr(lang, "ui.source")}
             </button>
         </article>
     }

@@ -109,15 +109,41 @@ fn ProfileBody(entity: Entity<'static>) -> impl IntoView {
             <About entity=entity />
             <section aria-labelledby="profile-figures">
                 <h3 id="profile-figures">{move || tr(lang.get(), "profile.figures")}</h3>
+                {move || match entity {
+                    Entity::Sector(sector) => {
+                        let lang = lang.get();
+                        let measures = crate::query::profile::size_measures(dataset, &sector.id);
+                        (!measures.is_empty()).then(|| {
+                            let list: Vec<String> = measures.iter().map(|(id, years)| {
+                                let label = dataset.indicator(id).map_or_else(|| id.clone(), |i| i.label(lang).to_string());
+                                let span = match (years.first(), years.last()) {
+                                    (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+                                    (Some(a), _) => a.to_string(),
+                                    _ => String::new(),
+                                };
+                                format!("{label} ({span})")
+                            }).collect();
+                            view! { <p class="profile-growth">{tr(lang, "profile.size_measures")} " " {list.join(" · ")}</p> }
+                        })
+                    }
+                    _ => None,
+                }}
                 {move || {
                     let p = data.get();
-                    if p.headlines.is_empty() {
+                    if p.headlines.is_empty() && p.plans.is_empty() {
                         view! { <NoFigures profile=p /> }.into_any()
                     } else {
+                        let plans = (!p.plans.is_empty()).then(|| view! {
+                            <h4 class="profile-plans">{tr(lang.get(), "profile.plans")}</h4>
+                            <ul class="profile-figures">
+                                {p.plans.iter().map(|h| headline_item(atlas, &p, h, lang.get())).collect_view()}
+                            </ul>
+                        });
                         view! {
                             <ul class="profile-figures">
                                 {p.headlines.iter().map(|h| headline_item(atlas, &p, h, lang.get())).collect_view()}
                             </ul>
+                            {plans}
                         }.into_any()
                     }
                 }}

@@ -1,6 +1,7 @@
 //! The header's search box: one combobox (WAI-ARIA combobox pattern with a listbox popup). Typing
 //! lists the matches `query::search` finds, each with its kind; ↓ and ↑ move through them, Enter
-//! opens the chosen one (a profile, or the trends view on an indicator), Escape closes the list.
+//! opens the chosen one (a profile, or the trends view on an indicator or on the figure a query
+//! such as "haidian gdp" asks for, listed first with its value and year), Escape closes the list.
 //! "No match" is announced.
 
 use super::{tr, use_atlas, History};
@@ -36,7 +37,7 @@ pub fn SearchBox(
     let query = RwSignal::new(String::new());
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
-    let hits = Memo::new(move |_| index(dataset).search(&query.read(), LIMIT));
+    let hits = Memo::new(move |_| index(dataset).search_with_figure(dataset, &query.read(), LIMIT));
     let expanded = move || open.get() && !query.read().trim().is_empty();
     let choose = move |hit: &Hit| {
         let next = hit.target(dataset, &atlas.view_state.get_untracked());
@@ -93,7 +94,7 @@ pub fn SearchBox(
         } else if hits.read().is_empty() {
             tr(lang, "search.no_match")
         } else {
-            tr(lang, "search.count").replace("%{count}", &hits.read().len().to_string())
+            crate::format::counted(lang, "search.count", hits.read().len())
         }
     };
     view! {
@@ -113,13 +114,16 @@ pub fn SearchBox(
                     let lang = lang.get();
                     let label = hit.label(dataset, lang);
                     let kind = tr(lang, hit.kind.label_key());
+                    // A figure's answer: its value and year, the figure itself before any name.
+                    let value = hit.figure_value(dataset, lang);
+                    let figure_class = if value.is_some() { "search-option search-figure" } else { "search-option" };
                     let selected = move || (active.get() == Some(i)).to_string();
                     let chosen = hit.clone();
                     view! {
-                        <li id=option_id(i) role="option" aria-selected=selected class="search-option"
+                        <li id=option_id(i) role="option" aria-selected=selected class=figure_class
                             // mousedown, not click: the input's blur would close the list first.
                             on:mousedown=move |ev| { ev.prevent_default(); choose(&chosen); }>
-                            <span class="search-name">{label}</span>
+                            <span class="search-name">{label}{value.map(|v| view! { <strong class="search-value">{v}</strong> })}</span>
                             <span class="search-kind">{kind}</span>
                         </li>
                     }

@@ -60,7 +60,7 @@ fn observation_body(atlas: Atlas, o: &'static Observation, lang: Lang) -> impl I
         <p class="source-published">{tr(lang, "source.as_published")} ": " {format::published(o.value, o.unit, lang)}</p>
         {with_texts(move |texts| view! {
             <blockquote class="quote" lang="">{texts.quote(dataset, o).to_string()}</blockquote>
-            {texts.note(dataset, o).map(|note| view! { <p class="source-note"><strong>{tr(lang, "source.note")} ": "</strong>{note.to_string()}</p> })}
+            {texts.note(dataset, o).map(|note| view! { <p class="source-note"><strong>{tr(lang, "source.note")} ": "</strong>{format::note(dataset, note)}</p> })}
         }.into_any())}
         <dl class="source-meta">
             <dt>{tr(lang, "source.publisher")}</dt><dd>{source.publisher.clone()}</dd>

@@ -17,15 +17,18 @@ pub fn SourcesView() -> impl IntoView {
         <section class="view" aria-labelledby="view-title">
             <h2 id="view-title">{move || tr(lang.get(), "view.sources")}</h2>
             <p class="lede">
-                {move || format!(
-                    "{} {} · {} {} · {}: {} {}, {} {}, {} {}",
-                    dataset.observations.len(), tr(lang.get(), "sources.figures"),
-                    dataset.sources.len(), tr(lang.get(), "sources.sources"),
-                    tr(lang.get(), "sources.confidence"),
-                    counts(Confidence::Official), format::confidence(Confidence::Official, lang.get()),
-                    counts(Confidence::Media), format::confidence(Confidence::Media, lang.get()),
-                    counts(Confidence::ThirdParty), format::confidence(Confidence::ThirdParty, lang.get()),
-                )}
+                {move || {
+                    let lang = lang.get();
+                    format!(
+                        "{} · {} · {}: {}, {}, {}",
+                        format::counted(lang, "sources.n_figures", dataset.observations.len()),
+                        format::counted(lang, "sources.n_sources", dataset.sources.len()),
+                        tr(lang, "sources.confidence"),
+                        format::counted(lang, "sources.n_official", counts(Confidence::Official)),
+                        format::counted(lang, "sources.n_media", counts(Confidence::Media)),
+                        format::counted(lang, "sources.n_third_party", counts(Confidence::ThirdParty)),
+                    )
+                }}
             </p>
             <p>{move || tr(lang.get(), "sources.caveat")}</p>
             <label class="select">
@@ -54,7 +57,7 @@ pub fn SourcesView() -> impl IntoView {
                                     } else {
                                         view! { <span>{title}</span> }.into_any()
                                     }}
-                                    <span class="source-count">{format!(" — {} {}", source.n_figures, tr(lang, "sources.figures"))}</span>
+                                    <span class="source-count">{format!(" — {}", format::counted(lang, "sources.n_figures", source.n_figures))}</span>
                                 </li>
                             }
                         }).collect_view()

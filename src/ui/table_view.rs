@@ -47,7 +47,7 @@ pub fn TableView() -> impl IntoView {
         <section class="view" aria-labelledby="view-title">
             <h2 id="view-title">{move || tr(lang.get(), "view.table")}</h2>
             <div class="table-tools">
-                <p class="row-count">{move || format!("{} {}", table_rows(dataset, &rows.read()).len(), tr(lang.get(), "table.rows"))}</p>
+                <p class="row-count">{move || format::counted(lang.get(), "table.figure_count", table_rows(dataset, &rows.read()).len())}</p>
                 <button type="button" on:click=download disabled=move || rows.read().is_empty()>{move || tr(lang.get(), "table.download_csv")}</button>
             </div>
             {move || download_failed.get().map(|err| view! { <p role="status" class="notice">{format!("{} ({err})", tr(lang.get(), "ui.download_failed"))}</p> })}
@@ -68,7 +68,8 @@ pub fn TableView() -> impl IntoView {
                                     let count = (n > 1).then(|| view! { " " <span class="source-count">{format!("+{} ({n} {})", n - 1, tr(lang, "table.sources"))}</span> });
                                     view! {
                                         <tr>
-                                            <td>{o.label(lang).to_string()}</td>
+                                            // On a phone the value also sits under the name, in view (the Value column is off to the right).
+                                            <td>{o.label(lang).to_string()}<span class="row-value" aria-hidden="true">{format::value(o.value, o.unit, lang)}</span></td>
                                             <td>{super::profile::profile_cell(atlas, o.sector.as_deref().map(crate::state::ProfileSubject::Sector), crate::format::sector_name(dataset, o.sector.as_deref(), lang))}</td>
                                             <td>{super::profile::profile_cell(atlas, super::profile::region_subject(dataset, &o.region), dataset.region_name(&o.region, lang))}</td>
                                             <td>{period_label(o, lang)}</td>

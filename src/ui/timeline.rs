@@ -51,7 +51,7 @@ fn fact_item(atlas: super::Atlas, fact: &'static Fact, lang: Lang) -> impl IntoV
             <p lang=text.html_lang>{text.text}{text.in_english.then(|| view! { <span class="badge">{tr(lang, "fact.in_english")}</span> })}</p>
             <button type="button" class="link-button" aria-label=format!("{} — {}", tr(lang, "ui.source_of"), fact.date)
                 on:click=move |_| atlas.source.set(Some(id.clone()))>
-                {tr(lang, "ui.source")} " ↗"
+                {tr(lang, "ui.source")}
             </button>
         </li>
     }

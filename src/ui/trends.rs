@@ -17,9 +17,30 @@ pub fn TrendsView() -> impl IntoView {
     let option = Signal::derive(move || data.read().option(&atlas.look()));
     let empty = Memo::new(move |_| data.read().series.is_empty());
     let indexed = Memo::new(move |_| atlas.view_state.read().scale == Scale::Index);
+    // A filter change that made the chart switch measure is said, until the next change.
+    let switched = RwSignal::new(None::<query::switch::MeasureSwitch>);
+    Effect::new(move |before: Option<crate::state::ViewState>| {
+        let now = atlas.view_state.get();
+        if let Some(before) = before {
+            switched.set(query::switch::measure_switch(atlas.dataset, &before, &now));
+        }
+        now
+    });
+    let gap = Memo::new(move |_| query::switch::sector_gap(atlas.dataset, &atlas.view_state.read()));
+    let side_by_side = move || atlas.href(&crate::state::ViewState { view: crate::state::View::Sectors, indicator: None, ..atlas.view_state.get() });
     view! {
         <section class="view" aria-labelledby="view-title">
             <h2 id="view-title">{move || tr(lang.get(), "view.trends")}</h2>
+            <div role="status" class="trend-notices" aria-live="polite">
+                {move || switched.get().map(|s| view! { <p class="notice measure-switch">{s.message(atlas.dataset, lang.get())}</p> })}
+                {move || gap.get().map(|gap| view! {
+                    <div class="notice sector-gap">
+                        <p>{gap.message(atlas.dataset, lang.get())}</p>
+                        <ul>{gap.measure_lines(atlas.dataset, lang.get()).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                        <p><a href=side_by_side>{tr(lang.get(), "trends.side_by_side")} " →"</a></p>
+                    </div>
+                })}
+            </div>
             <ScaleToggle />
             <Show when=move || !empty.get() fallback=move || view! { <EmptyState /> }>
                 <EChart option=option name="trend" on_click=open_source(atlas) download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) />
@@ -31,7 +52,7 @@ pub fn TrendsView() -> impl IntoView {
                 </Show>
                 <p class="chart-note">
                     {move || tr(lang.get(), "trends.note")}
-                    {move || { let n = data.read().left_out; (n > 0).then(|| format!(" {} {}", n, tr(lang.get(), "trends.left_out"))) }}
+                    {move || { let n = data.read().left_out; (n > 0).then(|| format!(" {}", crate::format::counted(lang.get(), "trends.left_out_count", n))) }}
                 </p>
                 <SectorProfileLinks sectors=Signal::derive(move || data.read().sectors()) />
                 <SourceButtons points=Signal::derive(move || data.read().points()) />

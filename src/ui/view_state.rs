@@ -122,6 +122,15 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
         bridge::set_title_and_lang(&query::document_title(dataset, &state), state.lang.html_tag());
     });
     Effect::new(move |_| bridge::set_theme_attribute(atlas.dark.get()));
+    // A language chosen on the page is remembered for the next link without `lang`; the one a
+    // link opened in is not a choice.
+    Effect::new(move |before: Option<Lang>| {
+        let now = lang.get();
+        if before.is_some_and(|before| before != now) {
+            bridge::store_lang(now.code());
+        }
+        now
+    });
     // The words behind the figures arrive while the reader looks at the first view, so a source
     // panel opens with its quote.
     bridge::when_idle(move || super::texts::fetch_texts(atlas));

@@ -31,6 +31,16 @@ test('the filter bar at 1280 px, for the README\'s before and after', async ({ p
   await page.goto('./?view=trends');
   await expect(page.locator('.filters')).toBeVisible();
   await page.locator('.filters').screenshot({ path: 'docs/screenshots/filters-wide-after.png' });
+test('screenshots of a search answer and a source panel', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('./');
+  await page.getByRole('combobox', { name: 'Search' }).fill('haidian gdp');
+  await expect(page.getByRole('option').first()).toContainText('Gross domestic product · Haidian');
+  await page.screenshot({ path: 'docs/screenshots/search-en.png', clip: { x: 0, y: 0, width: 1280, height: 360 } });
+  await page.goto('./?view=table&indicator=gdp&region=haidian&time=2022');
+  await page.getByRole('row').nth(1).getByRole('button').click();
+  await expect(page.getByRole('dialog').locator('.quote')).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshots/source-panel-en.png' });
 });
 
 // Issue 24: the scale ladder in both languages and at phone width.

@@ -19,15 +19,16 @@ fn headline<'p>(profile: &'p Profile<'_>, indicator: &str) -> &'p Headline<'p> {
 fn a_sector_lists_the_latest_full_year_of_each_measure_with_its_target() {
     let p = profile_of("view=profile&sector=chips");
     let revenue = headline(&p, "revenue");
-    // The half-year 2024 figure is not the latest full year.
-    assert_eq!(revenue.latest.id, "rev-2021");
+    // Latest means latest: the first half of 2024 comes after the full year 2021.
+    assert_eq!(revenue.latest.id, "rev-2024h1");
     assert_eq!(revenue.target.map(|t| t.id.as_str()), Some("rev-target"));
-    // 300 − 120.5: exact, in the published unit, derived.
-    assert_eq!(revenue.to_go, Some(Derived { value: 179.5, unit: Unit::BnYuan }));
+    // Half a year is no distance to a yearly target: nothing is subtracted.
+    assert_eq!(revenue.to_go, None);
     // Two percentages differ by percentage points, with no float noise (3.1 − 2.7).
     assert_eq!(headline(&p, "share").to_go, Some(Derived { value: 0.4, unit: Unit::PctPoints }));
-    // A measure with only a target shows the target, with nothing to subtract.
-    let firms = headline(&p, "firms");
+    // A measure with only a target is listed apart, as a plan, never among the latest figures.
+    assert!(p.headlines.iter().all(|h| h.latest.kind.is_outcome()));
+    let firms = p.plans.iter().find(|h| h.latest.indicator == "firms").expect("the firms target, as a plan");
     assert_eq!((firms.latest.id.as_str(), firms.target, firms.to_go), ("firms-target", None, None));
     // A measure with only a part-year figure still has its latest value.
     assert_eq!(headline(&p, "exports").latest.id, "halfyear");
@@ -36,11 +37,43 @@ fn a_sector_lists_the_latest_full_year_of_each_measure_with_its_target() {
     assert_eq!((output.target.map(|t| t.id.as_str()), output.to_go), (Some("out-target"), None));
     // Another sector's figure is not this sector's.
     assert!(p.headlines.iter().all(|h| h.latest.sector.as_deref() == Some("chips")));
-    assert_eq!(p.headlines.len(), 5);
+    assert_eq!(p.headlines.len(), 4);
     assert_eq!(p.figure_label(fixture(), revenue.latest, Lang::En), "revenue (en)");
     let district = profile_of("view=profile&region=haidian");
     let other = fixture().observation("rev-2021").unwrap();
     assert_eq!(district.figure_label(fixture(), other, Lang::Zh), "revenue（中） · 芯片");
+}
+
+#[test]
+fn latest_figures_are_the_most_recent_of_each_measure_and_read_as_people_write_them() {
+    let dataset = crate::fixtures::real();
+    let state = parse("view=profile&sector=integrated_circuits", dataset).state;
+    let entity = state.profile_subject(dataset).and_then(|s| Entity::resolve(dataset, s)).expect("the IC sector");
+    let p = profile(dataset, entity, &state);
+    let produced = p.headlines.iter().find(|h| h.latest.indicator == "ic_production").expect("chips produced");
+    assert_eq!(produced.latest.id, "sec-ic-production-2025-jan-jul", "January–July 2025 is later than January–April");
+    assert_eq!(crate::format::value(produced.latest.value, produced.latest.unit, Lang::En), "16.99 billion");
+    assert_eq!(crate::format::value(produced.latest.value, produced.latest.unit, Lang::Zh), "169.9亿");
+    assert!(p.headlines.iter().all(|h| h.latest.kind.is_outcome()), "no target among the latest figures");
+    // Every measure's latest figure ends no earlier than any other outcome of the measure.
+    for h in &p.headlines {
+        let later = p.headlines.iter().map(|o| o.latest).chain(dataset.observations.iter()).find(|o| {
+            o.indicator == h.latest.indicator && o.sector == h.latest.sector && o.region == h.latest.region && o.unit.family() == h.latest.unit.family() && o.kind.is_outcome() && o.ends() > h.latest.ends()
+        });
+        assert!(later.is_none(), "{} is later than {}", later.map_or("", |o| o.id.as_str()), h.latest.id);
+    }
+}
+
+#[test]
+fn a_sector_lists_the_measures_that_tell_its_size() {
+    let dataset = crate::fixtures::real();
+    let ai = size_measures(dataset, "artificial_intelligence");
+    let ids: Vec<&str> = ai.iter().map(|(id, _)| id.as_str()).collect();
+    assert!(ids.contains(&"industry_output") && ids.contains(&"industry_scale"), "{ids:?}");
+    assert!(!ids.contains(&"companies") && !ids.contains(&"cluster_scale_threshold"), "{ids:?}");
+    let output = ai.iter().find(|(id, _)| id == "industry_output").map(|(_, years)| years.clone());
+    assert_eq!(output.as_ref().and_then(|y| y.first()).copied(), Some(2019));
+    assert!(ai.windows(2).all(|w| w[0].1.first() <= w[1].1.first()), "earliest first");
 }
 
 #[test]
