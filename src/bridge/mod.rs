@@ -1,5 +1,5 @@
 //! The only code that touches JavaScript: ECharts bindings and the `<EChart>` component, the
-//! boundary map, file downloads, the clipboard, and the crash notice.
+//! boundary map, file downloads, the clipboard, the system's share sheet, and the crash notice.
 //!
 //! Options cross as plain JS objects (`json_compatible`): the default serializer makes JS `Map`s,
 //! which ECharts ignores. Tooltips are built as DOM text nodes from each item's `tip` lines, so no
@@ -8,12 +8,14 @@
 mod echart;
 mod files;
 mod page;
+mod share;
 
 pub use echart::{ChartClick, EChart};
 pub use files::{copy_text, download_text, download_url};
+pub use share::{can_share, share_link, Shared};
 pub use page::{
-    browser_languages, focus_by_id, is_typing_target, location_search, origin, remove_shell, set_inert_except, shell_painted, FocusReturn, Interval,
-    set_theme_attribute, set_title_and_lang, store_lang, store_theme, stored_lang, stored_theme,
+    browser_languages, event_inside, focus_by_id, is_typing_target, location_search, origin, remove_shell, scroll_current_into_row, set_inert_except, shell_painted,
+    FocusReturn, Interval, set_theme_attribute, set_title_and_lang, store_lang, store_theme, stored_lang, stored_theme,
 };
 
 use wasm_bindgen::prelude::*;

@@ -160,3 +160,22 @@ pub fn set_inert_except(container: &str, keep: &str, inert: bool) {
         let _ = if inert { child.set_attribute("inert", "") } else { child.remove_attribute("inert") };
     }
 }
+
+/// Whether an event happened inside `element`: a press outside a popup closes it.
+pub fn event_inside(event: &web_sys::Event, element: &web_sys::Element) -> bool {
+    event.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()).is_some_and(|node| element.contains(Some(&node)))
+}
+
+/// Scrolls a row that scrolls sideways (the view tabs) so that its current item
+/// (`[aria-current]`) is in view, without scrolling the page.
+pub fn scroll_current_into_row(row: &web_sys::Element) {
+    let Ok(Some(current)) = row.query_selector("[aria-current]") else { return };
+    let Ok(current) = current.dyn_into::<web_sys::HtmlElement>() else { return };
+    let (left, width) = (current.offset_left(), current.offset_width());
+    let (scrolled, visible) = (row.scroll_left(), row.client_width());
+    if left < scrolled {
+        row.set_scroll_left(left);
+    } else if left + width > scrolled + visible {
+        row.set_scroll_left(left + width - visible);
+    }
+}

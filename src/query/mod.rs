@@ -14,10 +14,14 @@ pub mod table;
 pub mod series;
 pub mod profile;
 pub mod search;
+mod filter_summary;
+mod share;
 pub mod switch;
 pub mod groups;
 
 pub use title::document_title;
+pub use filter_summary::{filter_summary, sectors_chosen};
+pub use share::{share_target, ShareTarget};
 pub use cards::{headline_cards, Card, CardSpec, CARD_SPECS};
 pub use sectors::{comparison, Bar, Comparison};
 pub use series::{district_values, district_year, series, DistrictValue, Point, Series};

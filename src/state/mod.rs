@@ -97,7 +97,8 @@ impl View {
         let explorer = matches!(self, View::Trends | View::Sectors | View::Map | View::Table);
         Controls {
             sectors: explorer,
-            years: explorer || self == View::Overview,
+            // The map shows one year, chosen by its own year control, not a span.
+            years: matches!(self, View::Trends | View::Sectors | View::Table | View::Overview),
             region: matches!(self, View::Trends | View::Sectors | View::Table),
             // Trends draws a line per place and the table lists them; the sectors view compares
             // sectors within one place, so it offers one.

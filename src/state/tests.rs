@@ -505,3 +505,13 @@ fn notices_name_a_filter_in_the_readers_language() {
     let profile = parse("view=profile&sector=new_materials&indicator=gdp", dataset());
     assert_eq!(profile.notices[0].message(Lang::Zh), "已忽略指标“gdp”：概况页显示该产业、区或园区的全部年份和全部指标。");
 }
+
+#[test]
+fn the_map_shows_its_one_year_control_not_the_years_range() {
+    // Issue 22 / usability: the map's year player is its one year control.
+    assert!(!View::Map.controls().years);
+    assert!(View::Map.controls().sectors && View::Map.controls().indicator);
+    for view in [View::Trends, View::Sectors, View::Table, View::Overview] {
+        assert!(view.controls().years, "{view:?} keeps the years range");
+    }
+}

@@ -76,9 +76,19 @@ fn Page(dataset: &'static Dataset) -> impl IntoView {
         }
         state
     });
+    // The router would take the skip link's `#main` for a navigation: move focus by hand.
+    let main = NodeRef::<leptos::html::Main>::new();
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = main.get_untracked() {
+            let _ = main.focus();
+        }
+    };
     view! {
-        <div class="app" class:embed=move || embed.get()>
-            <a class="skip-link" href="#main">{move || tr(lang.get(), "ui.skip")}</a>
+        // `data-view`: the stylesheet lays out the phone header by view (the lede on the overview
+        // only), as index.html's shell does from the link.
+        <div class="app" class:embed=move || embed.get() data-view=move || view.get().id()>
+            <a class="skip-link" href="#main" on:click=skip>{move || tr(lang.get(), "ui.skip")}</a>
             <Show when=move || !embed.get()>
                 <header::Header />
             </Show>
@@ -87,7 +97,7 @@ fn Page(dataset: &'static Dataset) -> impl IntoView {
                 <header::ViewTabs />
             </Show>
             <filters::FilterBar />
-            <main id="main" tabindex="-1">
+            <main id="main" tabindex="-1" node_ref=main>
                 {move || match view.get() {
                     View::Overview => overview::OverviewView().into_any(),
                     View::Tour => tour::TourView().into_any(),

@@ -2,7 +2,7 @@
 // Haidian (2017–2022), Chaoyang (2017–2025) and the BDA (2015–2022, with a 2025 target), and
 // district GDP in 2017–2022, 2024 and 2025, so the lines and the player below have figures.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, chartOption, seriesNames, query } from './fixtures';
+import { test, expect, chartOption, seriesNames, query, openSectors } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const BDA = 'Beijing Economic-Technological Development Area (E-Town, Yizhuang)';
@@ -154,6 +154,7 @@ test('any other interaction stops the player', async ({ page }) => {
   await mapReady(page);
   await player(page).getByRole('button', { name: 'Play the years' }).click();
   await expect.poll(() => mapYear(page), { timeout: 5_000 }).toBeGreaterThan(2017);
+  await openSectors(page);
   await page.getByRole('checkbox', { name: 'Integrated circuits' }).uncheck();
   await expect(player(page).getByRole('button', { name: 'Play the years' })).toBeVisible();
   const stopped = await mapYear(page);

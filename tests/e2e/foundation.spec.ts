@@ -1,4 +1,4 @@
-import { test, expect, chartOption } from './fixtures';
+import { test, expect, chartOption, openSectors } from './fixtures';
 
 test('the page opens with its title and a chart drawn from the data', async ({ page }) => {
   await page.goto('./');
@@ -63,6 +63,7 @@ test('a chart is updated in place, not re-created, when a filter changes', async
   await page.goto('./?view=trends&indicator=cluster_scale_threshold');
   await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(1);
   const id = await page.locator('[data-chart="trend"]').getAttribute('_echarts_instance_');
+  await openSectors(page);
   await page.getByRole('checkbox', { name: 'Integrated circuits' }).uncheck();
   await expect(page).toHaveURL(/sector=/);
   // Wait for the new series to be drawn, then compare: the same instance holds them.

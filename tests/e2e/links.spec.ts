@@ -1,6 +1,6 @@
 // Issue 7: every view is a link; bad links get a notice and a valid view; history works.
 import type { Page } from '@playwright/test';
-import { test, expect, chartOption, seriesNames, query } from './fixtures';
+import { test, expect, chartOption, seriesNames, query, openSectors } from './fixtures';
 
 /** The bad link was replaced, not followed by a new entry: Back leaves the page at once. */
 async function expectNoExtraEntry(page: Page) {
@@ -12,6 +12,7 @@ test('a deep link opens exactly that view: controls and chart', async ({ page })
   await page.goto('./?view=trends&indicator=cluster_scale_threshold&sector=integrated_circuits,artificial_intelligence&time=2020..2023&lang=zh');
   await expect(page.getByRole('link', { name: '趋势' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('combobox', { name: '指标' })).toHaveValue('cluster_scale_threshold');
+  await openSectors(page);
   await expect(page.getByRole('checkbox', { name: '集成电路' })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: '人工智能' })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: '新材料' })).not.toBeChecked();
@@ -34,6 +35,7 @@ test('back and forward restore the exact view after three actions', async ({ pag
   await page.goto('./?view=trends&indicator=cluster_scale_threshold');
   await expect.poll(() => seriesNames(page, 'trend')).toContain('Integrated circuits');
   const states: string[] = [query(page)];
+  await openSectors(page);
   await page.getByRole('checkbox', { name: 'Integrated circuits' }).uncheck();
   await expect(page).toHaveURL(/sector=/);
   states.push(query(page));
@@ -48,6 +50,7 @@ test('back and forward restore the exact view after three actions', async ({ pag
     await page.goBack();
     await expect.poll(() => query(page)).toBe(expected);
   }
+  await openSectors(page);
   await expect(page.getByRole('checkbox', { name: 'Integrated circuits' })).toBeChecked();
   await expect.poll(() => seriesNames(page, 'trend')).toContain('Integrated circuits');
   await page.goForward();

@@ -2,7 +2,7 @@
 // cited figures marked, its figures' sources, the keys, "Explore from here", and the timeline.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, chartOption, query } from './fixtures';
+import { test, expect, chartOption, query, openSectors } from './fixtures';
 
 const words = {
   en: { steps: 'Tour steps', progress: (n: number, total: number) => `Step ${n} of ${total}`, explore: 'Explore from here', tour: 'Tour', milestones: 'Milestones', source: 'Source' },
@@ -115,6 +115,7 @@ test('"Explore from here" keeps the language and the embed mode', async ({ page 
   await page.getByRole('button', { name: '从这里开始探索' }).click();
   // The step's indicator is the reader's now: it stays in the link.
   await expect(page).toHaveURL(/\?view=sectors&indicator=cluster_scale_threshold&time=2022&lang=zh&embed=1$/);
+  await openSectors(page);
   await expect(page.getByRole('checkbox', { name: '集成电路' })).toBeChecked();
 });
 
