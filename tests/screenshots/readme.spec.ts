@@ -31,6 +31,8 @@ test('the filter bar at 1280 px, for the README\'s before and after', async ({ p
   await page.goto('./?view=trends');
   await expect(page.locator('.filters')).toBeVisible();
   await page.locator('.filters').screenshot({ path: 'docs/screenshots/filters-wide-after.png' });
+});
+
 test('screenshots of a search answer and a source panel', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('./');
