@@ -330,7 +330,7 @@ fn a_charts_figures_are_the_ones_its_data_items_name() {
         let option = match state.view {
             crate::state::View::Trends => TrendData::new(dataset(), &state).option(&look(Lang::En)),
             crate::state::View::Sectors => sectors_option(&look(Lang::En), &state, &comparison(dataset(), &state)),
-            _ => map_option(&look(Lang::En), &state, &super::views::map_shown(dataset(), &state)),
+            _ => map_option(&look(Lang::En), &state, &query::choice::map_shown_indicator(dataset(), &state)),
         };
         let figures = chart_figures(dataset(), &state);
         assert!(!figures.is_empty(), "{link}");
@@ -401,7 +401,7 @@ fn an_empty_dataset_draws_every_view_without_a_panic() {
         let _ = query::headline_cards(&empty, state.time_span(&empty));
         let _ = TrendData::new(&empty, &state).option(&look);
         let _ = sectors_option(&look, &state, &comparison(&empty, &state));
-        let _ = map_option(&look, &state, &super::views::map_shown(&empty, &state));
+        let _ = map_option(&look, &state, &query::choice::map_shown_indicator(&empty, &state));
         assert_eq!(query::filter(&empty, &Filter::from_state(&state, &empty)), Vec::<&crate::model::Observation>::new());
     }
 }

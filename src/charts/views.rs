@@ -293,7 +293,7 @@ pub fn step_option(look: &Look<'_>, step: &Step, embed: bool) -> Value {
     let state = step.state(look.lang, embed, dataset);
     let mut option = match step.view {
         View::Sectors => sectors_option(look, &state, &query::comparison(dataset, &state)),
-        View::Map => map_option(look, &state, &map_shown(dataset, &state)),
+        View::Map => map_option(look, &state, &query::choice::map_shown_indicator(dataset, &state)),
         _ => TrendData::new(dataset, &state).option(look),
     };
     mark(&mut option, &step.marked(dataset), look.palette);
@@ -319,15 +319,8 @@ pub fn chart_figures(dataset: &Dataset, state: &ViewState) -> Vec<ObsId> {
 }
 
 /// The districts' points the map shades for a state (as `map_option` draws them).
-/// The indicator the map shades by for a state (`query::choice::shown_indicator`: the link's, or
-/// the best-covered one where the link's has no district figures).
-pub fn map_shown(dataset: &Dataset, state: &ViewState) -> String {
-    let state = ViewState { view: View::Map, ..state.clone() };
-    query::choice::shown_indicator(dataset, &state).indicator.unwrap_or_else(|| "gdp".to_string())
-}
-
 fn map_points(dataset: &Dataset, state: &ViewState) -> Vec<Point> {
-    let indicator = map_shown(dataset, state);
+    let indicator = query::choice::map_shown_indicator(dataset, state);
     let year = district_year(dataset, &indicator, state.time_span(dataset));
     let values = year.map(|y| district_values(dataset, &indicator, y)).unwrap_or_default();
     values.into_iter().filter_map(|v| v.point).collect()

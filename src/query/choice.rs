@@ -214,6 +214,13 @@ pub fn view_choices(view: View) -> Vec<(&'static str, &'static str)> {
     }
 }
 
+/// The indicator the map shades by: the link's, or the best-covered one where the link's has no
+/// district figures (`shown_indicator` for the map view). The map, its figures, its CSV and the
+/// chosen district's card all read this one.
+pub fn map_shown_indicator(dataset: &Dataset, state: &ViewState) -> String {
+    shown_indicator(dataset, &ViewState { view: View::Map, ..state.clone() }).indicator.unwrap_or_else(|| "gdp".to_string())
+}
+
 /// (b) The map's year: a single-year link's year, else the latest year with figures for the
 /// most districts (`series::district_year`), for the indicator the map shows.
 pub fn map_year(dataset: &Dataset, state: &ViewState) -> Option<u16> {

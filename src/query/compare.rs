@@ -21,8 +21,7 @@ pub struct DistrictFigure {
 /// not a district, or the map has no year to show.
 pub fn district_figure(dataset: &Dataset, state: &ViewState) -> Option<DistrictFigure> {
     let district = crate::model::DISTRICTS.iter().find(|d| d.id == state.region_id())?;
-    // As `charts::map_option` shades the map.
-    let indicator = state.indicator_id().unwrap_or("gdp").to_string();
+    let indicator = super::choice::map_shown_indicator(dataset, state);
     let year = super::series::district_year(dataset, &indicator, state.time_span(dataset))?;
     let point = district_values(dataset, &indicator, year).into_iter().find(|v| v.district.id == district.id).and_then(|v| v.point);
     Some(DistrictFigure { district, indicator, year, point })
@@ -202,6 +201,10 @@ mod tests {
         assert_eq!(crate::format::value(shown.value, shown.unit, crate::model::Lang::En), "128.7 billion yuan");
         // A zone or the city is no district: the card shows the zone, or the hint.
         assert!(district_figure(dataset, &crate::state::parse("view=map&region=bda", dataset).state).is_none());
+        // Review C4: a link's indicator without district figures: the card shows what the map shades by.
+        let fallback = district_figure(dataset, &crate::state::parse("view=map&indicator=rd_intensity&region=haidian", dataset).state).expect("Haidian's card");
+        assert_eq!(fallback.indicator, "gdp");
+        assert!(fallback.point.is_some(), "Haidian has a GDP figure in the map's year");
         assert!(district_figure(dataset, &crate::state::parse("view=map", dataset).state).is_none());
     }
     use crate::fixtures::small;
