@@ -225,6 +225,14 @@ fn measures<'d>(dataset: &Dataset, rows: &[&'d Observation]) -> Vec<Vec<&'d Obse
     groups.into_values().collect()
 }
 
+/// Orders figures of one measure for "its latest": the period that ends last first; of a
+/// period's floors the highest, which is the statement ("passed 3 tn" over "passed 100 bn");
+/// then the preferred source. The search's figure answer picks by the same rule.
+pub(crate) fn latest_first(dataset: &Dataset, a: &Observation, b: &Observation) -> std::cmp::Ordering {
+    let floor = |o: &Observation| if crate::model::is_floor(o) { super::series::axis_value(o) } else { 0.0 };
+    b.ends().cmp(&a.ends()).then_with(|| floor(b).total_cmp(&floor(a))).then_with(|| preference(dataset, a).cmp(&preference(dataset, b)))
+}
+
 /// The latest value of every measure the rows hold, with its target.
 pub fn headlines<'d>(dataset: &Dataset, rows: &[&'d Observation]) -> Vec<Headline<'d>> {
     measures(dataset, rows)
@@ -232,13 +240,7 @@ pub fn headlines<'d>(dataset: &Dataset, rows: &[&'d Observation]) -> Vec<Headlin
         .filter_map(|group| {
             // The figure whose period ends last: January–July 2025 after January–April 2025 and
             // after 2024; a full year before a part of the same year.
-            let best = |keep: &dyn Fn(&Observation) -> bool| {
-                // Of a year's floors the highest is the statement ("passed 3 tn" over "passed 100 bn").
-                let floor = |o: &Observation| if crate::model::is_floor(o) { super::series::axis_value(o) } else { 0.0 };
-                group.iter().copied().filter(|o| keep(o)).min_by(|a, b| {
-                    b.ends().cmp(&a.ends()).then_with(|| floor(b).total_cmp(&floor(a))).then_with(|| preference(dataset, a).cmp(&preference(dataset, b)))
-                })
-            };
+            let best = |keep: &dyn Fn(&Observation) -> bool| group.iter().copied().filter(|o| keep(o)).min_by(|a, b| latest_first(dataset, a, b));
             let outcome = best(&|o| o.kind.is_outcome());
             let targets = || group.iter().copied().filter(|o| o.kind == Kind::Target);
             let Some(latest) = outcome else {

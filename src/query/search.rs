@@ -86,7 +86,7 @@ impl Hit {
     /// its kind when it is not a plain published figure ("… · Target").
     pub fn figure_value(&self, dataset: &Dataset, lang: Lang) -> Option<String> {
         let o = dataset.observation(&self.id).filter(|_| self.kind == HitKind::Figure)?;
-        let mut text = format!("{} · {}", crate::format::value(o.value, o.unit, lang), crate::format::period_label(o, lang));
+        let mut text = format!("{} · {}", crate::format::figure(o, lang), crate::format::period_label(o, lang));
         if o.kind != crate::model::Kind::Actual {
             text.push_str(&format!(" · {}", crate::format::kind(o.kind, lang)));
         }
@@ -374,7 +374,7 @@ impl SearchIndex {
             .filter(|o| o.indicator == indicator)
             .min_by(|a, b| {
                 let rank = |o: &Observation| (scope(o), !o.kind.is_outcome(), std::cmp::Reverse(if year.is_some() { (u16::from(!o.is_part_year()), 0) } else { o.ends() }));
-                rank(a).cmp(&rank(b)).then_with(|| super::preference(dataset, a).cmp(&super::preference(dataset, b)))
+                rank(a).cmp(&rank(b)).then_with(|| super::profile::latest_first(dataset, a, b))
             })?;
         Some(Hit { kind: HitKind::Figure, id: figure.id.clone(), matched: Match::Exact })
     }
@@ -501,6 +501,25 @@ mod tests {
         assert!(index.figure(dataset, "haidian").is_none());
         assert!(index.figure(dataset, "gdp").is_none());
         assert!(index.figure(dataset, "xyzzy gdp").is_none());
+    }
+
+    #[test]
+    fn a_figure_answer_of_floors_gives_the_years_highest_floor_marked_at_least() {
+        let (dataset, index) = index();
+        let hits = index.search_with_figure(dataset, "IT cluster scale 2023", 8);
+        let hit = hits.first().filter(|h| h.kind == HitKind::Figure).unwrap_or_else(|| panic!("{hits:?}"));
+        let o = dataset.observation(&hit.id).unwrap();
+        assert_eq!((o.sector.as_deref(), o.year), (Some("next_gen_it"), 2023), "{}", o.id);
+        assert!(crate::model::is_floor(o), "{}", o.id);
+        // The highest floor published for that measure and year, not the first by id.
+        let highest = dataset
+            .observations
+            .iter()
+            .filter(|p| p.indicator == o.indicator && p.sector == o.sector && p.region == o.region && p.year == 2023 && crate::model::is_floor(p))
+            .map(crate::query::series::axis_value)
+            .fold(f64::MIN, f64::max);
+        assert_eq!(crate::query::series::axis_value(o), highest, "{}", o.id);
+        assert_eq!(hit.figure_value(dataset, Lang::En).as_deref(), Some("≥ 3 trillion yuan · 2023"));
     }
 
     #[test]
