@@ -212,6 +212,25 @@ pub fn size_measures(dataset: &Dataset, sector: &str) -> Vec<(String, Vec<u16>)>
     list
 }
 
+/// Years as runs of consecutive years, so a list shows its gaps: 2014, 2018, 2022, 2023, 2024
+/// → [2014–2014, 2018–2018, 2022–2024]. The years must be sorted (as `size_measures` gives them).
+pub fn year_runs(years: &[u16]) -> Vec<(u16, u16)> {
+    let mut runs: Vec<(u16, u16)> = Vec::new();
+    for &year in years {
+        match runs.last_mut() {
+            Some((_, last)) if year == *last + 1 => *last = year,
+            Some((_, last)) if year == *last => {}
+            _ => runs.push((year, year)),
+        }
+    }
+    runs
+}
+
+/// The runs as the page writes them: "2014, 2018, 2022–2024".
+pub fn year_runs_text(years: &[u16]) -> String {
+    year_runs(years).iter().map(|&(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") }).collect::<Vec<_>>().join(", ")
+}
+
 /// Groups a profile's figures by measure: indicator, sector, region and unit family, in the
 /// dataset's order of indicators.
 fn measures<'d>(dataset: &Dataset, rows: &[&'d Observation]) -> Vec<Vec<&'d Observation>> {
