@@ -317,8 +317,10 @@ impl SearchIndex {
         let mut words = question_words(query);
         let year = words.iter().position(|w| w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1990..=2035).contains(&y)));
         let year = year.map(|at| words.remove(at).parse::<u16>().unwrap_or_default());
-        // The subject: the longest run of words that is a name, or a Chinese name a word starts with.
-        let mut best: Option<(usize, &Entry, Vec<String>)> = None;
+        // The subject: a run of words that is a name, or a Chinese name a word starts with. Every
+        // reading is tried, the longest name first: "haidian software revenue" reads "software"
+        // as the subject, finds no "haidian revenue", and then answers for Haidian.
+        let mut readings: Vec<(usize, (usize, usize), &Entry, String)> = Vec::new();
         for i in 0..words.len() {
             for j in i + 1..=words.len() {
                 let joined = words[i..j].concat();
@@ -331,25 +333,51 @@ impl SearchIndex {
                         None
                     };
                     let Some(rest) = rest else { continue };
-                    let length = joined.len() - rest.len();
-                    if best.as_ref().is_none_or(|(l, _, _)| length > *l) {
-                        let mut measure: Vec<String> = words[..i].to_vec();
-                        measure.push(rest);
-                        measure.extend(words[j..].iter().cloned());
-                        best = Some((length, entry, measure));
+                    readings.push((joined.len() - rest.len(), (i, j), entry, rest));
+                }
+            }
+        }
+        // Stable: of equally long names, the first found (the dataset's order) first.
+        readings.sort_by_key(|(length, ..)| std::cmp::Reverse(*length));
+        let outside = |spans: &[(usize, usize, &str)]| -> Vec<String> {
+            let mut measure = Vec::new();
+            for (at, word) in words.iter().enumerate() {
+                match spans.iter().find(|(i, j, _)| (*i..*j).contains(&at)) {
+                    Some((i, _, rest)) if *i == at => measure.push(rest.to_string()),
+                    Some(_) => {}
+                    None => measure.push(word.clone()),
+                }
+            }
+            measure
+        };
+        // A place and a sector named together ("haidian software revenue"): the sector's figure
+        // in that place.
+        for (_, (i, j), place, rest) in readings.iter().filter(|r| r.2.kind != HitKind::Sector) {
+            for (_, (k, l), sector, sector_rest) in readings.iter().filter(|r| r.2.kind == HitKind::Sector && r.3.is_empty()) {
+                if l <= i || j <= k {
+                    let measure = outside(&[(*i, *j, rest.as_str()), (*k, *l, sector_rest.as_str())]);
+                    if let Some(hit) = self.answer(dataset, place, Some(&sector.id), &measure, year) {
+                        return Some(hit);
                     }
                 }
             }
         }
-        let (_, subject, measure) = best?;
+        readings.iter().find_map(|(_, (i, j), subject, rest)| self.answer(dataset, subject, None, &outside(&[(*i, *j, rest.as_str())]), year))
+    }
+
+    /// The figure of `subject` (of `sector` in it, if named) whose measure's name is `measure`,
+    /// in `year`, else the latest.
+    fn answer(&self, dataset: &Dataset, subject: &Entry, sector: Option<&str>, measure: &[String], year: Option<u16>) -> Option<Hit> {
         // "GDP in 2022", "value of": the small words say nothing of the measure.
         let measure: String = measure.iter().filter(|w| !MINOR_WORDS.contains(&w.as_str()) && !["in", "年", "的", "年的"].contains(&w.as_str())).map(String::as_str).collect();
         if measure.is_empty() {
             return None;
         }
+        // Chinese has no word breaks: "生产总值" is part of "地区生产总值" as a word is of a name.
+        let in_chinese = !measure.is_ascii() && measure.chars().count() >= 2;
         let of_subject = |o: &&Observation| match subject.kind {
             HitKind::Sector => o.sector.as_deref() == Some(subject.id.as_str()),
-            _ => o.region == subject.id,
+            _ => o.region == subject.id && sector.is_none_or(|s| o.sector.as_deref() == Some(s)),
         };
         let rows: Vec<&Observation> = dataset.observations.iter().filter(of_subject).filter(|o| year.is_none_or(|y| o.year == y)).collect();
         // The measure: the best name match among the subject's indicators, then the one with the
@@ -358,7 +386,7 @@ impl SearchIndex {
             .measures
             .iter()
             .filter_map(|m| {
-                let matched = m.keys.iter().filter_map(|k| k.matches(&measure)).filter(|m| *m != Match::Substring).min()?;
+                let matched = m.keys.iter().filter_map(|k| k.matches(&measure)).filter(|m| *m != Match::Substring || in_chinese).min()?;
                 let n = rows.iter().filter(|o| o.indicator == m.id).count();
                 (n > 0).then_some((matched, std::cmp::Reverse(n), m.id.as_str()))
             })
@@ -520,6 +548,21 @@ mod tests {
             .fold(f64::MIN, f64::max);
         assert_eq!(crate::query::series::axis_value(o), highest, "{}", o.id);
         assert_eq!(hit.figure_value(dataset, Lang::En).as_deref(), Some("≥ 3 trillion yuan · 2023"));
+    }
+
+    #[test]
+    fn chinese_measures_without_word_breaks_and_a_place_with_a_sector_find_their_figure() {
+        let (dataset, index) = index();
+        let answer = |query: &str| index.figure(dataset, query).and_then(|h| dataset.observation(&h.id)).unwrap_or_else(|| panic!("{query}: no figure"));
+        // "生产总值" is part of "地区生产总值", as Chinese writes it, with or without a space.
+        for query in ["海淀 生产总值", "海淀生产总值"] {
+            let o = answer(query);
+            assert_eq!((o.region.as_str(), o.indicator.as_str(), o.sector.as_deref()), ("haidian", "gdp", None), "{query}");
+        }
+        // "software" is a longer name than "haidian", but the question is about Haidian's software.
+        let o = answer("haidian software revenue");
+        assert_eq!((o.region.as_str(), o.sector.as_deref()), ("haidian", Some("software_info_services")), "{}", o.id);
+        assert!(o.label_en.to_lowercase().contains("revenue"), "{}", o.label_en);
     }
 
     #[test]
