@@ -91,9 +91,11 @@ fn start(el: &web_sys::HtmlElement, on_click: Option<Callback<ChartClick>>) -> R
             });
         }
     });
-    chart.on("click", on_click.as_ref().unchecked_ref());
+    chart.on("click", on_click.as_ref().unchecked_ref()).map_err(describe)?;
     let resized = chart.clone();
-    let on_resize = Closure::<dyn FnMut()>::new(move || resized.resize());
+    let on_resize = Closure::<dyn FnMut()>::new(move || {
+        let _ = resized.resize();
+    });
     let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
     if let Some(observer) = &observer {
         observer.observe(el);
@@ -113,6 +115,11 @@ pub fn EChart(
     /// The accessible name of the PNG download button; no button when absent.
     #[prop(optional, into)]
     download_label: Option<Signal<String>>,
+    /// The figures the chart draws as CSV: the accessible name of its "CSV" button and what the
+    /// button does (the app builds and saves the file, and sets the signal to say why it could
+    /// not); no button when absent.
+    #[prop(optional)]
+    csv: Option<(Signal<String>, Callback<RwSignal<Option<String>>>)>,
     #[prop(optional, into)] class: String,
     /// The chart's height in pixels where the stylesheet's does not fit its content.
     #[prop(optional, into)]
@@ -131,12 +138,19 @@ pub fn EChart(
             }
         });
     }
+    // The reader's language, provided by the app beside its view state.
+    let lang = use_context::<Memo<Lang>>();
+    let lang_now = move || lang.map_or(Lang::En, |l| l.get());
     Effect::new(move |_| {
         let mut option = option.get();
         let Some(el) = container.get() else { return };
         fit_credit(&mut option, el.client_width());
         let option = to_js(&option);
         if !ready.get() {
+            // Until ECharts draws and writes its own description, the container's name is ours,
+            // in the language of the moment (it follows a switch while ECharts loads or failed).
+            let key = if failed.get().is_some() { "chart.unavailable" } else { "chart.loading" };
+            let _ = el.set_attribute("aria-label", &tr(lang_now(), key));
             return;
         }
         instance.update_value(|slot| {
@@ -147,9 +161,11 @@ pub fn EChart(
                 }
             }
             match (slot.as_ref(), option) {
+                // A redraw that works clears an earlier failure.
                 (Some(live), Ok(option)) => {
-                    if let Err(err) = live.chart.set_option(&option, &not_merge()) {
-                        failed.set(Some(describe(err)));
+                    let result = live.chart.set_option(&option, &not_merge()).err().map(describe);
+                    if result.is_some() || failed.get_untracked().is_some() {
+                        failed.set(result);
                     }
                 }
                 (_, Err(err)) => failed.set(Some(err)),
@@ -163,7 +179,7 @@ pub fn EChart(
                 if let Some(observer) = &live.observer {
                     observer.disconnect();
                 }
-                live.chart.dispose();
+                let _ = live.chart.dispose();
             }
         })
     });
@@ -180,21 +196,26 @@ pub fn EChart(
             download_failed.set(result.err());
         })
     };
-    // The reader's language, provided by the app beside its view state.
-    let lang = use_context::<Memo<Lang>>();
     let loading_label = tr(lang.map_or(Lang::En, |l| l.get_untracked()), "chart.loading");
-    let say = move |key: &str, err: String| format!("{} ({err})", tr(lang.map_or(Lang::En, |l| l.get()), key));
+    // The failure's own words (the browser's, ECharts') are English: kept in `data-error` for a
+    // developer; the reader gets the sentence in the page's language.
+    let notice = move |key: &'static str, err: String| view! { <p role="status" class="notice" data-error=err>{move || tr(lang_now(), key)}</p> };
     view! {
         <figure class=format!("chart-figure {class}")>
-            {download_label.map(|text| view! {
-                <button type="button" class="chart-download" on:click=download aria-label=move || text.get()>"PNG"</button>
-            })}
+            <div class="chart-downloads">
+                {download_label.map(|text| view! {
+                    <button type="button" class="chart-download" on:click=download aria-label=move || text.get()>"PNG"</button>
+                })}
+                {csv.map(|(text, save)| view! {
+                    <button type="button" class="chart-download" on:click=move |_| save.run(download_failed) aria-label=move || text.get()>"CSV"</button>
+                })}
+            </div>
             // ECharts' `aria` option writes the container's aria-label from the chart's data.
             // Named from the first render: ECharts writes its own description once it has drawn.
             <div node_ref=container class="chart" data-chart=name role="img" aria-label=loading_label
                 style:height=move || height.and_then(|h| h.get()).map(|px| format!("{px}px"))></div>
-            {move || failed.get().map(|err| view! { <p role="status" class="notice">{say("chart.unavailable", err)}</p> })}
-            {move || download_failed.get().map(|err| view! { <p role="status" class="notice">{say("ui.download_failed", err)}</p> })}
+            {move || failed.get().map(|err| notice("chart.unavailable", err))}
+            {move || download_failed.get().map(|err| notice("ui.download_failed", err))}
         </figure>
     }
 }

@@ -241,8 +241,8 @@ fn IndicatorSelect() -> impl IntoView {
     let dataset = atlas.dataset;
     let view = Memo::new(move |_| atlas.view_state.read().view);
     let options = Memo::new(move |_| crate::query::choice::indicator_options(dataset, &atlas.view_state.get()));
-    // Computed once per state: the choice scans the data.
-    let current = Memo::new(move |_| crate::query::choice::shown_indicator(dataset, &atlas.view_state.read()).indicator.unwrap_or_default());
+    // What the view draws (`Atlas::shown`), so the select always shows it.
+    let current = Memo::new(move |_| atlas.shown.read().indicator.clone().unwrap_or_default());
     let apply = move |id: String| atlas.update(History::Push, |s| s.indicator = (!id.is_empty()).then_some(id));
     let stepping = StoredValue::new(false);
     let pending = StoredValue::new(None::<String>);

@@ -110,6 +110,11 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>{move || tr(lang.get(), "footer.data")} " " <a href=sources_href>{move || tr(lang.get(), "footer.all_sources")}</a></p>
+            <p class="footer-download">
+                <a href="data/atlas-data.zip" download="">{move || tr(lang.get(), "footer.download_data")}</a>
+                " · " <a href="data/datapackage.json" type="application/json">{move || tr(lang.get(), "footer.data_package")}</a>
+                " — " {move || super::widgets::text_with_code(tr(lang.get(), "data.how"))}
+            </p>
             <p>{move || tr(lang.get(), "footer.caveat")}</p>
             <p>{move || tr(lang.get(), "footer.map_credit")}</p>
         </footer>

@@ -66,6 +66,16 @@ fn Page(dataset: &'static Dataset) -> impl IntoView {
     let lang = atlas.lang;
     let embed = Memo::new(move |_| atlas.view_state.read().embed);
     let view = Memo::new(move |_| atlas.view_state.read().view);
+    // Another view or profile moves focus to its heading, so keyboard and screen-reader users
+    // hear where they are; a filter change leaves focus on its control. Runs after the new view
+    // rendered; not on the first render, where the reader has not asked for anything yet.
+    Effect::new(move |previous: Option<crate::state::ViewState>| {
+        let state = atlas.view_state.get();
+        if previous.is_some_and(|previous| previous.is_another_page(&state, dataset)) {
+            crate::bridge::focus_by_id("view-title");
+        }
+        state
+    });
     view! {
         <div class="app" class:embed=move || embed.get()>
             <a class="skip-link" href="#main">{move || tr(lang.get(), "ui.skip")}</a>
@@ -97,8 +107,9 @@ fn Page(dataset: &'static Dataset) -> impl IntoView {
     }
 }
 
-/// What a link asked for that could not be shown. Always present, so screen readers hear
-/// notices as they appear.
+/// What a link asked for that could not be shown. Always present and in the accessibility tree
+/// (visually hidden while empty, never `display: none`), so screen readers hear notices as they
+/// appear.
 #[component]
 fn Notices() -> impl IntoView {
     let atlas = use_atlas();
@@ -110,9 +121,13 @@ fn Notices() -> impl IntoView {
                 (!notices.is_empty()).then(|| view! {
                     <div class="notice">
                         <ul>
-                            {notices.iter().map(|n| view! { <li>{n.message(lang.get())}</li> }).collect_view()}
+                            {crate::state::notice_lines(&notices, lang.get()).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                         </ul>
-                        <button type="button" class="link-button" on:click=move |_| atlas.notices.set(Vec::new())>
+                        <button type="button" class="link-button" on:click=move |_| {
+                            atlas.dismiss_notices();
+                            // The button goes with the notices: focus goes on to the page, not to <body>.
+                            crate::bridge::focus_by_id("main");
+                        }>
                             {move || tr(lang.get(), "ui.dismiss")}
                         </button>
                     </div>

@@ -57,15 +57,18 @@ test('back and forward restore the exact view after three actions', async ({ pag
 
 test('the document title names the view in the page language', async ({ page }) => {
   await page.goto('./?view=trends&sector=integrated_circuits&time=2022');
-  await expect(page).toHaveTitle('Integrated circuits · 2022 · Beijing High-Tech Atlas');
+  await expect(page).toHaveTitle('Integrated circuits · Trends · 2022 · Beijing High-Tech Atlas');
   await page.goto('./?view=trends&sector=integrated_circuits&time=2022&lang=zh');
-  await expect(page).toHaveTitle('集成电路 · 2022 · 北京高精尖产业图集');
+  await expect(page).toHaveTitle('集成电路 · 趋势 · 2022 · 北京高精尖产业图集');
+  // Issue 23, C6.3: the map and the table of one place have different titles.
+  await page.goto('./?view=map&region=haidian');
+  await expect(page).toHaveTitle('Haidian · Map · Beijing High-Tech Atlas');
 });
 
 const badLinks: [string, RegExp, string][] = [
   ['view=trends&sector=space_elevators', /Ignored sector “space_elevators”/, 'view=trends'],
   ['view=trends&time=1999', /Ignored time “1999”: outside the years/, 'view=trends'],
-  ['view=%%%&&==garbage', /Ignored/, ''],
+  ['view=%%%&&==garbage', /Ignored view “%%%”: there is no such view\. Showing the overview instead\./, ''],
   ['view=table&region=atlantis', /Ignored region “atlantis”/, 'view=table'],
   ['view=map&lang=fr', /Ignored language “fr”/, 'view=map'],
 ];
@@ -78,6 +81,25 @@ for (const [link, message, canonical] of badLinks) {
     await expectNoExtraEntry(page);
   });
 }
+
+// Issue 23, C6.3: a view's link keeps only the keys the view reads.
+test('a filter the view does not read leaves its link and its title', async ({ page }) => {
+  await page.goto('./?view=sources&sector=integrated_circuits&region=haidian&time=2020');
+  await expect.poll(() => query(page)).toBe('view=sources');
+  await expect(page).toHaveTitle('Sources · Beijing High-Tech Atlas');
+  await expect(page.locator('.notices li')).toHaveCount(0);
+});
+
+// Issue 23, §6 S2: a link of thousands of unknown keys shows five notices and counts the rest.
+test('a link of 3,000 unknown keys shows five notices and "and 2995 more"', async ({ page }) => {
+  const keys = Array.from({ length: 3000 }, (_, i) => `k${i}=v`).join('&');
+  await page.goto(`./?view=trends&${keys}`);
+  const items = page.locator('.notices li');
+  await expect(items).toHaveCount(6);
+  await expect(items.nth(0)).toHaveText('Ignored “k0=v”: it is not part of an Atlas link.');
+  await expect(items.nth(5)).toHaveText('… and 2995 more ignored parts of the link.');
+  await expect.poll(() => query(page)).toBe('view=trends');
+});
 
 test('markup in a link is shown as text and never runs', async ({ page }) => {
   let dialogs = 0;
