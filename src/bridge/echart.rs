@@ -320,9 +320,9 @@ pub fn EChart(
     }
 }
 
-/// The credit line (the title at the chart's foot) fits the chart's width: a long list of
-/// publishers ends in "…" at a word's end rather than running off the edge mid-word; the chart's
-/// source list under it names every one.
+/// The credit line (the title at the chart's foot) is written by the core to fit the narrowest
+/// chart (`charts::views::CREDIT_BUDGET`: whole publisher names, "+n"). Only on a chart narrower
+/// still does ECharts cut it, with "…", rather than let it run off the edge.
 fn fit_credit(option: &mut serde_json::Value, width: i32) {
     if width <= 0 {
         return;

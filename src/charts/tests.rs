@@ -409,15 +409,35 @@ fn an_empty_dataset_draws_every_view_without_a_panic() {
 #[test]
 fn chart_credits_name_publishers_not_the_pages_that_reposted_them() {
     use crate::charts::views::credit_name;
-    assert_eq!(credit_name("The Beijing News (新京报), reposted by shijiejingji.cn"), "The Beijing News");
-    assert_eq!(credit_name("Beijing Municipal Bureau of Statistics, 北京市2021年国民经济和社会发展统计公报 (mirror)"), "Beijing Municipal Bureau of Statistics");
+    assert_eq!(credit_name("The Beijing News (新京报), reposted by shijiejingji.cn"), "The Beijing News (新京报)");
+    assert_eq!(credit_name("Beijing (English) magazine, 2018-02-01 issue (via PressReader)"), "Beijing (English) magazine, 2018-02-01 issue");
+    assert_eq!(credit_name("China.org.cn (mirror)"), "China.org.cn");
+    assert_eq!(credit_name("Xinhua, via People's Daily Online"), "Xinhua");
+    assert_eq!(credit_name("China News Service (中新网), repost on zaobao.cn"), "China News Service (中新网)");
     assert_eq!(credit_name("China Daily, reposted"), "China Daily");
     assert_eq!(credit_name("Xinhua"), "Xinhua");
     let dataset = crate::fixtures::real();
     for source in &dataset.sources {
         let credit = credit_name(&source.publisher);
-        assert!(!credit.is_empty() && !credit.contains("reposted") && !credit.contains('('), "{} → {credit}", source.publisher);
+        assert!(!credit.is_empty() && !credit.contains("reposted") && !credit.contains(" via ") && !credit.ends_with(','), "{} → {credit}", source.publisher);
     }
+}
+
+#[test]
+fn a_chart_credit_names_whole_publishers_that_fit_and_counts_the_rest() {
+    use crate::charts::views::{credit_line, CREDIT_BUDGET};
+    let three = ["Xinhua", "China Daily", "Beijing Municipal Bureau of Statistics"];
+    assert_eq!(credit_line(&three, Lang::En, 57), "Sources: Xinhua; China Daily +1 · Beijing High-Tech Atlas");
+    assert_eq!(credit_line(&three, Lang::En, 56), "Sources: Xinhua +2 · Beijing High-Tech Atlas");
+    assert_eq!(credit_line(&three, Lang::En, CREDIT_BUDGET), credit_line(&three, Lang::En, 56), "the phone budget");
+    assert_eq!(credit_line(&three, Lang::En, 200), "Sources: Xinhua; China Daily; Beijing Municipal Bureau of Statistics · Beijing High-Tech Atlas");
+    // The first publisher is always named whole, however long; never cut mid-word.
+    let long = ["Beijing (English) magazine, 2018-02-01 issue", "Xinhua"];
+    assert_eq!(credit_line(&long, Lang::En, CREDIT_BUDGET), "Sources: Beijing (English) magazine, 2018-02-01 issue +1 · Beijing High-Tech Atlas");
+    // Chinese characters are twice as wide: fewer of them fit.
+    let zh = credit_line(&["北京市统计局", "新华社", "北京日报"], Lang::Zh, 30);
+    assert!(zh.ends_with(&format!(" · {}", crate::format::tr(Lang::Zh, "app.title"))), "{zh}");
+    assert!(zh.contains("北京市统计局") && zh.contains(" +"), "{zh}");
 }
 
 /// Issue 24: `?view=sectors` opens on the scale ladder, all ten sectors on one axis.

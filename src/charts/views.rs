@@ -13,8 +13,14 @@ use crate::story::Step;
 use serde_json::Value;
 use std::collections::BTreeSet;
 
-/// "Sources: Beijing Municipal Bureau of Statistics; Xinhua (+3) · Beijing High-Tech Atlas",
-/// drawn into the chart so a saved PNG keeps its credits.
+/// How wide a chart's credit line may run, in widths of a Latin letter (a Chinese character counts
+/// two): what fits the narrowest chart, a 390 px phone's, at the credit's 11 px type.
+pub const CREDIT_BUDGET: usize = 56;
+
+/// "Sources: Beijing Municipal Bureau of Statistics; Xinhua +3 · Beijing High-Tech Atlas",
+/// drawn into the chart so a saved PNG keeps its credits. Publishers are named whole, as many as
+/// fit `CREDIT_BUDGET` (the first always), the rest counted ("+3"); the chart's source list
+/// under it names every one.
 pub fn source_line(dataset: &Dataset, rows: &[&Observation], lang: Lang) -> String {
     let mut publishers: Vec<&str> = Vec::new();
     for row in rows {
@@ -23,18 +29,36 @@ pub fn source_line(dataset: &Dataset, rows: &[&Observation], lang: Lang) -> Stri
             publishers.push(publisher);
         }
     }
-    let shown: Vec<&str> = publishers.iter().take(2).copied().collect();
-    let more = publishers.len().saturating_sub(shown.len());
-    let extra = if more > 0 { format!(" (+{more})") } else { String::new() };
-    format!("{}: {}{extra} · {}", tr(lang, "chart.sources"), shown.join("; "), tr(lang, "app.title"))
+    credit_line(&publishers, lang, CREDIT_BUDGET)
+}
+
+/// The credit line for these publishers within `budget` (see `CREDIT_BUDGET`).
+pub fn credit_line(publishers: &[&str], lang: Lang, budget: usize) -> String {
+    let line = |shown: &[&str]| {
+        let more = publishers.len() - shown.len();
+        let extra = if more > 0 { format!(" +{more}") } else { String::new() };
+        format!("{}: {}{extra} · {}", tr(lang, "chart.sources"), shown.join("; "), tr(lang, "app.title"))
+    };
+    let mut n = publishers.len();
+    while n > 1 && text_width(&line(&publishers[..n])) > budget {
+        n -= 1;
+    }
+    line(&publishers[..n])
+}
+
+/// A text's width in widths of a Latin letter: a CJK character or full-width sign counts two.
+fn text_width(text: &str) -> usize {
+    text.chars().map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 }).sum()
 }
 
 /// A publisher as a chart's credit names it: the publisher itself, without the page that reposted
-/// or mirrored it, its Chinese name or a note in brackets ("The Beijing News (新京报), reposted by
-/// shijiejingji.cn" → "The Beijing News"). The source panel names them all.
+/// or mirrored it or carried it ("The Beijing News (新京报), reposted by shijiejingji.cn" → "The
+/// Beijing News (新京报)"). Only those markers cut: a name's own brackets and commas stay
+/// ("Beijing (English) magazine, 2018-02-01 issue (via PressReader)" keeps its magazine).
 pub fn credit_name(publisher: &str) -> &str {
-    let cut = [" (", "（", ", ", "; ", " reposted", " via ", " mirrored", " mirror"].iter().filter_map(|sep| publisher.find(sep)).min();
-    publisher[..cut.unwrap_or(publisher.len())].trim()
+    const MARKERS: [&str; 7] = [" reposted", " repost on", " via ", "(via ", "(reposted", " mirrored", "(mirror"];
+    let cut = MARKERS.iter().filter_map(|m| publisher.find(m)).min().unwrap_or(publisher.len());
+    publisher[..cut].trim_end_matches([' ', ',', ';', '(', '（'])
 }
 
 /// A chart's title: the indicator shown (as the view's query chose it), then where. Trends

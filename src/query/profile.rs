@@ -212,6 +212,25 @@ pub fn size_measures(dataset: &Dataset, sector: &str) -> Vec<(String, Vec<u16>)>
     list
 }
 
+/// Years as runs of consecutive years, so a list shows its gaps: 2014, 2018, 2022, 2023, 2024
+/// → [2014–2014, 2018–2018, 2022–2024]. The years must be sorted (as `size_measures` gives them).
+pub fn year_runs(years: &[u16]) -> Vec<(u16, u16)> {
+    let mut runs: Vec<(u16, u16)> = Vec::new();
+    for &year in years {
+        match runs.last_mut() {
+            Some((_, last)) if year == *last + 1 => *last = year,
+            Some((_, last)) if year == *last => {}
+            _ => runs.push((year, year)),
+        }
+    }
+    runs
+}
+
+/// The runs as the page writes them: "2014, 2018, 2022–2024".
+pub fn year_runs_text(years: &[u16]) -> String {
+    year_runs(years).iter().map(|&(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") }).collect::<Vec<_>>().join(", ")
+}
+
 /// Groups a profile's figures by measure: indicator, sector, region and unit family, in the
 /// dataset's order of indicators.
 fn measures<'d>(dataset: &Dataset, rows: &[&'d Observation]) -> Vec<Vec<&'d Observation>> {
@@ -225,6 +244,14 @@ fn measures<'d>(dataset: &Dataset, rows: &[&'d Observation]) -> Vec<Vec<&'d Obse
     groups.into_values().collect()
 }
 
+/// Orders figures of one measure for "its latest": the period that ends last first; of a
+/// period's floors the highest, which is the statement ("passed 3 tn" over "passed 100 bn");
+/// then the preferred source. The search's figure answer picks by the same rule.
+pub(crate) fn latest_first(dataset: &Dataset, a: &Observation, b: &Observation) -> std::cmp::Ordering {
+    let floor = |o: &Observation| if crate::model::is_floor(o) { super::series::axis_value(o) } else { 0.0 };
+    b.ends().cmp(&a.ends()).then_with(|| floor(b).total_cmp(&floor(a))).then_with(|| preference(dataset, a).cmp(&preference(dataset, b)))
+}
+
 /// The latest value of every measure the rows hold, with its target.
 pub fn headlines<'d>(dataset: &Dataset, rows: &[&'d Observation]) -> Vec<Headline<'d>> {
     measures(dataset, rows)
@@ -232,13 +259,7 @@ pub fn headlines<'d>(dataset: &Dataset, rows: &[&'d Observation]) -> Vec<Headlin
         .filter_map(|group| {
             // The figure whose period ends last: January–July 2025 after January–April 2025 and
             // after 2024; a full year before a part of the same year.
-            let best = |keep: &dyn Fn(&Observation) -> bool| {
-                // Of a year's floors the highest is the statement ("passed 3 tn" over "passed 100 bn").
-                let floor = |o: &Observation| if crate::model::is_floor(o) { super::series::axis_value(o) } else { 0.0 };
-                group.iter().copied().filter(|o| keep(o)).min_by(|a, b| {
-                    b.ends().cmp(&a.ends()).then_with(|| floor(b).total_cmp(&floor(a))).then_with(|| preference(dataset, a).cmp(&preference(dataset, b)))
-                })
-            };
+            let best = |keep: &dyn Fn(&Observation) -> bool| group.iter().copied().filter(|o| keep(o)).min_by(|a, b| latest_first(dataset, a, b));
             let outcome = best(&|o| o.kind.is_outcome());
             let Some(latest) = outcome else {
                 return best(&|o| o.kind == Kind::Target).map(|latest| Headline { latest, target: None, to_go: None });

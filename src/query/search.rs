@@ -86,7 +86,7 @@ impl Hit {
     /// its kind when it is not a plain published figure ("… · Target").
     pub fn figure_value(&self, dataset: &Dataset, lang: Lang) -> Option<String> {
         let o = dataset.observation(&self.id).filter(|_| self.kind == HitKind::Figure)?;
-        let mut text = format!("{} · {}", crate::format::value(o.value, o.unit, lang), crate::format::period_label(o, lang));
+        let mut text = format!("{} · {}", crate::format::figure(o, lang), crate::format::period_label(o, lang));
         if o.kind != crate::model::Kind::Actual {
             text.push_str(&format!(" · {}", crate::format::kind(o.kind, lang)));
         }
@@ -330,8 +330,10 @@ impl SearchIndex {
         let mut words = question_words(query);
         let year = words.iter().position(|w| w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1990..=2035).contains(&y)));
         let year = year.map(|at| words.remove(at).parse::<u16>().unwrap_or_default());
-        // The subject: the longest run of words that is a name, or a Chinese name a word starts with.
-        let mut best: Option<(usize, &Entry, Vec<String>)> = None;
+        // The subject: a run of words that is a name, or a Chinese name a word starts with. Every
+        // reading is tried, the longest name first: "haidian software revenue" reads "software"
+        // as the subject, finds no "haidian revenue", and then answers for Haidian.
+        let mut readings: Vec<(usize, (usize, usize), &Entry, String)> = Vec::new();
         for i in 0..words.len() {
             for j in i + 1..=words.len() {
                 let joined = words[i..j].concat();
@@ -344,25 +346,51 @@ impl SearchIndex {
                         None
                     };
                     let Some(rest) = rest else { continue };
-                    let length = joined.len() - rest.len();
-                    if best.as_ref().is_none_or(|(l, _, _)| length > *l) {
-                        let mut measure: Vec<String> = words[..i].to_vec();
-                        measure.push(rest);
-                        measure.extend(words[j..].iter().cloned());
-                        best = Some((length, entry, measure));
+                    readings.push((joined.len() - rest.len(), (i, j), entry, rest));
+                }
+            }
+        }
+        // Stable: of equally long names, the first found (the dataset's order) first.
+        readings.sort_by_key(|(length, ..)| std::cmp::Reverse(*length));
+        let outside = |spans: &[(usize, usize, &str)]| -> Vec<String> {
+            let mut measure = Vec::new();
+            for (at, word) in words.iter().enumerate() {
+                match spans.iter().find(|(i, j, _)| (*i..*j).contains(&at)) {
+                    Some((i, _, rest)) if *i == at => measure.push(rest.to_string()),
+                    Some(_) => {}
+                    None => measure.push(word.clone()),
+                }
+            }
+            measure
+        };
+        // A place and a sector named together ("haidian software revenue"): the sector's figure
+        // in that place.
+        for (_, (i, j), place, rest) in readings.iter().filter(|r| r.2.kind != HitKind::Sector) {
+            for (_, (k, l), sector, sector_rest) in readings.iter().filter(|r| r.2.kind == HitKind::Sector && r.3.is_empty()) {
+                if l <= i || j <= k {
+                    let measure = outside(&[(*i, *j, rest.as_str()), (*k, *l, sector_rest.as_str())]);
+                    if let Some(hit) = self.answer(dataset, place, Some(&sector.id), &measure, year) {
+                        return Some(hit);
                     }
                 }
             }
         }
-        let (_, subject, measure) = best?;
+        readings.iter().find_map(|(_, (i, j), subject, rest)| self.answer(dataset, subject, None, &outside(&[(*i, *j, rest.as_str())]), year))
+    }
+
+    /// The figure of `subject` (of `sector` in it, if named) whose measure's name is `measure`,
+    /// in `year`, else the latest.
+    fn answer(&self, dataset: &Dataset, subject: &Entry, sector: Option<&str>, measure: &[String], year: Option<u16>) -> Option<Hit> {
         // "GDP in 2022", "value of": the small words say nothing of the measure.
         let measure: String = measure.iter().filter(|w| !MINOR_WORDS.contains(&w.as_str()) && !["in", "年", "的", "年的"].contains(&w.as_str())).map(String::as_str).collect();
         if measure.is_empty() {
             return None;
         }
+        // Chinese has no word breaks: "生产总值" is part of "地区生产总值" as a word is of a name.
+        let in_chinese = !measure.is_ascii() && measure.chars().count() >= 2;
         let of_subject = |o: &&Observation| match subject.kind {
             HitKind::Sector => o.sector.as_deref() == Some(subject.id.as_str()),
-            _ => o.region == subject.id,
+            _ => o.region == subject.id && sector.is_none_or(|s| o.sector.as_deref() == Some(s)),
         };
         let rows: Vec<&Observation> = dataset.observations.iter().filter(of_subject).filter(|o| year.is_none_or(|y| o.year == y)).collect();
         // The measure: the best name match among the subject's indicators, then the one with the
@@ -371,7 +399,7 @@ impl SearchIndex {
             .measures
             .iter()
             .filter_map(|m| {
-                let matched = m.keys.iter().filter_map(|k| k.matches(&measure)).filter(|m| *m != Match::Substring).min()?;
+                let matched = m.keys.iter().filter_map(|k| k.matches(&measure)).filter(|m| *m != Match::Substring || in_chinese).min()?;
                 let n = rows.iter().filter(|o| o.indicator == m.id).count();
                 (n > 0).then_some((matched, std::cmp::Reverse(n), m.id.as_str()))
             })
@@ -387,7 +415,7 @@ impl SearchIndex {
             .filter(|o| o.indicator == indicator)
             .min_by(|a, b| {
                 let rank = |o: &Observation| (scope(o), !o.kind.is_outcome(), std::cmp::Reverse(if year.is_some() { (u16::from(!o.is_part_year()), 0) } else { o.ends() }));
-                rank(a).cmp(&rank(b)).then_with(|| super::preference(dataset, a).cmp(&super::preference(dataset, b)))
+                rank(a).cmp(&rank(b)).then_with(|| super::profile::latest_first(dataset, a, b))
             })?;
         Some(Hit { kind: HitKind::Figure, id: figure.id.clone(), matched: Match::Exact })
     }
@@ -514,6 +542,40 @@ mod tests {
         assert!(index.figure(dataset, "haidian").is_none());
         assert!(index.figure(dataset, "gdp").is_none());
         assert!(index.figure(dataset, "xyzzy gdp").is_none());
+    }
+
+    #[test]
+    fn a_figure_answer_of_floors_gives_the_years_highest_floor_marked_at_least() {
+        let (dataset, index) = index();
+        let hits = index.search_with_figure(dataset, "IT cluster scale 2023", 8);
+        let hit = hits.first().filter(|h| h.kind == HitKind::Figure).unwrap_or_else(|| panic!("{hits:?}"));
+        let o = dataset.observation(&hit.id).unwrap();
+        assert_eq!((o.sector.as_deref(), o.year), (Some("next_gen_it"), 2023), "{}", o.id);
+        assert!(crate::model::is_floor(o), "{}", o.id);
+        // The highest floor published for that measure and year, not the first by id.
+        let highest = dataset
+            .observations
+            .iter()
+            .filter(|p| p.indicator == o.indicator && p.sector == o.sector && p.region == o.region && p.year == 2023 && crate::model::is_floor(p))
+            .map(crate::query::series::axis_value)
+            .fold(f64::MIN, f64::max);
+        assert_eq!(crate::query::series::axis_value(o), highest, "{}", o.id);
+        assert_eq!(hit.figure_value(dataset, Lang::En).as_deref(), Some("≥ 3 trillion yuan · 2023"));
+    }
+
+    #[test]
+    fn chinese_measures_without_word_breaks_and_a_place_with_a_sector_find_their_figure() {
+        let (dataset, index) = index();
+        let answer = |query: &str| index.figure(dataset, query).and_then(|h| dataset.observation(&h.id)).unwrap_or_else(|| panic!("{query}: no figure"));
+        // "生产总值" is part of "地区生产总值", as Chinese writes it, with or without a space.
+        for query in ["海淀 生产总值", "海淀生产总值"] {
+            let o = answer(query);
+            assert_eq!((o.region.as_str(), o.indicator.as_str(), o.sector.as_deref()), ("haidian", "gdp", None), "{query}");
+        }
+        // "software" is a longer name than "haidian", but the question is about Haidian's software.
+        let o = answer("haidian software revenue");
+        assert_eq!((o.region.as_str(), o.sector.as_deref()), ("haidian", Some("software_info_services")), "{}", o.id);
+        assert!(o.label_en.to_lowercase().contains("revenue"), "{}", o.label_en);
     }
 
     #[test]

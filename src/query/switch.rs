@@ -15,11 +15,18 @@ pub struct MeasureSwitch {
     pub to: String,
     /// How many sectors are chosen now (0: all ten, the change was to places or years).
     pub n_sectors: usize,
+    /// Whether `from` still has figures for the new selection: the view then switched because
+    /// another measure suits it better (a sector's size in yuan, a denser series), not for want
+    /// of figures, and the notice must not say "has no figures".
+    pub from_still_drawn: bool,
 }
 
 impl MeasureSwitch {
     pub fn message(&self, dataset: &Dataset, lang: Lang) -> String {
         let label = |id: &str| dataset.indicator(id).map_or_else(|| id.to_string(), |i| i.label(lang).to_string());
+        if self.from_still_drawn {
+            return tr_with(lang, "trends.switched_preferred", &[("to", &label(&self.to)), ("from", &label(&self.from))]);
+        }
         let (key, n) = match self.n_sectors {
             0 => ("trends.switched_selection", String::new()),
             1 => ("trends.switched_sector", String::new()),
@@ -38,7 +45,11 @@ pub fn measure_switch(dataset: &Dataset, before: &ViewState, after: &ViewState) 
     }
     let from = shown_indicator(dataset, before).indicator?;
     let to = shown_indicator(dataset, after).indicator?;
-    (from != to).then(|| MeasureSwitch { from, to, n_sectors: after.sectors.len() })
+    if from == to {
+        return None;
+    }
+    let from_still_drawn = !super::drawable(dataset, after, Some(&from)).is_empty();
+    Some(MeasureSwitch { from, to, n_sectors: after.sectors.len(), from_still_drawn })
 }
 
 /// Sectors chosen on trends that the measure shown has no figure for.
@@ -117,6 +128,24 @@ mod tests {
         assert!(measure_switch(dataset, &before, &before).is_none());
         let named = parse("view=trends&indicator=gdp", dataset).state;
         assert!(measure_switch(dataset, &named, &after).is_none());
+    }
+
+    #[test]
+    fn a_switch_to_a_better_suited_measure_does_not_claim_the_old_one_has_no_figures() {
+        let dataset = crate::fixtures::real();
+        // IC with next-gen IT: the cluster floors; IC alone: its design sales in yuan, though
+        // the floors still have figures for IC.
+        let before = parse("view=trends&sector=integrated_circuits,next_gen_it", dataset).state;
+        let after = parse("view=trends&sector=integrated_circuits", dataset).state;
+        let switch = measure_switch(dataset, &before, &after).expect("the measure changed");
+        assert!(switch.from_still_drawn, "{switch:?}");
+        let from = dataset.indicator(&switch.from).unwrap();
+        let to = dataset.indicator(&switch.to).unwrap();
+        let en = switch.message(dataset, Lang::En);
+        assert!(!en.contains("has no figures"), "{en}");
+        assert_eq!(en, format!("Showing {}, the measure that suits this choice best; {} still has figures here: pick it under Indicator.", to.label_en, from.label_en));
+        let zh = switch.message(dataset, Lang::Zh);
+        assert!(!zh.contains("没有") && zh.contains("仍有数字"), "{zh}");
     }
 
     #[test]

@@ -116,11 +116,7 @@ fn ProfileBody(entity: Entity<'static>) -> impl IntoView {
                         (!measures.is_empty()).then(|| {
                             let list: Vec<String> = measures.iter().map(|(id, years)| {
                                 let label = dataset.indicator(id).map_or_else(|| id.clone(), |i| i.label(lang).to_string());
-                                let span = match (years.first(), years.last()) {
-                                    (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
-                                    (Some(a), _) => a.to_string(),
-                                    _ => String::new(),
-                                };
+                                let span = crate::query::profile::year_runs_text(years);
                                 format!("{label} ({span})")
                             }).collect();
                             view! { <p class="profile-growth">{tr(lang, "profile.size_measures")} " " {list.join(" · ")}</p> }

@@ -22,8 +22,17 @@ test('search knows readers\' words, counts in the singular, and "AI" finds no ai
   await page.goto('./');
   await search(page).fill('chips');
   await expect(page.getByRole('option').first()).toContainText('Integrated circuits');
+  // A word only one entry answers to: the singular.
+  await expect(page.getByRole('option')).toHaveCount(1);
+  await expect(page.locator('.search [role="status"]')).toHaveText('1 result; use the arrow keys and Enter');
+  await search(page).fill('Mentougou');
+  await expect(page.getByRole('option')).toHaveCount(1);
+  await expect(page.locator('.search [role="status"]')).toHaveText('1 result; use the arrow keys and Enter');
+  // Several: the plural.
+  await search(page).fill('robot');
   const n = await page.getByRole('option').count();
-  await expect(page.locator('.search [role="status"]')).toHaveText(n === 1 ? '1 result; use the arrow keys and Enter' : `${n} results; use the arrow keys and Enter`);
+  expect(n).toBeGreaterThan(1);
+  await expect(page.locator('.search [role="status"]')).toHaveText(`${n} results; use the arrow keys and Enter`);
   await search(page).fill('biotech');
   await expect(page.getByRole('option').first()).toContainText('Medicine and health');
   await search(page).fill('AI');
@@ -95,6 +104,29 @@ test('the source panel leads with the figure\'s own language and names sources, 
   await expect(panel.locator('.quote')).toContainText(/[\u4e00-\u9fff]/);
   await expect(panel.locator('.source-published')).toContainText(/As published: [\d,.]+亿元 \([\d.]+ (trillion|billion) yuan\)/);
   await expect(panel).not.toContainText('geo-haidian');
+});
+
+test('the singular in Chinese: one result', async ({ page }) => {
+  await page.goto('./?lang=zh');
+  await page.getByRole('combobox', { name: '搜索' }).fill('门头沟');
+  await expect(page.getByRole('option')).toHaveCount(1);
+  await expect(page.locator('.search [role="status"]')).toHaveText('1个结果，用方向键和回车选择');
+});
+
+test('before the app runs, the shell speaks the browser\'s language, even when navigator.languages is empty', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  // Some browsers give an empty list: the shell must then fall back to navigator.language.
+  await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'languages', { get: () => [] }));
+  const page = await context.newPage();
+  // Hold the wasm back for good, so what shows is the shell's own work.
+  await page.route('**/*.wasm', () => {});
+  await page.goto('./?view=trends');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.locator('h1 [data-lang="zh"]')).toHaveText('北京高精尖产业图集');
+  await expect(page.locator('h1 [data-lang="zh"]')).toBeVisible();
+  await expect(page.locator('h1 [data-lang="en"]')).toBeHidden();
+  await expect(page.locator('[data-tab="trends"] [data-lang="zh"]')).toBeVisible();
+  await context.close();
 });
 
 test('the browser\'s language counts, a chosen one is remembered, and lang in a link wins', async ({ browser }) => {

@@ -176,3 +176,21 @@ fn real_profiles_have_figures() {
     assert_eq!(haidian.ranks.iter().map(|r| (r.year, r.rank, r.of)).collect::<Vec<_>>(), [(2019, 1, 16)]);
     assert!(!haidian.years_without_rank.contains(&2019), "{:?}", haidian.years_without_rank);
 }
+
+#[test]
+fn a_measures_years_are_written_as_runs_that_show_the_gaps() {
+    assert_eq!(year_runs_text(&[2014, 2018, 2022, 2023, 2024]), "2014, 2018, 2022–2024");
+    assert_eq!(year_runs(&[2014, 2018, 2022, 2023, 2024]), [(2014, 2014), (2018, 2018), (2022, 2024)]);
+    assert_eq!(year_runs_text(&[2019, 2020, 2021]), "2019–2021");
+    assert_eq!(year_runs_text(&[2024]), "2024");
+    assert_eq!(year_runs_text(&[]), "");
+    // In the real data, every gap in a sector's size measure shows as a comma, not inside a dash.
+    let dataset = crate::fixtures::real();
+    for sector in &dataset.sectors {
+        for (id, years) in size_measures(dataset, &sector.id) {
+            let text = year_runs_text(&years);
+            let gaps = years.windows(2).filter(|w| w[1] > w[0] + 1).count();
+            assert_eq!(text.matches(", ").count(), gaps, "{} {id}: {years:?} → {text}", sector.id);
+        }
+    }
+}
