@@ -240,6 +240,18 @@ pub struct ViewState {
 }
 
 impl ViewState {
+    /// The state a reader's own action (a control, a tab) leads to: `figure` says which figure a
+    /// link was shared for, so it goes once the reader moves on (else a figure link's `figure=`
+    /// sticks to every later link). Only `figure_link` sets it.
+    pub fn after_action(self) -> Self {
+        ViewState { figure: None, ..self }
+    }
+
+    /// The tab link to a view: its own default indicator, the reader's other choices.
+    pub fn tab(&self, view: View) -> Self {
+        ViewState { view, indicator: None, ..self.clone() }.after_action()
+    }
+
     /// The link's indicator, or the view's fixed default. Trends and sectors choose theirs from
     /// the data: ask `query::choice::shown_indicator` for what they show.
     pub fn indicator_id(&self) -> Option<&str> {

@@ -207,6 +207,18 @@ fn figure_key() {
     assert!(bad.notices[0].message(Lang::Zh).contains("“nope”"));
 }
 
+/// Cold review: after a figure link, the tabs and the reader's own changes lead to links without
+/// `figure=` (it once stuck: "Sources" gave `?view=sources&figure=…`).
+#[test]
+fn a_figure_link_does_not_stick_to_the_readers_next_links() {
+    let opened = parse("view=trends&region=haidian&figure=geo-haidian-gdp-2022&lang=zh", dataset()).state;
+    assert_eq!(encode(&opened.tab(View::Sources).canonical(dataset())), "view=sources&lang=zh");
+    let map = encode(&opened.tab(View::Map).canonical(dataset()));
+    assert!(map.starts_with("view=map") && !map.contains("figure"), "{map}");
+    let moved = ViewState { scale: Scale::Index, ..opened.clone() }.after_action();
+    assert_eq!(encode(&moved.canonical(dataset())), "view=trends&region=haidian&scale=index&lang=zh");
+}
+
 #[test]
 fn step_key() {
     let last = TOUR_STEPS;
