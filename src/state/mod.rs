@@ -371,8 +371,11 @@ impl ViewState {
         let order: Vec<&str> = dataset.sectors.iter().map(|s| s.id.as_str()).collect();
         let chosen: Vec<String> = order.iter().filter(|id| self.sectors.iter().any(|s| s == *id)).map(|id| id.to_string()).collect();
         self.sectors = if chosen.len() == order.len() { Vec::new() } else { chosen };
+        // The sectors view draws the first place only (`Filter::with_indicator`): its link and
+        // title keep that one, as with any key a view does not read.
+        let limit = if self.view == View::Sectors { 1 } else { MAX_REGIONS };
         let places: Vec<String> =
-            dataset.regions.iter().filter(|r| self.regions.contains(&r.id)).map(|r| r.id.clone()).take(MAX_REGIONS).collect();
+            dataset.regions.iter().filter(|r| self.regions.contains(&r.id)).map(|r| r.id.clone()).take(limit).collect();
         self.regions = if places == [BEIJING] { Vec::new() } else { places };
         let (first, last) = dataset.year_span();
         if self.time == Some(TimeSpan { from: first, to: last }) {

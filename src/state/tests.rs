@@ -527,3 +527,14 @@ fn the_map_shows_its_one_year_control_not_the_years_range() {
         assert!(view.controls().years, "{view:?} keeps the years range");
     }
 }
+
+/// Cold review: the sectors view draws one place, so two links naming different lists behind the
+/// same first place are one page, with one link and a title naming that place only.
+#[test]
+fn the_sectors_view_keeps_only_the_place_it_draws() {
+    let two = parse("view=sectors&region=haidian,chaoyang", dataset());
+    assert_eq!(encode(&two.state), "view=sectors&region=chaoyang");
+    assert_eq!(two.state, parse("view=sectors&region=chaoyang", dataset()).state);
+    // Trends and the table still compare them.
+    assert_eq!(encode(&parse("view=trends&region=haidian,chaoyang", dataset()).state), "view=trends&region=chaoyang,haidian");
+}
