@@ -123,11 +123,51 @@ fn only_figures_whose_source_says_so_are_preliminary_or_final() {
     assert_eq!(revision("geo-haidian-gdp-2022-table"), None);
     assert_eq!(revision("geo-haidian-gdp-2022"), Some(model::Revision::Preliminary), "据初步统计");
     assert_eq!(revision("beijing-gdp-2024"), Some(model::Revision::Preliminary), "初步核算");
-    assert_eq!(revision("beijing-rd-expenditure-2022"), Some(model::Revision::Final));
+    // Cold review: these were labelled though their quotes say nothing of it, or unlabelled
+    // though they say it.
+    assert_eq!(revision("beijing-rd-expenditure-2022"), None);
+    assert_eq!(revision("beijing-gdp-2018"), None);
+    assert_eq!(revision("beijing-gdp-2021-official"), Some(model::Revision::Preliminary), "Based on preliminary accounting");
+    assert_eq!(revision("jp-huairou-gdp-2023"), Some(model::Revision::Preliminary), "初歩的計算値");
     assert_eq!(revision("chaoyang-gdp-growth-2024"), None, "'No final de 2024' is Portuguese for 'at the end of 2024'");
     let tables = dataset.observations.iter().filter(|o| o.id.ends_with("-table"));
     assert!(tables.clone().count() >= 80);
     assert!(tables.filter(|o| o.revision().is_some()).count() == 0);
+}
+
+/// Code review C2 (cold review): a figure carries a revision exactly when its quote or its
+/// source page's title says so in the source's own words, and the label is the one those words
+/// give. No exceptions are needed today; add any here with the reason.
+#[test]
+fn a_revision_is_set_exactly_where_the_quote_or_title_says_it() {
+    const PRELIMINARY: [&str; 5] = ["初步", "初歩", "preliminar", "vorläufig", "快报"];
+    const FINAL: [&str; 3] = ["最终核实", "终核", "final revised"];
+    const EXCEPTIONS: [&str; 0] = [];
+    let (dataset, texts, _) = model::load_with_texts(model::bundled());
+    let mut wrong = Vec::new();
+    for observation in &dataset.observations {
+        if EXCEPTIONS.contains(&observation.id.as_str()) {
+            continue;
+        }
+        let words = format!(
+            "{} {}",
+            texts.quote(&dataset, observation),
+            texts.source_title(observation.source)
+        )
+        .to_lowercase();
+        let says = |list: &[&str]| list.iter().any(|w| words.contains(&w.to_lowercase()));
+        let expected = if says(&PRELIMINARY) {
+            Some(model::Revision::Preliminary)
+        } else if says(&FINAL) {
+            Some(model::Revision::Final)
+        } else {
+            None
+        };
+        if observation.revision() != expected {
+            wrong.push(format!("{}: {:?}, its words say {:?}", observation.id, observation.revision(), expected));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
 /// Issue 23, C12: every kind of zone in the data has its name in both languages (a new kind

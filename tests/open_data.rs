@@ -117,7 +117,12 @@ fn datapackage_names_every_file_and_column_and_its_keys_hold() {
     let mut tables: HashMap<String, Vec<HashMap<String, String>>> = HashMap::new();
     for resource in resources.iter().filter(|r| r["format"] == "csv") {
         let path = resource["path"].as_str().expect("a path");
-        let (header, rows) = table(&built(path));
+        // Cold review: the dialect says how lines end, as the writer ends them (`\n`).
+        let text = built(path);
+        let terminator = resource["dialect"]["lineTerminator"].as_str().unwrap_or_else(|| panic!("{path}: a lineTerminator"));
+        let first_line = &text[..=text.find('\n').expect("a header line")];
+        assert!(first_line.ends_with(terminator) && (terminator != "\n" || !first_line.ends_with("\r\n")), "{path}: lines end as declared");
+        let (header, rows) = table(&text);
         let fields = resource["schema"]["fields"].as_array().expect("fields");
         let names: Vec<&str> = fields.iter().filter_map(|f| f["name"].as_str()).collect();
         assert_eq!(names, header, "{path}: the schema names every column, in order");

@@ -186,9 +186,16 @@ impl TrendData {
             .collect()
     }
 
+    /// The lines the chart draws: with indexed growth, those with a base (the others are left
+    /// out of the chart, so their figures are not its figures either).
+    fn drawn_series(&self) -> Vec<Series> {
+        let indexed = |i: usize| self.scale != Scale::Index || self.bases.get(i).copied().flatten().is_some();
+        self.series.iter().enumerate().filter(|(i, _)| indexed(*i)).map(|(_, s)| s.clone()).collect()
+    }
+
     /// The observation drawn at each point, targets included: the list of figures and sources.
     pub fn points(&self) -> Vec<ObsId> {
-        drawn_points(&self.series).map(|p| p.obs.clone()).collect()
+        drawn_points(&self.drawn_series()).map(|p| p.obs.clone()).collect()
     }
 }
 
@@ -357,7 +364,7 @@ fn shows_figure(dataset: &Dataset, state: &ViewState, id: &str) -> bool {
         points.any(|p| p.observations.iter().any(|o| o == id))
     }
     match state.view {
-        View::Trends => among(drawn_points(&TrendData::new(dataset, state).series), id),
+        View::Trends => among(drawn_points(&TrendData::new(dataset, state).drawn_series()), id),
         View::Sectors => {
             let comparison = query::comparison(dataset, state);
             let in_ladder = comparison.ladder.iter().flat_map(|l| l.cells.iter()).any(|c| c.observations().iter().any(|o| o == id));

@@ -331,7 +331,7 @@ fn resource(name: &str, path: &str, title: &str, fields: &[Field], foreign_keys:
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
-        "dialect": { "delimiter": ",", "quoteChar": "\"", "doubleQuote": true, "header": true },
+        "dialect": { "delimiter": ",", "lineTerminator": "\n", "quoteChar": "\"", "doubleQuote": true, "header": true },
         "schema": {
             "fields": fields.iter().map(schema_field).collect::<Vec<_>>(),
             "primaryKey": ["id"],

@@ -75,11 +75,16 @@ pub fn figure_citation(dataset: &Dataset, texts: &Texts, o: &Observation, link: 
     let source = dataset.source_of(o);
     let title = texts.source_title(o.source);
     let figure = figure_line(dataset, o, lang);
-    let source_reference = tr_with(
-        lang,
-        "cite.source_reference",
-        &[("publisher", &source.publisher), ("published", &source.published), ("title", title), ("url", &source.url), ("accessed", accessed)],
-    );
+    // A `seed:` source is no page to open: cited without an address or an access date.
+    let source_reference = if source.is_web_link() {
+        tr_with(
+            lang,
+            "cite.source_reference",
+            &[("publisher", &source.publisher), ("published", &source.published), ("title", title), ("url", &source.url), ("accessed", accessed)],
+        )
+    } else {
+        tr_with(lang, "cite.source_reference_no_link", &[("publisher", &source.publisher), ("published", &source.published), ("title", title)])
+    };
     let atlas_reference = tr_with(
         lang,
         "cite.atlas_reference",
@@ -95,12 +100,16 @@ pub fn figure_citation(dataset: &Dataset, texts: &Texts, o: &Observation, link: 
     // BibTeX cites the original source (what a reader should cite) and names the Atlas in the note.
     let figure_en = figure_line(dataset, o, Lang::En);
     let bibtex = format!(
-        "@misc{{{key},\n  author       = {{{{{publisher}}}}},\n  title        = {{{{{title}}}}},\n  year         = {{{year}}},\n  url          = {{{url}}},\n  urldate      = {{{accessed}}},\n  note         = {{{figure}. Found in the Beijing High-Tech Atlas: \\url{{{link}}}}},\n}}\n",
+        "@misc{{{key},\n  author       = {{{{{publisher}}}}},\n  title        = {{{{{title}}}}},\n  year         = {{{year}}},\n{address}  note         = {{{figure}. Found in the Beijing High-Tech Atlas: \\url{{{link}}}}},\n}}\n",
         key = bibtex_key(&o.id),
         publisher = bibtex_text(&source.publisher),
         title = bibtex_text(title),
         year = year_of(&source.published),
-        url = bibtex_url(&source.url),
+        address = if source.is_web_link() {
+            format!("  url          = {{{}}},\n  urldate      = {{{accessed}}},\n", bibtex_url(&source.url))
+        } else {
+            String::new()
+        },
         figure = bibtex_text(&figure_en),
         link = bibtex_url(link),
     );
@@ -160,6 +169,23 @@ mod tests {
         assert!(zh.source.contains("[EB/OL]") && zh.source.contains("[2026-12-02]") && zh.source.contains(title), "{}", zh.source);
         assert!(zh.atlas.starts_with("北京高精尖产业图集") && zh.atlas.contains(LINK), "{}", zh.atlas);
         assert_eq!(zh.bibtex, en.bibtex, "BibTeX is the same in both languages");
+    }
+
+    /// Cold review: a `seed:` source is no address; it stays out of the reference and BibTeX.
+    #[test]
+    fn a_source_without_a_web_page_is_cited_without_an_address() {
+        let mut dataset = crate::fixtures::real().clone();
+        let texts = crate::fixtures::real_texts();
+        let o = dataset.observation("beijing-gdp-2022").expect("in the data").clone();
+        dataset.sources[o.source].url = "seed:004-gdp.md".to_string();
+        for lang in [Lang::En, Lang::Zh] {
+            let cited = figure_citation(&dataset, texts, &o, LINK, "2026-12-02", lang);
+            assert!(!cited.source.contains("seed:") && !cited.source.contains("2026-12-02"), "{}", cited.source);
+            assert!(cited.source.contains(&dataset.sources[o.source].publisher), "{}", cited.source);
+            assert!(!cited.bibtex.contains("seed:") && !cited.bibtex.contains("urldate"), "{}", cited.bibtex);
+            assert!(cited.bibtex.contains(&format!("\\url{{{LINK}}}")), "the Atlas link stays: {}", cited.bibtex);
+            assert_eq!(cited.bibtex.matches('{').count(), cited.bibtex.matches('}').count(), "balanced braces");
+        }
     }
 
     #[test]

@@ -240,6 +240,18 @@ pub struct ViewState {
 }
 
 impl ViewState {
+    /// The state a reader's own action (a control, a tab) leads to: `figure` says which figure a
+    /// link was shared for, so it goes once the reader moves on (else a figure link's `figure=`
+    /// sticks to every later link). Only `figure_link` sets it.
+    pub fn after_action(self) -> Self {
+        ViewState { figure: None, ..self }
+    }
+
+    /// The tab link to a view: its own default indicator, the reader's other choices.
+    pub fn tab(&self, view: View) -> Self {
+        ViewState { view, indicator: None, ..self.clone() }.after_action()
+    }
+
     /// The link's indicator, or the view's fixed default. Trends and sectors choose theirs from
     /// the data: ask `query::choice::shown_indicator` for what they show.
     pub fn indicator_id(&self) -> Option<&str> {
@@ -359,8 +371,11 @@ impl ViewState {
         let order: Vec<&str> = dataset.sectors.iter().map(|s| s.id.as_str()).collect();
         let chosen: Vec<String> = order.iter().filter(|id| self.sectors.iter().any(|s| s == *id)).map(|id| id.to_string()).collect();
         self.sectors = if chosen.len() == order.len() { Vec::new() } else { chosen };
+        // The sectors view draws the first place only (`Filter::with_indicator`): its link and
+        // title keep that one, as with any key a view does not read.
+        let limit = if self.view == View::Sectors { 1 } else { MAX_REGIONS };
         let places: Vec<String> =
-            dataset.regions.iter().filter(|r| self.regions.contains(&r.id)).map(|r| r.id.clone()).take(MAX_REGIONS).collect();
+            dataset.regions.iter().filter(|r| self.regions.contains(&r.id)).map(|r| r.id.clone()).take(limit).collect();
         self.regions = if places == [BEIJING] { Vec::new() } else { places };
         let (first, last) = dataset.year_span();
         if self.time == Some(TimeSpan { from: first, to: last }) {

@@ -207,6 +207,18 @@ fn figure_key() {
     assert!(bad.notices[0].message(Lang::Zh).contains("“nope”"));
 }
 
+/// Cold review: after a figure link, the tabs and the reader's own changes lead to links without
+/// `figure=` (it once stuck: "Sources" gave `?view=sources&figure=…`).
+#[test]
+fn a_figure_link_does_not_stick_to_the_readers_next_links() {
+    let opened = parse("view=trends&region=haidian&figure=geo-haidian-gdp-2022&lang=zh", dataset()).state;
+    assert_eq!(encode(&opened.tab(View::Sources).canonical(dataset())), "view=sources&lang=zh");
+    let map = encode(&opened.tab(View::Map).canonical(dataset()));
+    assert!(map.starts_with("view=map") && !map.contains("figure"), "{map}");
+    let moved = ViewState { scale: Scale::Index, ..opened.clone() }.after_action();
+    assert_eq!(encode(&moved.canonical(dataset())), "view=trends&region=haidian&scale=index&lang=zh");
+}
+
 #[test]
 fn step_key() {
     let last = TOUR_STEPS;
@@ -514,4 +526,15 @@ fn the_map_shows_its_one_year_control_not_the_years_range() {
     for view in [View::Trends, View::Sectors, View::Table, View::Overview] {
         assert!(view.controls().years, "{view:?} keeps the years range");
     }
+}
+
+/// Cold review: the sectors view draws one place, so two links naming different lists behind the
+/// same first place are one page, with one link and a title naming that place only.
+#[test]
+fn the_sectors_view_keeps_only_the_place_it_draws() {
+    let two = parse("view=sectors&region=haidian,chaoyang", dataset());
+    assert_eq!(encode(&two.state), "view=sectors&region=chaoyang");
+    assert_eq!(two.state, parse("view=sectors&region=chaoyang", dataset()).state);
+    // Trends and the table still compare them.
+    assert_eq!(encode(&parse("view=trends&region=haidian,chaoyang", dataset()).state), "view=trends&region=chaoyang,haidian");
 }

@@ -174,7 +174,7 @@ pub fn ViewTabs() -> impl IntoView {
         <nav class="tabs" node_ref=row aria-label=move || tr(lang.get(), "ui.views")>
             // A profile is reached from its entity (search, links), not from a tab.
             {View::ALL.into_iter().filter(|view| *view != View::Profile).map(|view| {
-                let href = move || atlas.href(&ViewState { view, indicator: None, ..atlas.view_state.get() }.canonical(atlas.dataset));
+                let href = move || atlas.href(&atlas.view_state.read().tab(view).canonical(atlas.dataset));
                 let current = move || (atlas.view_state.read().view == view).then_some("page");
                 view! {
                     <a href=href aria-current=current>{move || tr(lang.get(), &format!("view.{}", view.id()))}</a>
@@ -188,7 +188,7 @@ pub fn ViewTabs() -> impl IntoView {
 pub fn Footer() -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
-    let sources_href = move || atlas.href(&ViewState { view: View::Sources, indicator: None, ..atlas.view_state.get() }.canonical(atlas.dataset));
+    let sources_href = move || atlas.href(&atlas.view_state.read().tab(View::Sources).canonical(atlas.dataset));
     view! {
         <footer class="site-footer">
             <p>{move || tr(lang.get(), "footer.data")} " " <a href=sources_href>{move || tr(lang.get(), "footer.all_sources")}</a></p>

@@ -50,9 +50,10 @@ pub struct Atlas {
 }
 
 impl Atlas {
-    /// Shows `next`, adding a history entry or replacing the current one.
+    /// Shows `next` (a reader's action: `ViewState::after_action`), adding a history entry or
+    /// replacing the current one.
     pub fn set(&self, next: ViewState, history: History) {
-        self.navigate_to(next, history);
+        self.navigate_to(next.after_action(), history);
     }
 
     fn navigate_to(&self, next: ViewState, history: History) {
