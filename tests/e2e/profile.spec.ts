@@ -1,7 +1,7 @@
 // Issue 14: a profile for every sector, district and zone, the index a bad profile link lands on,
 // and the header's search, driven as a reader would.
 import { readFileSync } from 'node:fs';
-import { test, expect, chartOption, query, seriousViolations } from './fixtures';
+import { test, expect, chartOption, query, seriousViolations, openSectors } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Goes to a link inside the running page, as the Back button would: no reload. */
@@ -185,6 +185,7 @@ test('ways in: the map card, the table and the sector chips link to profiles', a
   await page.locator('table tbody tr').first().getByRole('link', { name: 'Haidian' }).click();
   await expect(page).toHaveURL(/view=profile&region=haidian$/);
   await page.goto('./?view=trends');
+  await openSectors(page);
   await page.getByRole('link', { name: 'Profile of New materials' }).click();
   await expect(page).toHaveURL(/view=profile&sector=new_materials$/);
 });

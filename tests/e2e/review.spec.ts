@@ -290,7 +290,7 @@ test.describe('without a service worker (so the test sees every fetch)', () => {
   test('§3: the boundaries failing to load: the map says so, the zones and districts still work', async ({ page, watch }) => {
     await page.route(/beijing\.json$/, (route) => route.fulfill({ status: 503, body: 'unavailable' }));
     await page.goto('./?view=map');
-    await expect(page.getByRole('status').filter({ hasText: 'The district map could not be loaded' })).toContainText('HTTP 503');
+    await expect(page.getByRole('status').filter({ hasText: 'The district map could not be loaded' })).toHaveAttribute('data-error', /HTTP 503/);
     await page.getByRole('navigation', { name: 'Science cities, parks and zones' }).getByRole('button', { name: 'Huairou Science City' }).click();
     await expect(page).toHaveURL(/region=huairou_science_city/);
     await expect(page.locator('.zone-card')).toContainText('怀柔科学城');

@@ -2,7 +2,7 @@
 // walkthrough of 2026-12-02): search answers with the figure, a district tapped on the map shows
 // its figure, the source panel leads with the best source in reader words, the browser's language
 // counts, and the trends view says when it changes measure or leaves a sector out.
-import { test, expect, chartOption, query } from './fixtures';
+import { test, expect, chartOption, query, openSectors } from './fixtures';
 
 const search = (page: import('@playwright/test').Page) => page.getByRole('combobox', { name: 'Search' });
 
@@ -161,6 +161,7 @@ test('the browser\'s language counts, a chosen one is remembered, and lang in a 
 test('unticking a sector that changes the measure says so', async ({ page }) => {
   await page.goto('./?view=trends');
   await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
+  await openSectors(page);
   await page.getByRole('checkbox', { name: 'Artificial intelligence' }).uncheck();
   await expect(page.locator('.measure-switch')).toHaveText(/^Showing .+: .+ has no figures for the 9 sectors chosen\.$/);
 });
