@@ -152,8 +152,9 @@ pub fn sectors_lead(dataset: &Dataset, state: &ViewState) -> SectorsLead {
 
 /// The indicator a view shows: the link's own while it has figures for the selection; else (or
 /// with none in the link) the best for the view, with a notice when the link's was replaced.
-/// `None` on the sectors view means the ladder (or, where it is empty, the sizes), and on the
-/// table "every indicator".
+/// On the sectors view `None` means the scale ladder (only where it has cells) and `SECTOR_SIZES`
+/// each sector's size in its own measure: `sectors::comparison` draws what this says, so the
+/// indicator list and the chart never disagree. On the table `None` means "every indicator".
 pub fn shown_indicator(dataset: &Dataset, state: &ViewState) -> Shown {
     let best = || match state.view {
         View::Trends => trends_indicator(dataset, state),
@@ -161,7 +162,7 @@ pub fn shown_indicator(dataset: &Dataset, state: &ViewState) -> Shown {
         View::Sectors if !super::ladder::scale_ladder(dataset, state).cells.is_empty() => None,
         View::Sectors => match sectors_lead(dataset, state) {
             SectorsLead::Compare(id) => Some(id),
-            SectorsLead::Sizes => None,
+            SectorsLead::Sizes => Some(SECTOR_SIZES.to_string()),
         },
         view => view.default_indicator().map(str::to_string),
     };

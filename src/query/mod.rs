@@ -22,7 +22,7 @@ pub use sectors::{comparison, Bar, Comparison};
 pub use series::{district_values, map_year, series, DistrictValue, Point, Series};
 
 use crate::model::{Confidence, Dataset, Fact, Indicator, Kind, Observation, DISTRICTS};
-use crate::state::{TimeSpan, View, ViewState};
+use crate::state::{TimeSpan, View, ViewState, SECTOR_SIZES};
 
 /// What to keep. `None` fields keep everything.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -53,7 +53,8 @@ impl Filter {
         // places in one bar would read as two sources disagreeing. Trends draws every place.
         let regions = if sectors_view { vec![state.region_id().to_string()] } else { state.region_ids().into_iter().map(str::to_string).collect() };
         Filter {
-            indicator,
+            // `sizes` is a way to draw the sectors, each in its own measure: no one indicator.
+            indicator: indicator.filter(|id| id != SECTOR_SIZES),
             sectors: (sectors_view || !state.sectors.is_empty())
                 .then(|| state.selected_sectors(dataset).into_iter().map(str::to_string).collect()),
             regions: Some(regions),
@@ -116,11 +117,12 @@ pub fn economy_wide_lines(state: &ViewState) -> bool {
 }
 
 /// The way out of an empty view: the same view and indicator with every filter cleared; if that
-/// indicator has no figures for Beijing in this view either, the view's default indicator too,
-/// so the button never leads to another empty page.
+/// indicator has no figures for Beijing in this view either (trends and sectors say so in a
+/// notice and draw another; the table and map would stay empty), the view's default indicator
+/// too, so the button never leads to another empty page or notice.
 pub fn way_back(dataset: &Dataset, state: &ViewState) -> ViewState {
     let cleared = state.without_filters();
-    if filter(dataset, &Filter::from_state(&cleared, dataset)).is_empty() {
+    if choice::shown_indicator(dataset, &cleared).notice.is_some() || filter(dataset, &Filter::from_state(&cleared, dataset)).is_empty() {
         ViewState { indicator: None, ..cleared }
     } else {
         cleared
