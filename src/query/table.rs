@@ -1,4 +1,5 @@
-//! The table view's rows, their sort order, and the CSV written from exactly those rows.
+//! The table view's rows (lines stating one figure folded into one row), their sort order, and
+//! the CSV of the same lines in the same order, one record per line so every source is kept.
 
 use crate::format::period_label;
 use crate::format;
@@ -144,7 +145,7 @@ pub fn to_csv(dataset: &Dataset, texts: &Texts, rows: &[&Observation], lang: Lan
             &o.year.to_string(),
             &o.value.to_string(),
             o.unit.id(),
-            &format::value(o.value, o.unit, lang),
+            &format::figure(o, lang),
             o.kind.id(),
             source.confidence.id(),
             &source.publisher,
@@ -189,6 +190,20 @@ mod tests {
     }
 
     /// Issue 17: the unsorted table announced `aria-sort="ascending"` on its first column.
+    /// Review 2026-12-02: a floor ("at least") keeps its "≥" in the value as shown, as on the page.
+    #[test]
+    fn csv_value_as_shown_marks_a_floor() {
+        let dataset = crate::fixtures::real();
+        let rows: Vec<&Observation> = dataset.observations.iter().filter(|o| o.indicator == "cluster_scale_threshold").collect();
+        assert!(rows.iter().all(|o| crate::model::is_floor(o)) && !rows.is_empty());
+        for lang in [Lang::En, Lang::Zh] {
+            let csv = to_csv(dataset, crate::fixtures::real_texts(), &rows, lang);
+            let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+            let shown: Vec<String> = reader.records().map(|r| r.unwrap()[9].to_string()).collect();
+            assert!(shown.iter().all(|v| v.starts_with('≥')), "{shown:?}");
+        }
+    }
+
     #[test]
     fn headers_announce_only_the_sort_the_reader_chose() {
         assert!(Column::ALL.iter().all(|c| aria_sort(None, *c) == "none"));
