@@ -5,7 +5,7 @@
 //! best data the dataset holds when the link is read.
 
 use super::series::{point, series, year_axis, Point};
-use super::drawable;
+use super::{drawable, filter, Filter};
 use crate::model::{Dataset, Kind, Observation};
 use crate::state::{Notice, NoticeReason, View, ViewState, SECTOR_SIZES};
 use std::collections::{BTreeMap, BTreeSet};
@@ -212,6 +212,27 @@ pub fn map_year(dataset: &Dataset, state: &ViewState) -> Option<u16> {
 /// The notices a view's choice adds to the link's own: the link's indicator had no figures.
 pub fn notices(dataset: &Dataset, state: &ViewState) -> Vec<Notice> {
     shown_indicator(dataset, state).notice.into_iter().collect()
+}
+
+impl Filter {
+    /// The filter a view's state asks for, with the indicator the view shows. Here, beside the
+    /// choice, so the parent module does not depend on its child (tests/architecture.rs).
+    pub fn from_state(state: &ViewState, dataset: &Dataset) -> Filter {
+        Filter::with_indicator(state, dataset, shown_indicator(dataset, state).indicator)
+    }
+}
+
+/// The way out of an empty view: the same view and indicator with every filter cleared; if that
+/// indicator has no figures for Beijing in this view either (trends and sectors say so in a
+/// notice and draw another; the table and map would stay empty), the view's default indicator
+/// too, so the button never leads to another empty page or notice.
+pub fn way_back(dataset: &Dataset, state: &ViewState) -> ViewState {
+    let cleared = state.without_filters();
+    if shown_indicator(dataset, &cleared).notice.is_some() || filter(dataset, &Filter::from_state(&cleared, dataset)).is_empty() {
+        ViewState { indicator: None, ..cleared }
+    } else {
+        cleared
+    }
 }
 
 #[cfg(test)]

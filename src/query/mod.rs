@@ -16,6 +16,7 @@ pub mod search;
 pub mod switch;
 pub mod groups;
 
+pub use choice::way_back;
 pub use title::document_title;
 pub use cards::{headline_cards, Card, CardSpec, CARD_SPECS};
 pub use sectors::{comparison, Bar, Comparison};
@@ -39,11 +40,6 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// The filter a view's state asks for, with the indicator the view shows (`choice`).
-    pub fn from_state(state: &ViewState, dataset: &Dataset) -> Filter {
-        Filter::with_indicator(state, dataset, choice::shown_indicator(dataset, state).indicator)
-    }
-
     /// The state's filter for an indicator already chosen, so the choice is not made twice. The
     /// one filter of a view's figures: the indicator choice (`choice`) and what the view draws
     /// (`sectors::comparison`) both start from it, so they never disagree on the places.
@@ -114,19 +110,6 @@ pub(crate) fn drawable<'d>(dataset: &'d Dataset, state: &ViewState, indicator: O
 /// sector lines a place would bury the comparison. With sectors chosen, it draws theirs.
 pub fn economy_wide_lines(state: &ViewState) -> bool {
     state.view == View::Trends && state.compares_regions() && state.sectors.is_empty()
-}
-
-/// The way out of an empty view: the same view and indicator with every filter cleared; if that
-/// indicator has no figures for Beijing in this view either (trends and sectors say so in a
-/// notice and draw another; the table and map would stay empty), the view's default indicator
-/// too, so the button never leads to another empty page or notice.
-pub fn way_back(dataset: &Dataset, state: &ViewState) -> ViewState {
-    let cleared = state.without_filters();
-    if choice::shown_indicator(dataset, &cleared).notice.is_some() || filter(dataset, &Filter::from_state(&cleared, dataset)).is_empty() {
-        ViewState { indicator: None, ..cleared }
-    } else {
-        cleared
-    }
 }
 
 /// The indicators a view can draw, in the dataset's order: those with district figures for the
