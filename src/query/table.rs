@@ -1,7 +1,6 @@
 //! The table view's rows (lines stating one figure folded into one row), their sort order, and
 //! the CSV of the same lines in the same order, one record per line so every source is kept.
 
-use crate::format::period_label;
 use crate::format;
 use crate::model::{Dataset, Lang, Observation, Texts};
 use std::cmp::Ordering;
@@ -141,7 +140,9 @@ pub fn to_csv(dataset: &Dataset, texts: &Texts, rows: &[&Observation], lang: Lan
             o.label(lang),
             &crate::format::sector_name(dataset, o.sector.as_deref(), lang),
             &dataset.region_name(&o.region, lang),
-            &period_label(o, lang),
+            // Machine-readable, as the dataset writes it (`year`, `2021-2025`, `2023-01/2023-06`),
+            // like the unit column: the same in either language.
+            if o.period.is_empty() { "year" } else { o.period.as_str() },
             &o.year.to_string(),
             &o.value.to_string(),
             o.unit.id(),
@@ -187,6 +188,22 @@ mod tests {
         let units: Vec<String> = reader.records().map(|r| r.unwrap()[8].to_string()).collect();
         assert!(!units.is_empty());
         assert!(units.iter().all(|u| u == "pct_of_gdp"), "{units:?}");
+    }
+
+    /// Review 2026-12-02: the period column is the dataset's period, not a label in the page's language.
+    #[test]
+    fn csv_period_column_is_machine_readable() {
+        let dataset = crate::fixtures::real();
+        let rows: Vec<&Observation> = dataset.observations.iter().filter(|o| o.indicator == "zgc_total_revenue").collect();
+        assert!(rows.iter().any(|o| o.is_part_year()), "a part of a year among the rows");
+        for lang in [Lang::En, Lang::Zh] {
+            let csv = to_csv(dataset, crate::fixtures::real_texts(), &rows, lang);
+            let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+            let periods: Vec<String> = reader.records().map(|r| r.unwrap()[5].to_string()).collect();
+            let expected: Vec<&str> = rows.iter().map(|o| if o.period.is_empty() { "year" } else { o.period.as_str() }).collect();
+            assert_eq!(periods, expected);
+            assert!(periods.iter().all(|p| p.is_ascii()), "{periods:?}");
+        }
     }
 
     /// Issue 17: the unsorted table announced `aria-sort="ascending"` on its first column.
