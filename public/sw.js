@@ -2,16 +2,25 @@
 // off. scripts/post-build.mjs fills in this build's version and its list of hashed assets.
 const VERSION = '__VERSION__';
 const ASSETS = ['__ASSETS__'];
-const CACHE = `atlas-${VERSION}`;
+// Caches are named by the worker's scope, so two deployments on one origin (/atlas/ and
+// /atlas-staging/) never touch each other's.
+const PREFIX = `atlas ${self.registration.scope} `;
+const CACHE = `${PREFIX}${VERSION}`;
 
+// No skipWaiting(): a new build's worker waits until no tab of the previous build is open, so an
+// open tab keeps the worker and the cache of its own build (its lazily fetched texts among them)
+// and is never handed to a worker whose cache lacks them. The next visit gets the new build.
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(ASSETS)));
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((key) => key.startsWith('atlas-') && key !== CACHE).map((key) => caches.delete(key))))
+      // Only this scope's older caches (and those of the builds before scope-named caches).
+      .then((keys) => Promise.all(keys
+        .filter((key) => key !== CACHE && (key.startsWith(PREFIX) || /^atlas-[0-9a-f]+$/.test(key)))
+        .map((key) => caches.delete(key))))
       .then(() => self.clients.claim()),
   );
 });
@@ -26,6 +35,8 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
-  // Assets: the cache first. A new build has a new VERSION (from the files' contents) and cache.
-  event.respondWith(caches.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request)));
+  // Assets: this build's cache first. A new build has a new VERSION (from the files' contents) and cache.
+  event.respondWith(caches.open(CACHE)
+    .then((cache) => cache.match(request, { ignoreSearch: true }))
+    .then((hit) => hit || fetch(request)));
 });

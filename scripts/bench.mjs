@@ -1,5 +1,7 @@
 // Measures what a reader waits for; figures are reported, never asserted. See scripts/bench.
-//   node scripts/bench.mjs [--baseline DIR] [--runs N] [--lighthouse N]
+//   node scripts/bench.mjs [--baseline DIR] [--runs N] [--lighthouse N] [--phone-only]
+// --phone-only measures only the phone part (issue 22): each chart view's chart top on a 390 × 844
+// phone screen, and Lighthouse mobile's largest-contentful-paint element for each.
 // Every timing is taken in interleaved rounds (this build, the bare page, the baseline build, then
 // again), because this machine's speed drifts by half within a day: only figures from one run,
 // interleaved, compare. --baseline DIR measures another build (a dist/ copy) in the same rounds.
@@ -14,7 +16,8 @@ import { startServer } from './static-server.mjs';
 import { codeByCrate } from './wasm-crates.mjs';
 
 const { values: args } = parseArgs({
-  options: { baseline: { type: 'string' }, runs: { type: 'string', default: '9' }, lighthouse: { type: 'string', default: '3' } },
+  options: { baseline: { type: 'string' }, runs: { type: 'string', default: '9' }, lighthouse: { type: 'string', default: '3' },
+    'phone-only': { type: 'boolean', default: false } },
 });
 const RUNS = Number(args.runs);
 const LIGHTHOUSE_RUNS = Number(args.lighthouse);
@@ -156,6 +159,70 @@ async function lighthouse(base) {
   };
 }
 
+// Issue 22, on a phone: where each chart view's chart starts (CSS px from the top of the page, on a
+// 390 × 844 screen with touch; the target is the first 55% of the screen, 464 px), and which element
+// Lighthouse's mobile run finds as the largest paint (the view's content, not a skeleton).
+const PHONE = { width: 390, height: 844 };
+const PHONE_VIEWS = [
+  ['trends', '?view=trends'], ['sectors', '?view=sectors'], ['map', '?view=map'], ['tour step', '?view=tour'],
+  ['profile', '?view=profile&region=haidian'],
+];
+async function chartTop(base, link) {
+  const context = await browser.newContext({ bypassCSP: true, viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${base}${link}`);
+    return await page.evaluate(() => new Promise((resolve) => {
+      const started = performance.now();
+      const check = () => {
+        const el = document.querySelector('main [data-chart]');
+        const chart = el && window.echarts && window.echarts.getInstanceByDom(el);
+        if (chart && chart.getOption().series?.length) resolve(Math.round(el.getBoundingClientRect().top + window.scrollY));
+        else if (performance.now() - started > 20_000) resolve(null);
+        else requestAnimationFrame(check);
+      };
+      check();
+    }));
+  } finally { await context.close(); }
+}
+async function lcpElement(url) {
+  const out = join(tmpdir(), `atlas-lighthouse-phone-${process.pid}.json`);
+  await promisify(execFile)('node_modules/.bin/lighthouse', [url, '--quiet', '--output=json', `--output-path=${out}`,
+    '--only-categories=performance',
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run'],
+  { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  const node = report.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
+  return { lcpMs: report.audits['largest-contentful-paint'].numericValue, element: node ? `${node.selector} ${node.snippet}`.slice(0, 160) : null };
+}
+async function phoneReport(base) {
+  const rows = [];
+  for (const [name, link] of PHONE_VIEWS) {
+    const top = await chartTop(base, link);
+    let lcp = null;
+    if (LIGHTHOUSE_RUNS > 0) {
+      try { lcp = await lcpElement(`${base}${link}`); } catch (error) { console.error(`lighthouse did not run: ${error.message}`); }
+    }
+    rows.push({ view: name, link, chartTopPx: top, withinFirst55: top !== null && top < PHONE.height * 0.55, lcpMs: lcp?.lcpMs ?? null, lcpElement: lcp?.element ?? null });
+  }
+  console.log(`\n| on a phone (${PHONE.width} × ${PHONE.height}) | chart top, px (target < ${Math.round(PHONE.height * 0.55)}) | Lighthouse mobile LCP | LCP element |\n|---|---:|---:|---|`);
+  for (const r of rows) {
+    console.log(`| ${r.view} (\`${r.link}\`) | ${r.chartTopPx ?? '—'} | ${r.lcpMs === null ? '—' : `${(r.lcpMs / 1000).toFixed(1)} s`} | ${r.lcpElement === null ? '—' : `\`${r.lcpElement.replace(/\|/g, '\\|')}\``} |`);
+  }
+  return rows;
+}
+
+if (args['phone-only']) {
+  const server = await startServer({ root: 'dist', port: 0 });
+  const phone = await phoneReport(`http://127.0.0.1:${server.address().port}/`);
+  await browser.close();
+  server.close();
+  mkdirSync('bench', { recursive: true });
+  writeFileSync('bench/phone.json', JSON.stringify({ date: new Date().toISOString(), screen: PHONE, views: phone }, null, 2) + '\n');
+  console.log('\nwritten: bench/phone.json');
+  process.exit(0);
+}
+
 const builds = [{ name: 'this build', dist: 'dist' }];
 if (args.baseline) builds.push({ name: 'baseline', dist: args.baseline });
 const servers = [];
@@ -190,6 +257,7 @@ for (let round = 0; round < LIGHTHOUSE_RUNS; round++) {
     try { build.lighthouse.push(await lighthouse(build.base)); } catch (error) { console.error(`lighthouse did not run: ${error.message}`); }
   }
 }
+const phone = await phoneReport(builds[0].base);
 await browser.close();
 for (const server of servers) server.close();
 
@@ -258,6 +326,7 @@ writeFileSync('bench/results.json', JSON.stringify({
   runs: RUNS, clicksPerRun: CLICKS, lighthouseRuns: LIGHTHOUSE_RUNS,
   bareFirstChartMs: { median: bareMs, runs: bareRuns },
   wasmCodeByCrate: crates,
+  phone,
   builds: builds.map((b) => ({ name: b.name, dist: b.dist, summary: b.summary, assets: b.sizes.assets,
     runs: { firstChartMs: b.firstChart, decodeMs: b.decode, overviewMs: b.overview, filterMs: b.filter, filterPaintedMs: b.filterPainted, lighthouse: b.lighthouse } })),
 }, null, 2) + '\n');

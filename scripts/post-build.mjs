@@ -4,10 +4,14 @@
 //    that read one (Netlify, Cloudflare Pages);
 // 2. the dataset's texts (quotes, notes, source titles): build.rs wrote them beside the wasm's
 //    build as `texts-<hash>.bin`, and the wasm names the file it will fetch; copied into the bundle;
-// 3. the service worker, with the exact list of this build's hashed assets to precache.
+// 3. the whole dataset as open data (CSVs, README, datapackage.json, atlas-data.zip), written by
+//    build.rs from the same loader into `open-data/` beside the texts; copied into `data/`. A
+//    download, not part of the page: the service worker precaches none of it (it lists files at
+//    the top level only);
+// 4. the service worker, with the exact list of this build's hashed assets to precache.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const staging = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!staging) throw new Error('post-build: TRUNK_STAGING_DIR is not set');
@@ -17,13 +21,20 @@ if (!wasm) throw new Error('post-build: no .wasm in the staging directory');
 const textsFile = readFileSync(join(staging, wasm)).toString('latin1').match(/texts-[0-9a-f]{16}\.bin/)?.[0];
 if (!textsFile) throw new Error('post-build: the wasm names no texts-<hash>.bin');
 const buildDirs = join(process.env.CARGO_TARGET_DIR || join(process.env.TRUNK_SOURCE_DIR || '.', 'target'), 'wasm32-unknown-unknown');
+// Of build.rs's output directories holding this texts file (an unchanged dataset keeps its name
+// across builds, so stale directories may too), the one it wrote last.
 const textsSource = readdirSync(buildDirs)
   .map((profile) => join(buildDirs, profile, 'build'))
   .filter((dir) => existsSync(dir))
   .flatMap((dir) => readdirSync(dir).map((name) => join(dir, name, 'out', textsFile)))
-  .find((path) => existsSync(path));
+  .filter((path) => existsSync(path))
+  .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
 if (!textsSource) throw new Error(`post-build: build.rs's ${textsFile} is not under ${buildDirs}`);
 copyFileSync(textsSource, join(staging, textsFile));
+const openData = join(dirname(textsSource), 'open-data');
+if (!existsSync(join(openData, 'datapackage.json'))) throw new Error(`post-build: build.rs wrote no open data in ${openData}`);
+mkdirSync(join(staging, 'data'), { recursive: true });
+for (const name of readdirSync(openData)) copyFileSync(join(openData, name), join(staging, 'data', name));
 const indexPath = join(staging, 'index.html');
 let index = readFileSync(indexPath, 'utf8');
 
@@ -46,11 +57,21 @@ const policy = [
 if (!index.includes('__CSP__')) throw new Error('post-build: index.html has no __CSP__ placeholder');
 index = index.replace('__CSP__', policy);
 writeFileSync(indexPath, index);
+// For hosts that read `_headers` (Netlify, Cloudflare Pages); README "Publishing" lists them for
+// the others. The service worker is revalidated on every visit, or a CDN's default could pin an
+// old build; the data files are downloads.
 writeFileSync(join(staging, '_headers'), [
   '/*',
   `  Content-Security-Policy: ${policy}`,
   '  X-Content-Type-Options: nosniff',
   '  Referrer-Policy: strict-origin-when-cross-origin',
+  // A host's default caching must not pin an old worker (browsers cap it at a day anyway).
+  '/sw.js',
+  '  Cache-Control: no-cache',
+  '/data/*',
+  '  Cache-Control: no-cache',
+  '/data/atlas-data.zip',
+  '  Content-Disposition: attachment; filename="atlas-data.zip"',
   '',
 ].join('\n'));
 

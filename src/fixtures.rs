@@ -86,14 +86,16 @@ pub fn small() -> &'static Dataset {
     })
 }
 
-/// Beijing's GDP as several sources state it: `(id, year, value, unit, confidence, note)` per
-/// line, for the rules that make one point of many sources.
+/// Beijing's GDP as several sources state it: `(id, year, value, unit, confidence, revision)` per
+/// line (`revision` empty where the source does not say), for the rules that make one point of
+/// many sources.
 pub fn gdp_sources(lines: &[(&str, u16, &str, &str, &str, &str)]) -> Dataset {
     let text: Vec<String> = lines
         .iter()
-        .map(|(id, year, value, unit, confidence, note)| {
+        .map(|(id, year, value, unit, confidence, revision)| {
+            let revision = if revision.is_empty() { String::new() } else { format!(r#","revision":"{revision}""#) };
             format!(
-                r#"{{"id":"{id}","indicator":"gdp","indicator_en":"GDP","indicator_zh":"地区生产总值","sector":"all","region":"beijing","year":{year},"value":{value},"unit":"{unit}","kind":"actual","source_url":"https://example.org/{id}","source_title":"t","publisher":"{id} publisher","published":"2024","quote":"GDP {value}","confidence":"{confidence}","note":"{note}"}}"#
+                r#"{{"id":"{id}","indicator":"gdp","indicator_en":"GDP","indicator_zh":"地区生产总值","sector":"all","region":"beijing","year":{year},"value":{value},"unit":"{unit}","kind":"actual","source_url":"https://example.org/{id}","source_title":"t","publisher":"{id} publisher","published":"2024","quote":"GDP {value}","confidence":"{confidence}"{revision}}}"#
             )
         })
         .collect();

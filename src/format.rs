@@ -3,7 +3,7 @@
 //! Chinese, billion / trillion yuan in English) and periods. Display only: the published value is
 //! never changed.
 
-use crate::model::{Confidence, Dataset, Kind, Lang, Observation, Unit};
+use crate::model::{Confidence, Dataset, Kind, Lang, Observation, Period, Unit};
 
 /// A UI string in the reader's language, from locales/app.yml.
 pub fn tr(lang: Lang, key: &str) -> String {
@@ -45,35 +45,33 @@ pub fn sector_name(dataset: &Dataset, sector: Option<&str>, lang: Lang) -> Strin
     }
 }
 
-/// `2021`, or the span a figure covers when it is not one calendar year (`2021–2025`,
-/// `2023–01 to 2023–06`).
+/// `2021`, or the stretch a figure covers when it is not one calendar year, in the reader's
+/// language: `2021–2025`, `Jan–Jun 2023` / `2023年1–6月`, `as of Oct 2022` / `截至2022年10月`,
+/// `over 7 years (not stated which)` / `7年间（未说明起止年份）`.
 pub fn period_label(observation: &Observation, lang: Lang) -> String {
-    match observation.period.as_str() {
-        "year" | "" => observation.year.to_string(),
-        period => period.replace('-', "–").replace('/', &tr(lang, "period.to")),
+    let month = |m: u8| tr(lang, &format!("period.month.{m}"));
+    match observation.period {
+        Period::Year => observation.year.to_string(),
+        Period::Span { from, to } => format!("{from}–{to}"),
+        Period::Months { from, to } if from.0 == to.0 => tr_with(
+            lang,
+            "period.months_in_year",
+            &[("from", &month(from.1)), ("to", &month(to.1)), ("year", &to.0.to_string())],
+        ),
+        Period::Months { from, to } => tr_with(
+            lang,
+            "period.months",
+            &[("from", &month(from.1)), ("from_year", &from.0.to_string()), ("to", &month(to.1)), ("to_year", &to.0.to_string())],
+        ),
+        Period::AsOf { year, month: m } => tr_with(lang, "period.as_of", &[("month", &month(m)), ("year", &year.to_string())]),
+        Period::YearsUnstated(n) => tr_with(lang, "period.years_unstated", &[("n", &n.to_string())]),
     }
 }
 
 /// `1234567.891` → `1,234,567.891`: the shortest decimal that round-trips, grouped by thousands.
 pub fn number(value: f64) -> String {
-    let plain = format!("{}", value.abs());
-    let (int, frac) = plain.split_once('.').map_or((plain.as_str(), None), |(i, f)| (i, Some(f)));
-    let digits: Vec<char> = int.chars().collect();
-    let mut out = String::new();
-    if value < 0.0 {
-        out.push('-');
-    }
-    for (i, digit) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(*digit);
-    }
-    if let Some(frac) = frac {
-        out.push('.');
-        out.push_str(frac);
-    }
-    out
+    let sign = if value < 0.0 { "-" } else { "" };
+    format!("{sign}{}", crate::model::group_thousands(&format!("{}", value.abs())))
 }
 
 /// Rounds a rescaled value to at most `decimals` places, so 4.16109 trillion reads 4.16.
@@ -309,6 +307,50 @@ mod tests {
         assert_eq!(value(12.5, Unit::BnUsd, Lang::Zh), "125亿美元");
         assert_eq!(value(125.0, Unit::HundredMillionUsd, Lang::En), "US$12.5 billion");
         assert_eq!(value(111.2, Unit::Per10kPeople, Lang::Zh), "每万人111.2");
+    }
+
+    /// Issue 23, C8: each form of period reads in the page's language; none is shown raw.
+    #[test]
+    fn each_form_of_period_reads_in_each_language() {
+        let figure = |year: u16, period: &str| Observation {
+            id: "x".into(),
+            indicator: "x".into(),
+            label_en: String::new(),
+            label_zh: String::new(),
+            sector: None,
+            region: "beijing".into(),
+            year,
+            period: Period::parse(period).expect("a period the schema allows"),
+            value: 1.0,
+            unit: Unit::Count,
+            kind: Kind::Actual,
+            source: 0,
+            revision: None,
+            translated: false,
+        };
+        let both = |year, period| (period_label(&figure(year, period), Lang::En), period_label(&figure(year, period), Lang::Zh));
+        let pair = |en: &str, zh: &str| (en.to_string(), zh.to_string());
+        assert_eq!(both(2022, "year"), pair("2022", "2022"));
+        assert_eq!(both(2025, "2021-2025"), pair("2021–2025", "2021–2025"));
+        assert_eq!(both(2023, "2023-01/2023-06"), pair("Jan–Jun 2023", "2023年1–6月"));
+        assert_eq!(both(2023, "2022-11/2023-02"), pair("Nov 2022 – Feb 2023", "2022年11月至2023年2月"));
+        assert_eq!(both(2022, "2022-10"), pair("as of Oct 2022", "截至2022年10月"));
+        assert_eq!(both(2023, "7 years"), pair("over 7 years (not stated which)", "7年间（未说明起止年份）"));
+    }
+
+    /// Issue 23, C8: no period of the real data reads with a Latin letter on the Chinese page.
+    #[test]
+    fn no_period_of_the_data_reads_in_english_on_the_chinese_page() {
+        let dataset = crate::fixtures::real();
+        let latin: Vec<String> = dataset
+            .observations
+            .iter()
+            .map(|o| period_label(o, Lang::Zh))
+            .filter(|label| label.chars().any(|c| c.is_ascii_alphabetic()))
+            .collect();
+        assert_eq!(latin, Vec::<String>::new());
+        let multiple = dataset.observations.iter().find(|o| o.id == "seed-hitech-dev-index-multiple").expect("in the data");
+        assert_eq!(period_label(multiple, Lang::Zh), "7年间（未说明起止年份）");
     }
 
     #[test]

@@ -11,6 +11,15 @@ pub static BUNDLED_DATASET: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/da
 /// its content; the page fetches it when a quote is first needed.
 pub const TEXTS_FILE: &str = include!(concat!(env!("OUT_DIR"), "/texts_file.rs"));
 
+/// The date `build.rs` built the dataset (YYYY-MM-DD): the data package's version and the date
+/// a citation gives as accessed.
+pub const DATASET_BUILT: &str = include!(concat!(env!("OUT_DIR"), "/dataset_built.rs"));
+
+/// Where `build.rs` wrote the data package (CSVs, README, datapackage.json, atlas-data.zip), for
+/// host tests; scripts/post-build.mjs copies it into the bundle as `data/`.
+#[cfg(not(target_arch = "wasm32"))]
+pub const OPEN_DATA_DIR: &str = concat!(env!("OUT_DIR"), "/open-data");
+
 /// The same texts, for host tests; the wasm fetches them instead of carrying them.
 #[cfg(not(target_arch = "wasm32"))]
 pub static BUNDLED_TEXTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/texts.postcard"));

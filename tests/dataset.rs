@@ -32,8 +32,12 @@ fn texts_of_another_dataset_are_refused() {
 fn data_loads_without_issues() {
     let dataset = dataset();
     assert_eq!(dataset.sectors.len(), 10);
-    assert!(dataset.observations.len() >= 455);
-    assert!(dataset.zones.len() >= 25);
+    // Every line of the files is one loaded row: none is dropped.
+    let lines = |text: &str| text.lines().filter(|l| !l.trim().is_empty()).count();
+    let files = model::bundled();
+    assert_eq!(dataset.observations.len(), lines(files.observations));
+    assert_eq!(dataset.facts.len(), lines(files.facts));
+    assert_eq!(dataset.zones.len(), 25);
 }
 
 #[test]
@@ -108,6 +112,34 @@ fn views_open_on_the_best_data() {
     let year = query::choice::map_year(&dataset, &state::parse("view=map", &dataset).state).unwrap();
     let counts = |y: u16| query::district_values(&dataset, "gdp", y).iter().filter(|v| v.point.is_some()).count();
     assert!((2012..=2030).all(|y| counts(y) < counts(year) || (counts(y) == counts(year) && y <= year)));
+}
+
+/// Code review C2: the district GDP tables' note ("may mix preliminary and revised data") once
+/// labelled all 80 of their figures preliminary. Only lines whose source says so carry a revision.
+#[test]
+fn only_figures_whose_source_says_so_are_preliminary_or_final() {
+    let dataset = dataset();
+    let revision = |id: &str| dataset.observation(id).unwrap_or_else(|| panic!("{id} is in the data")).revision();
+    assert_eq!(revision("geo-haidian-gdp-2022-table"), None);
+    assert_eq!(revision("geo-haidian-gdp-2022"), Some(model::Revision::Preliminary), "据初步统计");
+    assert_eq!(revision("beijing-gdp-2024"), Some(model::Revision::Preliminary), "初步核算");
+    assert_eq!(revision("beijing-rd-expenditure-2022"), Some(model::Revision::Final));
+    assert_eq!(revision("chaoyang-gdp-growth-2024"), None, "'No final de 2024' is Portuguese for 'at the end of 2024'");
+    let tables = dataset.observations.iter().filter(|o| o.id.ends_with("-table"));
+    assert!(tables.clone().count() >= 80);
+    assert!(tables.filter(|o| o.revision().is_some()).count() == 0);
+}
+
+/// Issue 23, C12: every kind of zone in the data has its name in both languages (a new kind
+/// would otherwise show the raw key).
+#[test]
+fn every_zone_kind_has_a_name_in_both_languages() {
+    for zone in &dataset().zones {
+        for lang in [atlas::model::Lang::En, atlas::model::Lang::Zh] {
+            let name = atlas::format::tr(lang, &format!("zone_kind.{}", zone.kind));
+            assert!(!name.is_empty() && !name.contains("zone_kind"), "{}: {name}", zone.kind);
+        }
+    }
 }
 
 /// Issue 24: each line of `../shared/data/additions/2026-12-02-upgrades.jsonl` states the same

@@ -31,6 +31,8 @@ fn links_quoted_in_the_issues_open_their_view() {
         "view=trends&indicator=gdp&region=chaoyang,haidian,bda&scale=index",
         "view=map&time=2022",
         "view=tour&step=2",
+        // Issue 23: the profiles' index, as the app writes it.
+        "view=profile",
     ] {
         assert_canonical(link);
     }
@@ -47,6 +49,17 @@ fn old_and_hand_written_links_become_canonical() {
     // A single region, as links before issue 18 wrote it, and Beijing spelled out.
     assert_canonical("view=trends&region=haidian");
     assert_eq!(encode(&parse("view=trends&region=beijing", dataset()).state), "view=trends");
+    // Issue 23: one view, one link: Beijing beside a district is the district's profile, and a
+    // view drops the keys it does not read; neither is a mistake worth a notice.
+    for (link, canonical) in [
+        ("view=profile&region=beijing,haidian", "view=profile&region=haidian"),
+        ("view=sources&sector=integrated_circuits", "view=sources"),
+        ("view=map&region=haidian&scale=index", "view=map&region=haidian"),
+    ] {
+        let parsed = parse(link, dataset());
+        assert!(parsed.notices.is_empty(), "{link}: {:?}", parsed.notices);
+        assert_eq!(encode(&parsed.state), canonical, "{link}");
+    }
 }
 
 #[test]

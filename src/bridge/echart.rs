@@ -20,9 +20,18 @@ pub struct ChartClick {
     pub zone: Option<String>,
 }
 
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(method, js_name = dispatchAction)]
+    fn dispatch_action(this: &ECharts, action: &JsValue);
+    #[wasm_bindgen(js_namespace = echarts, js_name = getInstanceByDom)]
+    fn instance_by_dom(el: &web_sys::Element) -> JsValue;
+}
+
 struct Live {
     chart: ECharts,
     _on_click: Closure<dyn FnMut(JsValue)>,
+    _on_touch_move: Closure<dyn FnMut(JsValue)>,
     observer: Option<web_sys::ResizeObserver>,
     _on_resize: Closure<dyn FnMut()>,
 }
@@ -77,12 +86,92 @@ fn field(data: &JsValue, key: &str) -> Option<String> {
     js_sys::Reflect::get(data, &key.into()).ok().and_then(|v| v.as_string())
 }
 
+// Touch (issue 22). A tap shows an item's tooltip, as a hover does; a second tap on the same item
+// does what a click does (opens its source, narrows the filter), and hides the tooltip so it does
+// not stay over the source panel. A press anywhere outside a chart hides its tooltip. One finger
+// moving on a chart scrolls the page; two fingers pan and zoom the map.
+thread_local! {
+    /// Whether the last press was a finger's.
+    static LAST_PRESS_TOUCH: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The item (chart, series, index) whose tooltip the last tap showed.
+    static PREVIEWED: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    static PRESS_LISTENER: std::cell::OnceCell<Closure<dyn FnMut(web_sys::Event)>> = const { std::cell::OnceCell::new() };
+}
+
+fn hide_tip(chart: &ECharts) {
+    let action = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&action, &"type".into(), &"hideTip".into());
+    chart.dispatch_action(&action);
+}
+
+/// Listens, once per page, to every press: notes whether it is a finger's, and hides the tooltip
+/// of each chart the press is outside of.
+fn listen_to_presses() {
+    PRESS_LISTENER.with(|cell| {
+        if cell.get().is_some() {
+            return;
+        }
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            let pointer = js_sys::Reflect::get(&event, &"pointerType".into()).ok().and_then(|p| p.as_string());
+            LAST_PRESS_TOUCH.with(|touch| touch.set(pointer.as_deref() == Some("touch")));
+            let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+            let query = js_sys::Reflect::get(&document, &"querySelectorAll".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+            let Some(charts) = query.and_then(|f| f.call1(&document, &"[data-chart]".into()).ok()) else { return };
+            let mut inside_any = false;
+            for el in js_sys::Array::from(&charts).iter() {
+                let Ok(el) = el.dyn_into::<web_sys::Element>() else { continue };
+                if super::event_inside(&event, &el) {
+                    inside_any = true;
+                    continue;
+                }
+                let instance = instance_by_dom(&el);
+                if instance.is_object() {
+                    hide_tip(instance.unchecked_ref());
+                }
+            }
+            if !inside_any {
+                PREVIEWED.with(|p| p.borrow_mut().take());
+            }
+        });
+        let _ = document.add_event_listener_with_callback_and_bool("pointerdown", listener.as_ref().unchecked_ref(), true);
+        let _ = cell.set(listener);
+    });
+}
+
+/// Whether this click is a finger's first tap on the item: it only shows the tooltip.
+fn first_tap(chart_name: &str, params: &JsValue) -> bool {
+    if !LAST_PRESS_TOUCH.with(|touch| touch.get()) {
+        return false;
+    }
+    let index = |key: &str| js_sys::Reflect::get(params, &key.into()).ok().and_then(|v| v.as_f64()).unwrap_or(-1.0);
+    let name = js_sys::Reflect::get(params, &"name".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    let item = format!("{chart_name}:{}:{}:{name}", index("seriesIndex"), index("dataIndex"));
+    PREVIEWED.with(|previewed| {
+        let mut previewed = previewed.borrow_mut();
+        if previewed.as_deref() == Some(item.as_str()) {
+            *previewed = None;
+            false
+        } else {
+            *previewed = Some(item);
+            true
+        }
+    })
+}
+
 fn start(el: &web_sys::HtmlElement, on_click: Option<Callback<ChartClick>>) -> Result<Live, String> {
     let chart = init(el, &JsValue::NULL, &JsValue::UNDEFINED).map_err(describe)?;
+    listen_to_presses();
+    let chart_name = el.get_attribute("data-chart").unwrap_or_default();
+    let clicked = chart.clone();
     let on_click = Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
         let Some(callback) = on_click else { return };
         let data = js_sys::Reflect::get(&params, &"data".into()).unwrap_or(JsValue::NULL);
         if data.is_object() {
+            if first_tap(&chart_name, &params) {
+                return;
+            }
+            hide_tip(&clicked);
             callback.run(ChartClick {
                 obs: field(&data, "obs"),
                 sector: field(&data, "sector"),
@@ -91,14 +180,27 @@ fn start(el: &web_sys::HtmlElement, on_click: Option<Callback<ChartClick>>) -> R
             });
         }
     });
-    chart.on("click", on_click.as_ref().unchecked_ref());
+    chart.on("click", on_click.as_ref().unchecked_ref()).map_err(describe)?;
     let resized = chart.clone();
-    let on_resize = Closure::<dyn FnMut()>::new(move || resized.resize());
+    let on_resize = Closure::<dyn FnMut()>::new(move || {
+        let _ = resized.resize();
+    });
     let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
     if let Some(observer) = &observer {
         observer.observe(el);
     }
-    Ok(Live { chart, _on_click: on_click, observer, _on_resize: on_resize })
+    // Caught before ECharts sees it: one finger's move is the page's scroll, not the map's pan.
+    let on_touch_move = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+        let fingers = js_sys::Reflect::get(&event, &"touches".into())
+            .and_then(|touches| js_sys::Reflect::get(&touches, &"length".into()))
+            .ok()
+            .and_then(|n| n.as_f64());
+        if fingers == Some(1.0) {
+            event.unchecked_ref::<web_sys::Event>().stop_propagation();
+        }
+    });
+    let _ = el.add_event_listener_with_callback_and_bool("touchmove", on_touch_move.as_ref().unchecked_ref(), true);
+    Ok(Live { chart, _on_click: on_click, _on_touch_move: on_touch_move, observer, _on_resize: on_resize })
 }
 
 #[component]
@@ -113,6 +215,11 @@ pub fn EChart(
     /// The accessible name of the PNG download button; no button when absent.
     #[prop(optional, into)]
     download_label: Option<Signal<String>>,
+    /// The figures the chart draws as CSV: the accessible name of its "CSV" button and what the
+    /// button does (the app builds and saves the file, and sets the signal to say why it could
+    /// not); no button when absent.
+    #[prop(optional)]
+    csv: Option<(Signal<String>, Callback<RwSignal<Option<String>>>)>,
     #[prop(optional, into)] class: String,
     /// The chart's height in pixels where the stylesheet's does not fit its content.
     #[prop(optional, into)]
@@ -131,12 +238,19 @@ pub fn EChart(
             }
         });
     }
+    // The reader's language, provided by the app beside its view state.
+    let lang = use_context::<Memo<Lang>>();
+    let lang_now = move || lang.map_or(Lang::En, |l| l.get());
     Effect::new(move |_| {
         let mut option = option.get();
         let Some(el) = container.get() else { return };
         fit_credit(&mut option, el.client_width());
         let option = to_js(&option);
         if !ready.get() {
+            // Until ECharts draws and writes its own description, the container's name is ours,
+            // in the language of the moment (it follows a switch while ECharts loads or failed).
+            let key = if failed.get().is_some() { "chart.unavailable" } else { "chart.loading" };
+            let _ = el.set_attribute("aria-label", &tr(lang_now(), key));
             return;
         }
         instance.update_value(|slot| {
@@ -147,9 +261,11 @@ pub fn EChart(
                 }
             }
             match (slot.as_ref(), option) {
+                // A redraw that works clears an earlier failure.
                 (Some(live), Ok(option)) => {
-                    if let Err(err) = live.chart.set_option(&option, &not_merge()) {
-                        failed.set(Some(describe(err)));
+                    let result = live.chart.set_option(&option, &not_merge()).err().map(describe);
+                    if result.is_some() || failed.get_untracked().is_some() {
+                        failed.set(result);
                     }
                 }
                 (_, Err(err)) => failed.set(Some(err)),
@@ -163,7 +279,7 @@ pub fn EChart(
                 if let Some(observer) = &live.observer {
                     observer.disconnect();
                 }
-                live.chart.dispose();
+                let _ = live.chart.dispose();
             }
         })
     });
@@ -180,21 +296,26 @@ pub fn EChart(
             download_failed.set(result.err());
         })
     };
-    // The reader's language, provided by the app beside its view state.
-    let lang = use_context::<Memo<Lang>>();
     let loading_label = tr(lang.map_or(Lang::En, |l| l.get_untracked()), "chart.loading");
-    let say = move |key: &str, err: String| format!("{} ({err})", tr(lang.map_or(Lang::En, |l| l.get()), key));
+    // The failure's own words (the browser's, ECharts') are English: kept in `data-error` for a
+    // developer; the reader gets the sentence in the page's language.
+    let notice = move |key: &'static str, err: String| view! { <p role="status" class="notice" data-error=err>{move || tr(lang_now(), key)}</p> };
     view! {
         <figure class=format!("chart-figure {class}")>
-            {download_label.map(|text| view! {
-                <button type="button" class="chart-download" on:click=download aria-label=move || text.get()>"PNG"</button>
-            })}
+            <div class="chart-downloads">
+                {download_label.map(|text| view! {
+                    <button type="button" class="chart-download" on:click=download aria-label=move || text.get()>"PNG"</button>
+                })}
+                {csv.map(|(text, save)| view! {
+                    <button type="button" class="chart-download" on:click=move |_| save.run(download_failed) aria-label=move || text.get()>"CSV"</button>
+                })}
+            </div>
             // ECharts' `aria` option writes the container's aria-label from the chart's data.
             // Named from the first render: ECharts writes its own description once it has drawn.
             <div node_ref=container class="chart" data-chart=name role="img" aria-label=loading_label
                 style:height=move || height.and_then(|h| h.get()).map(|px| format!("{px}px"))></div>
-            {move || failed.get().map(|err| view! { <p role="status" class="notice">{say("chart.unavailable", err)}</p> })}
-            {move || download_failed.get().map(|err| view! { <p role="status" class="notice">{say("ui.download_failed", err)}</p> })}
+            {move || failed.get().map(|err| notice("chart.unavailable", err))}
+            {move || download_failed.get().map(|err| notice("ui.download_failed", err))}
         </figure>
     }
 }

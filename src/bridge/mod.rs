@@ -1,5 +1,5 @@
 //! The only code that touches JavaScript: ECharts bindings and the `<EChart>` component, the
-//! boundary map, file downloads, the clipboard, and the crash notice.
+//! boundary map, file downloads, the clipboard, the system's share sheet, and the crash notice.
 //!
 //! Options cross as plain JS objects (`json_compatible`): the default serializer makes JS `Map`s,
 //! which ECharts ignores. Tooltips are built as DOM text nodes from each item's `tip` lines, so no
@@ -8,12 +8,14 @@
 mod echart;
 mod files;
 mod page;
+mod share;
 
 pub use echart::{ChartClick, EChart};
 pub use files::{copy_text, download_text, download_url};
+pub use share::{can_share, share_link, Shared};
 pub use page::{
-    browser_languages, every, is_typing_target, location_search, origin, remove_shell, shell_painted, Interval, set_theme_attribute,
-    set_title_and_lang, store_lang, store_theme, stored_lang, stored_theme,
+    browser_languages, event_inside, focus_by_id, is_typing_target, location_search, origin, remove_shell, scroll_current_into_row, set_inert_except, shell_painted,
+    FocusReturn, Interval, set_theme_attribute, set_title_and_lang, store_lang, store_theme, stored_lang, stored_theme,
 };
 
 use wasm_bindgen::prelude::*;
@@ -28,12 +30,15 @@ extern "C" {
     fn init(el: &web_sys::HtmlElement, theme: &JsValue, opts: &JsValue) -> Result<ECharts, JsValue>;
     #[wasm_bindgen(method, catch, js_name = setOption)]
     fn set_option(this: &ECharts, option: &JsValue, opts: &JsValue) -> Result<(), JsValue>;
-    #[wasm_bindgen(method)]
-    fn resize(this: &ECharts);
-    #[wasm_bindgen(method)]
-    fn on(this: &ECharts, event: &str, handler: &js_sys::Function);
-    #[wasm_bindgen(method)]
-    fn dispose(this: &ECharts);
+    // `catch` on every method: an exception thrown inside ECharts must come back as an error,
+    // not unwind through Rust (with `panic = "abort"` it would end the app, and inside
+    // `StoredValue::update_value` it would leave the value locked).
+    #[wasm_bindgen(method, catch)]
+    fn resize(this: &ECharts) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn on(this: &ECharts, event: &str, handler: &js_sys::Function) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn dispose(this: &ECharts) -> Result<(), JsValue>;
     #[wasm_bindgen(method, catch, js_name = getDataURL)]
     fn get_data_url(this: &ECharts, opts: &JsValue) -> Result<String, JsValue>;
     #[wasm_bindgen(catch, js_namespace = echarts, js_name = registerMap)]
@@ -114,16 +119,52 @@ pub fn map_registered(name: &str) -> bool {
     echarts_loaded() && get_map(name).map(|m| !m.is_undefined() && !m.is_null()).unwrap_or(false)
 }
 
-/// Fetches the district boundaries (a static file beside the page, loaded only when the map
-/// view opens) and registers them. `Err` carries a message for the reader.
-pub async fn load_map(name: &str, url: &str) -> Result<(), String> {
+thread_local! {
+    /// Loads under way, by URL: whoever asks for a file while it is on its way waits for the same
+    /// response (a promise awaits any number of times), so a file is fetched once and two answers
+    /// cannot arrive out of order. Removed when settled: after a failure the next ask tries again.
+    static UNDER_WAY: std::cell::RefCell<std::collections::BTreeMap<String, js_sys::Promise>> = const { std::cell::RefCell::new(std::collections::BTreeMap::new()) };
+}
+
+/// `work` run once for `url` however many ask while it runs; each asker gets its outcome.
+async fn once_under_way<F>(url: &str, work: impl FnOnce(String) -> F) -> Result<JsValue, String>
+where
+    F: std::future::Future<Output = Result<JsValue, String>> + 'static,
+{
+    let promise = UNDER_WAY.with(|loads| {
+        loads
+            .borrow_mut()
+            .entry(url.to_string())
+            .or_insert_with(|| {
+                let url = url.to_string();
+                let work = work(url.clone());
+                // Runs from the microtask queue, after this borrow ends.
+                wasm_bindgen_futures::future_to_promise(async move {
+                    let result = work.await;
+                    UNDER_WAY.with(|loads| loads.borrow_mut().remove(&url));
+                    result.map_err(|err| JsValue::from_str(&err))
+                })
+            })
+            .clone()
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.map_err(describe)
+}
+
+/// Fetches the district boundaries (a static file beside the page, loaded only when a map is
+/// first shown) and registers them, once however many maps ask. `Err` carries a message for the reader.
+pub async fn load_map(name: &'static str, url: &str) -> Result<(), String> {
     echarts_ready().await?;
     if map_registered(name) {
         return Ok(());
     }
-    let response = fetch_ok(url).await?;
-    let json = wasm_bindgen_futures::JsFuture::from(response.json().map_err(describe)?).await.map_err(describe)?;
-    register_map(name, &json).map_err(describe)
+    once_under_way(url, |url| async move {
+        let response = fetch_ok(&url).await?;
+        let json = wasm_bindgen_futures::JsFuture::from(response.json().map_err(describe)?).await.map_err(describe)?;
+        register_map(name, &json).map_err(describe)?;
+        Ok(JsValue::UNDEFINED)
+    })
+    .await
+    .map(|_| ())
 }
 
 /// A successful response for a static file beside the page; `Err` carries a message for the reader.
@@ -137,10 +178,14 @@ async fn fetch_ok(url: &str) -> Result<web_sys::Response, String> {
     Ok(response)
 }
 
-/// Fetches a static file beside the page as bytes. `Err` carries a message for the reader.
+/// Fetches a static file beside the page as bytes, once however many ask while it is on its way.
+/// `Err` carries a message for the reader.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
-    let response = fetch_ok(url).await?;
-    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(describe)?).await.map_err(describe)?;
+    let buffer = once_under_way(url, |url| async move {
+        let response = fetch_ok(&url).await?;
+        wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(describe)?).await.map_err(describe)
+    })
+    .await?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 

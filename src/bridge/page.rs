@@ -1,7 +1,6 @@
 //! The page around the app: index.html's static shell, document title, `<html>` attributes, the
 //! stored theme, the page's origin, and keyboard-target checks. Components call these instead of `web_sys`.
 
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 const THEME_KEY: &str = "atlas-theme";
@@ -112,24 +111,71 @@ pub fn is_typing_target(event: &web_sys::KeyboardEvent) -> bool {
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA") || el.closest("[role=dialog]").ok().flatten().is_some())
 }
 
-/// A repeating timer (`setInterval`); it stops when dropped.
-pub struct Interval {
-    id: i32,
-    _tick: Closure<dyn FnMut()>,
+/// A repeating timer (`setInterval`) that stops when dropped: gloo-timers' (see README,
+/// Performance, for what it costs).
+pub use gloo_timers::callback::Interval;
+
+/// Moves focus to the element with `id`, making it focusable by script (`tabindex="-1"`) if it
+/// is not: a view's heading after the view changed, `<main>` after the notices went.
+pub fn focus_by_id(id: &str) {
+    let Some(element) = document().and_then(|d| d.get_element_by_id(id)) else { return };
+    if !element.has_attribute("tabindex") {
+        let _ = element.set_attribute("tabindex", "-1");
+    }
+    if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
 }
 
-impl Drop for Interval {
-    fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            window.clear_interval_with_handle(self.id);
+/// The element that had focus when a dialog opened, to give focus back to when it closes.
+#[derive(Default)]
+pub struct FocusReturn(Option<web_sys::HtmlElement>);
+
+impl FocusReturn {
+    /// Remembers the focused element (nothing when it is the page's body).
+    pub fn capture() -> FocusReturn {
+        let active = document().and_then(|d| d.active_element()).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        FocusReturn(active.filter(|e| e.tag_name() != "BODY"))
+    }
+
+    /// Gives focus back, if the element is still in the page.
+    pub fn restore(&self) {
+        if let Some(element) = self.0.as_ref().filter(|e| e.is_connected()) {
+            let _ = element.focus();
         }
     }
 }
 
-/// Calls `tick` every `millis` milliseconds until the returned timer is dropped; `None` when the
-/// page has no window to time with.
-pub fn every(millis: i32, tick: impl FnMut() + 'static) -> Option<Interval> {
-    let tick = Closure::<dyn FnMut()>::new(tick);
-    let id = web_sys::window()?.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), millis).ok()?;
-    Some(Interval { id, _tick: tick })
+/// Makes every child of the element matching `container` except those matching `keep` inert
+/// (unfocusable, hidden from assistive technology), or lets them go again: the background of a
+/// dialog that covers the screen.
+pub fn set_inert_except(container: &str, keep: &str, inert: bool) {
+    let Some(parent) = document().and_then(|d| d.query_selector(container).ok().flatten()) else { return };
+    let children = parent.children();
+    for i in 0..children.length() {
+        let Some(child) = children.item(i) else { continue };
+        if child.matches(keep).unwrap_or(false) {
+            continue;
+        }
+        let _ = if inert { child.set_attribute("inert", "") } else { child.remove_attribute("inert") };
+    }
+}
+
+/// Whether an event happened inside `element`: a press outside a popup closes it.
+pub fn event_inside(event: &web_sys::Event, element: &web_sys::Element) -> bool {
+    event.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()).is_some_and(|node| element.contains(Some(&node)))
+}
+
+/// Scrolls a row that scrolls sideways (the view tabs) so that its current item
+/// (`[aria-current]`) is in view, without scrolling the page.
+pub fn scroll_current_into_row(row: &web_sys::Element) {
+    let Ok(Some(current)) = row.query_selector("[aria-current]") else { return };
+    let Ok(current) = current.dyn_into::<web_sys::HtmlElement>() else { return };
+    let (left, width) = (current.offset_left(), current.offset_width());
+    let (scrolled, visible) = (row.scroll_left(), row.client_width());
+    if left < scrolled {
+        row.set_scroll_left(left);
+    } else if left + width > scrolled + visible {
+        row.set_scroll_left(left + width - visible);
+    }
 }

@@ -44,11 +44,12 @@ pub fn district_map_chart(look: &Look<'_>, input: &MapInput<'_>) -> Value {
         .values
         .iter()
         .map(|v| {
-            let name = display_name(v.district.name_en, v.district.name_zh, lang);
+            let name = v.district.name(lang).to_string();
             match &v.point {
                 Some(point) => {
                     let mut tip = point_tip(look, &name, point);
-                    tip.insert(1, input.title.to_string());
+                    // After the place's name, the first line (`insert` at a fixed index panics on a shorter list).
+                    tip.insert(1.min(tip.len()), input.title.to_string());
                     json!({ "name": name, "value": axis_unit.scale(point.value), "tip": tip, "obs": point.obs, "region": v.district.id })
                 }
                 None => json!({
@@ -74,7 +75,7 @@ pub fn district_map_chart(look: &Look<'_>, input: &MapInput<'_>) -> Value {
     let outlined: Vec<Value> = DISTRICTS
         .iter()
         .filter(|d| input.regions.contains(&d.id))
-        .map(|d| json!({ "name": display_name(d.name_en, d.name_zh, lang), "itemStyle": { "borderColor": palette.text, "borderWidth": 2.5 } }))
+        .map(|d| json!({ "name": d.name(lang), "itemStyle": { "borderColor": palette.text, "borderWidth": 2.5 } }))
         .collect();
     let option = json!({
         "title": [
@@ -115,7 +116,7 @@ pub fn district_map_chart(look: &Look<'_>, input: &MapInput<'_>) -> Value {
     let with_data: Vec<String> = input
         .values
         .iter()
-        .filter_map(|v| v.point.as_ref().map(|p| format!("{} {}", display_name(v.district.name_en, v.district.name_zh, lang), format::number(axis_unit.scale(p.value)))))
+        .filter_map(|v| v.point.as_ref().map(|p| format!("{} {}", v.district.name(lang), format::number(axis_unit.scale(p.value)))))
         .collect();
     let description = format!(
         "{}. {}: {}. {}: {}. {} {}.",
@@ -128,13 +129,6 @@ pub fn district_map_chart(look: &Look<'_>, input: &MapInput<'_>) -> Value {
         tr(lang, "map.zones_on_map")
     );
     finish(option, look, description)
-}
-
-fn display_name(en: &str, zh: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => en.to_string(),
-        Lang::Zh => zh.to_string(),
-    }
 }
 
 fn zone_item(look: &Look<'_>, zone: &Zone, regions: &[&str]) -> Value {
@@ -151,7 +145,7 @@ fn zone_item(look: &Look<'_>, zone: &Zone, regions: &[&str]) -> Value {
     let big = zone.is_three_cities_one_zone();
     json!({
         "name": zone.name(lang), "value": [zone.lon, zone.lat], "zone": zone.id, "tip": tip,
-        "district": DISTRICTS.iter().find(|d| d.id == zone.district).map(|d| display_name(d.name_en, d.name_zh, lang)),
+        "district": DISTRICTS.iter().find(|d| d.id == zone.district).map(|d| d.name(lang)),
         "symbol": if big { "pin" } else { "circle" }, "symbolSize": if big { 26 } else { 11 },
         "itemStyle": {
             "color": color,

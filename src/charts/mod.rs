@@ -16,7 +16,7 @@ mod trend;
 mod views;
 
 pub use district_map::{district_map_chart, MapInput, MAP_NAME};
-pub use views::{bar_points, chart_title, compared_sectors, line_names, sectors_chart_height, sectors_note, map_option, sectors_option, source_line, step_option, zone_matches, TrendData};
+pub use views::{bar_points, chart_figures, chart_title, figure_home, compared_sectors, line_names, sectors_chart_height, sectors_note, map_option, sectors_option, source_line, step_option, zone_matches, TrendData};
 pub use ladder::{cell_label, ladder_chart, ladder_height, tier_colors, tier_label};
 pub use sector_sizes::{sector_sizes_chart, sector_sizes_height};
 pub use profile_map::{profile_map_chart, ProfileMapInput};
@@ -99,6 +99,26 @@ pub(crate) fn category_axis(labels: Vec<String>, palette: Palette) -> Axis {
         .type_(charming::element::AxisType::Category)
         .data(labels)
         .axis_label(AxisLabel::new().color(palette.muted))
+}
+
+/// Sets `value` at `path` in a chart option, creating objects on the way; where the way holds an
+/// array (several axes), in each of its objects. Unlike `option["yAxis"]["name"] = …`, which
+/// panics when charming writes the axis as an array, this never panics.
+pub(crate) fn set_path(target: &mut Value, path: &[&str], value: &Value) {
+    match (target, path) {
+        (Value::Array(items), _) => items.iter_mut().for_each(|item| set_path(item, path, value)),
+        (Value::Object(map), [last]) => {
+            map.insert((*last).to_string(), value.clone());
+        }
+        (Value::Object(map), [first, rest @ ..]) => set_path(map.entry(*first).or_insert_with(|| json!({})), rest, value),
+        _ => {}
+    }
+}
+
+/// charming's frame as JSON. It is plain structs with string keys, so this cannot fail; were it
+/// to, the chart is drawn without the frame rather than the app stopping.
+pub(crate) fn frame_json(frame: &charming::Chart) -> Value {
+    serde_json::to_value(frame).unwrap_or_else(|_| json!({}))
 }
 
 pub(crate) fn grid() -> Grid {

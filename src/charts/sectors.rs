@@ -22,12 +22,12 @@ pub fn sectors_chart(look: &Look<'_>, title: &str, source_line: &str, comparison
         .grid(grid().top(40).bottom(48).right(72))
         .x_axis(value_axis(&axis_unit, look.palette))
         .y_axis(category_axis(names.clone(), look.palette).inverse(true).axis_label(AxisLabel::new().color(look.palette.text)));
-    let mut option = serde_json::to_value(&frame).expect("charming's chart frame is plain structs with string keys: it always serialises");
+    let mut option = super::frame_json(&frame);
     // Long sector names wrap instead of running off the left edge; the unit sits under the axis.
-    option["yAxis"]["axisLabel"]["width"] = json!(150);
-    option["yAxis"]["axisLabel"]["overflow"] = json!("break");
-    option["xAxis"]["nameLocation"] = json!("middle");
-    option["xAxis"]["nameGap"] = json!(24);
+    super::set_path(&mut option, &["yAxis", "axisLabel", "width"], &json!(150));
+    super::set_path(&mut option, &["yAxis", "axisLabel", "overflow"], &json!("break"));
+    super::set_path(&mut option, &["xAxis", "nameLocation"], &json!("middle"));
+    super::set_path(&mut option, &["xAxis", "nameGap"], &json!(24));
     let data: Vec<Value> = comparison
         .bars
         .iter()

@@ -1,5 +1,5 @@
 use super::*;
-use crate::query::{self, comparison, district_values, map_year, Filter};
+use crate::query::{self, comparison, district_values, district_year, Filter};
 use crate::state::{parse, TimeSpan};
 use crate::fixtures::real as dataset;
 
@@ -54,7 +54,7 @@ fn sectors_chart_keeps_a_place_for_a_sector_without_a_figure() {
 
 #[test]
 fn district_map_has_sixteen_districts_and_no_zero_for_missing() {
-    let year = map_year(dataset(), "gdp", TimeSpan::new(2012, 2030)).unwrap();
+    let year = district_year(dataset(), "gdp", TimeSpan::new(2012, 2030)).unwrap();
     let values = district_values(dataset(), "gdp", year);
     let zones: Vec<&crate::model::Zone> = dataset().zones.iter().collect();
     let input = MapInput { title: "GDP", source_line: "", values: &values, unit: Some(crate::model::Unit::HundredMillionYuan), zones: &zones, other_zones: &[], regions: &["haidian"], range: None };
@@ -156,7 +156,7 @@ fn sector_sizes_never_share_an_axis_and_name_their_measure() {
     let dataset = dataset();
     let state = crate::state::parse("view=sectors&indicator=sizes", dataset).state;
     let sizes = sector_sizes(dataset, &state);
-    assert!(sizes.len() >= 3);
+    assert_eq!(sizes.len(), 10, "every sector has a published size");
     let look = Look { dataset, lang: Lang::En, palette: Palette::for_theme(false), animate: false };
     let option = sector_sizes_chart(&look, "Sources: …", &sizes);
     let series = option["series"].as_array().unwrap();
@@ -168,7 +168,6 @@ fn sector_sizes_never_share_an_axis_and_name_their_measure() {
         assert!(panel["data"].as_array().unwrap().iter().all(|d| d["sector"] == size.sector.as_str() && d["obs"].is_string()));
     }
     assert_eq!(option["yAxis"].as_array().unwrap().len(), sizes.len());
-    // Each panel's caption names its measure and the published value with its unit.
     // Each panel says what it measures, the year and the published value.
     let titles: Vec<String> = option["title"].as_array().unwrap().iter().filter_map(|t| t["subtext"].as_str().map(str::to_string)).collect();
     let first = dataset.observation(&sizes[0].latest.drawn).unwrap();
@@ -177,15 +176,15 @@ fn sector_sizes_never_share_an_axis_and_name_their_measure() {
     assert!(titles.iter().any(|t| t.contains(&published)), "{published} in {titles:?}");
 }
 
-/// Tooltips name every source of a point: conflicts labelled preliminary / final by their notes,
+/// Tooltips name every source of a point: conflicts labelled preliminary / final by their data,
 /// agreeing sources as "also reported by".
 #[test]
 fn tooltips_list_every_source_of_a_point() {
     let dataset = crate::fixtures::gdp_sources(&[
-        ("first", 2018, "30320", "100m_yuan", "media", "Preliminary figure released in January."),
-        ("census", 2018, "33106", "100m_yuan", "official", "Final figure after the economic census revision."),
-        ("again", 2019, "35371.3", "100m_yuan", "media", "Preliminary (初步核算)."),
-        ("later", 2019, "35371.3", "100m_yuan", "official", "Final figure."),
+        ("first", 2018, "30320", "100m_yuan", "media", "preliminary"),
+        ("census", 2018, "33106", "100m_yuan", "official", "final"),
+        ("again", 2019, "35371.3", "100m_yuan", "media", "preliminary"),
+        ("later", 2019, "35371.3", "100m_yuan", "official", "final"),
     ]);
     let look = Look { dataset: &dataset, lang: Lang::En, palette: Palette::for_theme(false), animate: false };
     let tip = |year: u16| {
@@ -299,17 +298,112 @@ fn indexed_growth_draws_100_at_each_lines_first_year() {
 fn the_map_keeps_one_colour_scale_across_years() {
     let look = small_look(Lang::En);
     let range = |query: &str| {
-        let option = map_option(&look, &small_state(query));
+        let option = map_option(&look, &small_state(query), "gdp");
         (option["visualMap"]["min"].as_f64().unwrap(), option["visualMap"]["max"].as_f64().unwrap())
     };
     assert_eq!(range("view=map&indicator=gdp&time=2021"), range("view=map&indicator=gdp&time=2022"));
     let (min, max) = range("view=map&indicator=gdp&time=2021");
     assert!(min < max);
     // 2022 has Haidian only: the others are grey, "no figure".
-    let option = map_option(&look, &small_state("view=map&indicator=gdp&time=2022"));
+    let option = map_option(&look, &small_state("view=map&indicator=gdp&time=2022"), "gdp");
     let chaoyang = option["series"][0]["data"].as_array().unwrap().iter().find(|d| d["region"] == "chaoyang").unwrap();
     assert!(chaoyang["value"].is_null());
     assert!(chaoyang["tip"].to_string().contains("no figure"), "{}", chaoyang["tip"]);
+}
+
+/// Issue 25: a chart's CSV holds the figures its data items name, for each chart view.
+#[test]
+fn a_charts_figures_are_the_ones_its_data_items_name() {
+    let item_ids = |option: &serde_json::Value| -> std::collections::BTreeSet<String> {
+        let mut ids = std::collections::BTreeSet::new();
+        for series in option["series"].as_array().into_iter().flatten() {
+            for item in series["data"].as_array().into_iter().flatten() {
+                if let Some(id) = item["obs"].as_str() {
+                    ids.insert(id.to_string());
+                }
+            }
+        }
+        ids
+    };
+    for link in ["view=trends", "view=trends&indicator=gdp&region=haidian,chaoyang", "view=sectors&indicator=cluster_scale_threshold", "view=sectors", "view=map", "view=map&time=2019"] {
+        let state = parse(link, dataset()).state;
+        let option = match state.view {
+            crate::state::View::Trends => TrendData::new(dataset(), &state).option(&look(Lang::En)),
+            crate::state::View::Sectors => sectors_option(&look(Lang::En), &state, &comparison(dataset(), &state)),
+            _ => map_option(&look(Lang::En), &state, &super::views::map_shown(dataset(), &state)),
+        };
+        let figures = chart_figures(dataset(), &state);
+        assert!(!figures.is_empty(), "{link}");
+        assert_eq!(figures.iter().cloned().collect::<std::collections::BTreeSet<_>>(), item_ids(&option), "{link}");
+    }
+    assert!(chart_figures(dataset(), &parse("view=table", dataset()).state).is_empty());
+}
+
+/// Issue 25: a figure link opens on its view where that view draws the figure, else on the table
+/// filtered to it.
+#[test]
+fn a_figure_link_opens_where_the_figure_is_shown() {
+    let on_trends = parse("view=trends&indicator=gdp&figure=beijing-gdp-2022", dataset()).state;
+    assert_eq!(figure_home(dataset(), &on_trends), on_trends);
+    let on_map = parse("view=map&time=2022&figure=geo-haidian-gdp-2022-table", dataset()).state;
+    assert_eq!(figure_home(dataset(), &on_map), on_map, "the map's Haidian in 2022");
+    // The sectors view does not draw Haidian's GDP: the table, filtered to it.
+    let elsewhere = parse("view=sectors&lang=zh&figure=geo-haidian-gdp-2022", dataset()).state;
+    let home = figure_home(dataset(), &elsewhere);
+    assert_eq!(crate::state::encode(&home), "view=table&indicator=gdp&region=haidian&time=2022&figure=geo-haidian-gdp-2022&lang=zh");
+    let rows = query::filter(dataset(), &Filter::from_state(&home, dataset()));
+    assert!(rows.iter().any(|o| o.id == "geo-haidian-gdp-2022"));
+    // A sector's figure keeps its sector.
+    let sector_figure = dataset().observations.iter().find(|o| o.sector.is_some() && o.region == "beijing").expect("a sector figure");
+    let home = figure_home(dataset(), &parse(&format!("view=table&region=haidian&figure={}", sector_figure.id), dataset()).state);
+    assert_eq!(home.sectors, [sector_figure.sector.clone().unwrap()]);
+    assert!(query::filter(dataset(), &Filter::from_state(&home, dataset())).iter().any(|o| o.id == sector_figure.id));
+    // The sources list shows no figures; the overview shows the panel over itself.
+    let sources = parse("view=sources&figure=beijing-gdp-2022", dataset()).state;
+    assert_eq!(figure_home(dataset(), &sources).view, crate::state::View::Table);
+    let overview = parse("figure=beijing-gdp-2022", dataset()).state;
+    assert_eq!(figure_home(dataset(), &overview), overview);
+    // No figure, nothing to do.
+    let plain = parse("view=sectors", dataset()).state;
+    assert_eq!(figure_home(dataset(), &plain), plain);
+}
+
+/// Issue 23, §2 P2: an axis written as an array (a second axis) or as something else takes the
+/// setting in each of its objects, or is left alone; nothing panics.
+#[test]
+fn setting_an_axis_option_never_panics_whatever_shape_the_axis_has() {
+    let align = json!("left");
+    let mut one = json!({ "yAxis": { "name": "yuan" } });
+    super::set_path(&mut one, &["yAxis", "nameTextStyle", "align"], &align);
+    assert_eq!(one, json!({ "yAxis": { "name": "yuan", "nameTextStyle": { "align": "left" } } }));
+    let mut two = json!({ "yAxis": [{ "name": "yuan" }, { "name": "%" }] });
+    super::set_path(&mut two, &["yAxis", "nameTextStyle", "align"], &align);
+    assert_eq!(two["yAxis"][1], json!({ "name": "%", "nameTextStyle": { "align": "left" } }));
+    let mut odd = json!({ "yAxis": "none" });
+    super::set_path(&mut odd, &["yAxis", "nameTextStyle", "align"], &align);
+    assert_eq!(odd, json!({ "yAxis": "none" }));
+    let mut missing = json!({});
+    super::set_path(&mut missing, &["xAxis", "nameGap"], &json!(24));
+    assert_eq!(missing, json!({ "xAxis": { "nameGap": 24 } }));
+}
+
+/// Issue 23, §3: bytes that do not decode leave the page an empty dataset (`ui::dataset`); every
+/// view's core still answers, with no panic, on it.
+#[test]
+fn an_empty_dataset_draws_every_view_without_a_panic() {
+    assert!(crate::model::decode(b"not a dataset").is_err());
+    let empty = crate::model::Dataset::default();
+    let look = Look { dataset: &empty, lang: Lang::Zh, palette: Palette::for_theme(false), animate: false };
+    for view in crate::state::View::ALL {
+        let state = parse(&format!("view={}&indicator=gdp&region=haidian&time=2020", view.id()), &empty).state;
+        let _ = query::document_title(&empty, &state);
+        let _ = query::choice::notices(&empty, &state);
+        let _ = query::headline_cards(&empty, state.time_span(&empty));
+        let _ = TrendData::new(&empty, &state).option(&look);
+        let _ = sectors_option(&look, &state, &comparison(&empty, &state));
+        let _ = map_option(&look, &state, &super::views::map_shown(&empty, &state));
+        assert_eq!(query::filter(&empty, &Filter::from_state(&state, &empty)), Vec::<&crate::model::Observation>::new());
+    }
 }
 
 #[test]

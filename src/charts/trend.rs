@@ -37,6 +37,14 @@ pub fn trend_chart(look: &Look<'_>, title: &str, source_line: &str, series: &[Se
     lines_chart(look, &TrendInput { title, source_line, series, years, names: &names, places: None, bases: None })
 }
 
+/// Each line's point symbol, so lines differ by shape and not by colour alone (WCAG 1.4.1). The
+/// diamond is the targets'; ECharts draws `empty…` symbols as outlines.
+const LINE_SYMBOLS: [&str; 8] = ["circle", "rect", "triangle", "emptyCircle", "emptyRect", "emptyTriangle", "roundRect", "arrow"];
+
+fn line_symbol(line: usize) -> &'static str {
+    LINE_SYMBOLS[line % LINE_SYMBOLS.len()]
+}
+
 pub fn lines_chart(look: &Look<'_>, input: &TrendInput<'_>) -> Value {
     let lang = look.lang;
     let (series, years, title) = (input.series, input.years, input.title);
@@ -86,10 +94,10 @@ pub fn lines_chart(look: &Look<'_>, input: &TrendInput<'_>) -> Value {
         .grid(grid().top(80).bottom(28))
         .x_axis(category_axis(years.iter().map(u16::to_string).collect(), look.palette))
         .y_axis(value_axis(&axis_unit, look.palette));
-    let mut option = serde_json::to_value(&frame).expect("charming's chart frame is plain structs with string keys: it always serialises");
+    let mut option = super::frame_json(&frame);
     // The axis's name reads from the axis to the right instead of being cut at the chart's left
     // edge ("trillion yuan", the index's "derived, from published figures").
-    option["yAxis"]["nameTextStyle"]["align"] = json!("left");
+    super::set_path(&mut option, &["yAxis", "nameTextStyle", "align"], &json!("left"));
     // Lines the index leaves out (no base) are not drawn; `index_notes` names them.
     let drawn: Vec<usize> = (0..series.len()).filter(|i| base_of(*i) != Some(None)).collect();
     let mut all_series: Vec<Value> = drawn
@@ -117,7 +125,7 @@ pub fn lines_chart(look: &Look<'_>, input: &TrendInput<'_>) -> Value {
             let floors = data.iter().any(|d| d["floor"] == true);
             let mut drawn = json!({
                 "type": "line", "name": name, "data": data, "connectNulls": false,
-                "showSymbol": true, "symbol": "circle", "symbolSize": 8,
+                "showSymbol": true, "symbol": line_symbol(i), "symbolSize": 8,
                 "color": colour_of(i, line), "lineStyle": { "width": 2.5 }, "emphasis": { "focus": "series" },
             });
             // Ten sectors' "≥ 100 bn" marks sit on one spot: one shows, the tooltip has the rest.
@@ -187,4 +195,22 @@ fn describe(look: &Look<'_>, title: &str, lines: &[Described], years: &[u16], ax
         parts.push(tr(lang, "chart.no_data"));
     }
     parts.join(". ")
+}
+
+#[cfg(test)]
+mod symbol_tests {
+    use crate::charts::{Look, Palette, TrendData};
+    use crate::model::Lang;
+
+    #[test]
+    fn lines_differ_by_symbol_and_none_looks_like_a_target() {
+        let small = crate::fixtures::small();
+        let state = crate::state::parse("view=trends&indicator=gdp&region=haidian,beijing,chaoyang", small).state;
+        let option = TrendData::new(small, &state).option(&Look { dataset: small, lang: Lang::En, palette: Palette::for_theme(false), animate: false });
+        let symbols: Vec<&str> = option["series"].as_array().unwrap().iter().filter(|s| s["type"] == "line").filter_map(|s| s["symbol"].as_str()).collect();
+        assert_eq!(symbols, ["circle", "rect", "triangle"]);
+        assert!(!super::LINE_SYMBOLS.contains(&"diamond"), "the diamond marks targets");
+        let distinct: std::collections::BTreeSet<&str> = super::LINE_SYMBOLS.iter().copied().collect();
+        assert_eq!(distinct.len(), super::LINE_SYMBOLS.len());
+    }
 }

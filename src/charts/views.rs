@@ -7,7 +7,7 @@ use super::{district_map_chart, mark, sectors_chart, Look, MapInput};
 use crate::format::{sector_name, tr, tr_with};
 use crate::model::{Dataset, Lang, ObsId, Observation, Zone};
 use crate::query::compare::{district_range, index_base, IndexBase};
-use crate::query::{self, district_values, map_year, series::year_axis, Comparison, Filter, Point, Series};
+use crate::query::{self, district_values, district_year, series::year_axis, Comparison, Filter, Point, Series};
 use crate::state::{Scale, View, ViewState};
 use crate::story::Step;
 use serde_json::Value;
@@ -95,7 +95,12 @@ pub struct TrendData {
 
 impl TrendData {
     pub fn new(dataset: &Dataset, state: &ViewState) -> TrendData {
-        let filter = Filter::from_state(state, dataset);
+        TrendData::with_indicator(dataset, state, query::choice::shown_indicator(dataset, state).indicator)
+    }
+
+    /// The lines of `indicator`, already chosen for the state (`query::choice::shown_indicator`).
+    pub fn with_indicator(dataset: &Dataset, state: &ViewState, indicator: Option<String>) -> TrendData {
+        let filter = Filter::with_indicator(state, dataset, indicator);
         let rows = query::filter(dataset, &filter);
         let years = year_axis(&rows, state.time_span(dataset));
         let mut series = query::series(dataset, &rows, &years);
@@ -239,13 +244,14 @@ pub fn zone_matches(state: &ViewState, zone: &Zone) -> bool {
     state.sectors.is_empty() || zone.sectors.iter().any(|s| state.has_sector(s))
 }
 
-/// The map for a state: districts shaded by the indicator in the year with figures for the most
-/// of them, the selected sectors' zones as points, the others faded.
-pub fn map_option(look: &Look<'_>, state: &ViewState) -> Value {
+/// The map for a state: districts shaded by `indicator` (the one the map shows,
+/// `query::choice::shown_indicator`) in the year with figures for the most of them, the selected
+/// sectors' zones as points, the others faded.
+pub fn map_option(look: &Look<'_>, state: &ViewState, indicator: &str) -> Value {
     let dataset = look.dataset;
     let lang = state.lang;
-    let indicator = state.indicator_id().unwrap_or("gdp").to_string();
-    let year = map_year(dataset, &indicator, state.time_span(dataset));
+    let indicator = indicator.to_string();
+    let year = district_year(dataset, &indicator, state.time_span(dataset));
     // One colour range for every year of the indicator, so the player's years compare.
     let range = district_range(dataset, &indicator);
     let values = year.map(|y| district_values(dataset, &indicator, y)).unwrap_or_default();
@@ -287,9 +293,87 @@ pub fn step_option(look: &Look<'_>, step: &Step, embed: bool) -> Value {
     let state = step.state(look.lang, embed, dataset);
     let mut option = match step.view {
         View::Sectors => sectors_option(look, &state, &query::comparison(dataset, &state)),
-        View::Map => map_option(look, &state),
+        View::Map => map_option(look, &state, &map_shown(dataset, &state)),
         _ => TrendData::new(dataset, &state).option(look),
     };
     mark(&mut option, &step.marked(dataset), look.palette);
     option
+}
+
+/// The figures a chart view draws for a state, as its data items name them (each point's `obs`,
+/// the source a click opens; targets included): what the chart's CSV download holds. Empty for
+/// views without a chart of their own.
+pub fn chart_figures(dataset: &Dataset, state: &ViewState) -> Vec<ObsId> {
+    match state.view {
+        View::Trends => TrendData::new(dataset, state).points(),
+        View::Sectors => {
+            // Size panels draw each sector's whole history, its latest figure last.
+            let comparison = query::comparison(dataset, state);
+            let bars = comparison.bars.iter().filter_map(|b| b.point.as_ref());
+            let ladder = comparison.ladder.iter().flat_map(|l| l.cells.iter().map(|c| &c.point));
+            bars.chain(comparison.sizes.iter().flat_map(|s| s.history.iter())).chain(ladder).map(|p| p.obs.clone()).collect()
+        }
+        View::Map => map_points(dataset, state).iter().map(|p| p.obs.clone()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The districts' points the map shades for a state (as `map_option` draws them).
+/// The indicator the map shades by for a state (`query::choice::shown_indicator`: the link's, or
+/// the best-covered one where the link's has no district figures).
+pub fn map_shown(dataset: &Dataset, state: &ViewState) -> String {
+    let state = ViewState { view: View::Map, ..state.clone() };
+    query::choice::shown_indicator(dataset, &state).indicator.unwrap_or_else(|| "gdp".to_string())
+}
+
+fn map_points(dataset: &Dataset, state: &ViewState) -> Vec<Point> {
+    let indicator = map_shown(dataset, state);
+    let year = district_year(dataset, &indicator, state.time_span(dataset));
+    let values = year.map(|y| district_values(dataset, &indicator, y)).unwrap_or_default();
+    values.into_iter().filter_map(|v| v.point).collect()
+}
+
+/// Whether a figure is on a view for a state: one of the sources of a point the chart draws
+/// (agreeing or differing), or a row of the table.
+fn shows_figure(dataset: &Dataset, state: &ViewState, id: &str) -> bool {
+    fn among<'p>(mut points: impl Iterator<Item = &'p Point>, id: &str) -> bool {
+        points.any(|p| p.observations.iter().any(|o| o == id))
+    }
+    match state.view {
+        View::Trends => among(drawn_points(&TrendData::new(dataset, state).series), id),
+        View::Sectors => {
+            let comparison = query::comparison(dataset, state);
+            let in_ladder = comparison.ladder.iter().flat_map(|l| l.cells.iter()).any(|c| c.observations().iter().any(|o| o == id));
+            in_ladder || among(comparison.bars.iter().filter_map(|b| b.point.as_ref()).chain(comparison.sizes.iter().flat_map(|s| s.history.iter().chain([&s.latest]))), id)
+        }
+        View::Map => among(map_points(dataset, state).iter(), id),
+        View::Table => query::filter(dataset, &Filter::from_state(state, dataset)).iter().any(|o| o.id == id),
+        // The sources list shows no figures.
+        View::Sources => false,
+        // The overview's cards, the tour's cited figures and a profile's measures: the panel
+        // opens over the view as it is.
+        View::Overview | View::Tour | View::Profile => true,
+    }
+}
+
+/// Where a link to one figure (`figure=<id>`) opens: the view it names when that view shows the
+/// figure, else the table filtered to the figure's indicator, sector, place and year. The
+/// figure's source panel opens over it; "Copy link to this figure" copies this state's link.
+pub fn figure_home(dataset: &Dataset, state: &ViewState) -> ViewState {
+    let Some(observation) = state.figure.as_deref().and_then(|id| dataset.observation(id)) else { return state.clone() };
+    if shows_figure(dataset, state, &observation.id) {
+        return state.clone();
+    }
+    ViewState {
+        view: View::Table,
+        indicator: Some(observation.indicator.clone()),
+        sectors: observation.sector.iter().cloned().collect(),
+        regions: vec![observation.region.clone()],
+        time: Some(crate::state::TimeSpan::new(observation.year, observation.year)),
+        figure: Some(observation.id.clone()),
+        lang: state.lang,
+        embed: state.embed,
+        ..ViewState::default()
+    }
+    .canonical(dataset)
 }

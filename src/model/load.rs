@@ -3,10 +3,14 @@
 //! One bad line is reported with its file and line and skipped; nothing here panics on bad data.
 
 use super::{
-    Confidence, Dataset, Fact, Indicator, Kind, Observation, Region, RegionLevel, Revision, SearchTerms, Sector, Source, Texts,
-    Unit, Zone, BEIJING, DISTRICTS,
+    group_thousands,
+    Confidence, Dataset, Fact, Indicator, Kind, Observation, Period, Region, RegionLevel, Revision, SearchTerms, Sector,
+    Source, Texts, Unit, Zone, BEIJING, DISTRICTS,
 };
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -66,18 +70,28 @@ struct RawObservation {
     note: Option<String>,
     #[serde(default)]
     value_in_quote: Option<String>,
+    #[serde(default)]
+    revision: Option<Revision>,
 }
 
-/// A sector, zone or fact row with its quote, which goes to `Texts`.
-#[derive(Deserialize)]
-struct Quoted<T> {
-    #[serde(flatten)]
-    item: T,
-    quote: String,
+/// Reads one sector, zone or fact object and takes its quote out (the quote goes to `Texts`).
+/// The item is read with `deny_unknown_fields`, so a typo such as `text_zn` is an issue rather
+/// than a silent fallback; serde's `flatten` would turn that check off, hence the quote is
+/// removed from the object first.
+fn quoted<T: DeserializeOwned>(text: &str) -> Result<(T, String), String> {
+    let mut object: serde_json::Map<String, Value> = serde_json::from_str(text).map_err(|err| err.to_string())?;
+    let quote = match object.remove("quote") {
+        Some(Value::String(quote)) => quote,
+        Some(_) => return Err("`quote` is not a string".to_string()),
+        None => return Err("missing field `quote`".to_string()),
+    };
+    let item = T::deserialize(Value::Object(object)).map_err(|err| err.to_string())?;
+    Ok((item, quote))
 }
 
-fn unquote<T>(rows: Vec<Quoted<T>>) -> (Vec<T>, Vec<String>) {
-    rows.into_iter().map(|row| (row.item, row.quote)).unzip()
+/// Rows with their line numbers, split into the items and their quotes.
+fn unquote<T>(rows: Vec<(usize, (T, String))>) -> (Vec<T>, Vec<String>) {
+    rows.into_iter().map(|(_, row)| row).unzip()
 }
 
 fn default_period() -> String {
@@ -100,12 +114,14 @@ pub fn load(files: RawFiles<'_>) -> (Dataset, Vec<LoadIssue>) {
 pub fn load_with_texts(files: RawFiles<'_>) -> (Dataset, Texts, Vec<LoadIssue>) {
     let mut issues = Vec::new();
     let (sectors, sector_quotes) = unquote(load_sectors(files.sectors, &mut issues));
-    let zones: Vec<Quoted<Zone>> = json_lines(files.zones, ZONES, &mut issues);
+    let zones = json_lines(files.zones, ZONES, &mut issues, quoted::<Zone>);
     let (zones, zone_quotes) = unquote(check_zones(zones, &sectors, &mut issues));
     let regions = regions(&zones);
-    let raw_observations: Vec<(usize, RawObservation)> = json_lines_numbered(files.observations, OBSERVATIONS, &mut issues);
+    let raw_observations = json_lines(files.observations, OBSERVATIONS, &mut issues, |line| {
+        serde_json::from_str::<RawObservation>(line).map_err(|err| err.to_string())
+    });
     let checked = check_observations(raw_observations, &sectors, &regions, &mut issues);
-    let facts: Vec<Quoted<Fact>> = json_lines(files.facts, FACTS, &mut issues);
+    let facts = json_lines(files.facts, FACTS, &mut issues, quoted::<Fact>);
     let (facts, fact_quotes) = unquote(check_facts(facts, &sectors, &regions, &mut issues));
     let indicators = indicators(&checked.observations);
     let search_terms = load_search_terms(files.search_terms, &sectors, &regions, &mut issues);
@@ -122,28 +138,47 @@ pub fn load_with_texts(files: RawFiles<'_>) -> (Dataset, Texts, Vec<LoadIssue>) 
     (dataset.index(), texts, issues)
 }
 
-fn load_sectors(text: &str, issues: &mut Vec<LoadIssue>) -> Vec<Quoted<Sector>> {
-    match serde_json::from_str::<Vec<Quoted<Sector>>>(text) {
-        Ok(sectors) => {
-            let mut seen = HashSet::new();
-            sectors
-                .into_iter()
-                .enumerate()
-                .filter(|(i, sector)| {
-                    let fresh = seen.insert(sector.item.id.clone());
-                    if !fresh {
-                        issues.push(issue(SECTORS, i + 1, format!("duplicate sector id `{}`", sector.item.id)));
-                    }
-                    fresh
-                })
-                .map(|(_, sector)| sector)
-                .collect()
-        }
+/// `sectors.json` is one pretty-printed array: each sector is read on its own and its issues
+/// name the line its object starts on.
+fn load_sectors(text: &str, issues: &mut Vec<LoadIssue>) -> Vec<(usize, (Sector, String))> {
+    let objects = match serde_json::from_str::<Vec<&RawValue>>(text) {
+        Ok(objects) => objects,
         Err(err) => {
             issues.push(issue(SECTORS, err.line(), err.to_string()));
-            Vec::new()
+            return Vec::new();
         }
+    };
+    let mut seen = HashSet::new();
+    let mut sectors = Vec::new();
+    for object in objects {
+        // `RawValue` borrows from `text`, so its offset there gives its line.
+        let offset = (object.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len());
+        let line = text.get(..offset).map_or(0, |before| before.matches('\n').count()) + 1;
+        let (sector, quote) = match quoted::<Sector>(object.get()) {
+            Ok(row) => row,
+            Err(reason) => {
+                issues.push(issue(SECTORS, line, reason));
+                continue;
+            }
+        };
+        let mut problems = Vec::new();
+        if !seen.insert(sector.id.clone()) {
+            problems.push(format!("duplicate sector id `{}`", sector.id));
+        }
+        if !is_hex_colour(&sector.color) {
+            problems.push(format!("`{}`: colour `{}` is not #rrggbb", sector.id, sector.color));
+        }
+        if problems.is_empty() {
+            sectors.push((line, (sector, quote)));
+        }
+        issues.extend(problems.into_iter().map(|p| issue(SECTORS, line, p)));
     }
+    sectors
+}
+
+/// `#rrggbb`: the only form a sector's colour may take, since it goes into a `style` attribute.
+fn is_hex_colour(text: &str) -> bool {
+    text.strip_prefix('#').is_some_and(|hex| hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// Each entry names a known sector, district or zone, once; each term is trimmed, not empty, and
@@ -188,22 +223,21 @@ fn load_search_terms(text: &str, sectors: &[Sector], regions: &[Region], issues:
         .collect()
 }
 
-fn json_lines<T: for<'de> Deserialize<'de>>(text: &str, file: &'static str, issues: &mut Vec<LoadIssue>) -> Vec<T> {
-    json_lines_numbered(text, file, issues).into_iter().map(|(_, row)| row).collect()
-}
-
-fn json_lines_numbered<T: for<'de> Deserialize<'de>>(
+/// Each non-blank line read by `read`, numbered from 1 as the file counts lines; a line that
+/// cannot be read is an issue naming its line.
+fn json_lines<T>(
     text: &str,
     file: &'static str,
     issues: &mut Vec<LoadIssue>,
+    read: impl Fn(&str) -> Result<T, String>,
 ) -> Vec<(usize, T)> {
     text.lines()
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
-        .filter_map(|(i, line)| match serde_json::from_str::<T>(line) {
+        .filter_map(|(i, line)| match read(line) {
             Ok(row) => Some((i + 1, row)),
-            Err(err) => {
-                issues.push(issue(file, i + 1, err.to_string()));
+            Err(reason) => {
+                issues.push(issue(file, i + 1, reason));
                 None
             }
         })
@@ -214,14 +248,12 @@ fn issue(file: &'static str, line: usize, reason: String) -> LoadIssue {
     LoadIssue { file, line, reason }
 }
 
-fn check_zones(zones: Vec<Quoted<Zone>>, sectors: &[Sector], issues: &mut Vec<LoadIssue>) -> Vec<Quoted<Zone>> {
+fn check_zones(zones: Vec<(usize, (Zone, String))>, sectors: &[Sector], issues: &mut Vec<LoadIssue>) -> Vec<(usize, (Zone, String))> {
     let mut seen = HashSet::new();
     zones
         .into_iter()
-        .enumerate()
-        .filter(|(i, row)| {
-            let zone = &row.item;
-            let line = i + 1;
+        .filter(|(line, (zone, _))| {
+            let line = *line;
             let mut problems = Vec::new();
             if !seen.insert(zone.id.clone()) {
                 problems.push(format!("duplicate zone id `{}`", zone.id));
@@ -239,7 +271,6 @@ fn check_zones(zones: Vec<Quoted<Zone>>, sectors: &[Sector], issues: &mut Vec<Lo
             issues.extend(problems.into_iter().map(|p| issue(ZONES, line, p)));
             ok
         })
-        .map(|(_, zone)| zone)
         .collect()
 }
 
@@ -298,6 +329,17 @@ fn check_observations(
         if year.is_none() {
             problems.push(format!("`{}`: year {} is outside {}–{}", row.id, row.year, YEAR_RANGE.0, YEAR_RANGE.1));
         }
+        let period = Period::parse(&row.period);
+        match period {
+            None => problems.push(format!(
+                "`{}`: period `{}` is none of `year`, `YYYY-YYYY`, `YYYY-MM/YYYY-MM`, `YYYY-MM`, `N years`",
+                row.id, row.period
+            )),
+            Some(period) if period.last_year().is_some_and(|last| i64::from(last) != row.year) => {
+                problems.push(format!("`{}`: period `{}` does not end in the year {}", row.id, row.period, row.year));
+            }
+            Some(_) => {}
+        }
         if !row.value.is_finite() {
             problems.push(format!("`{}`: value is not a number", row.id));
         }
@@ -330,7 +372,7 @@ fn check_observations(
         let note = row.note.filter(|n| !n.trim().is_empty());
         let translated = is_translation(&row.quote);
         checked.quotes.push(row.quote);
-        checked.notes.push(note.clone().unwrap_or_default());
+        checked.notes.push(note.unwrap_or_default());
         checked.observations.push(Observation {
             id: row.id,
             indicator: row.indicator,
@@ -339,25 +381,28 @@ fn check_observations(
             sector,
             region: row.region,
             year: year.unwrap_or_default(),
-            period: row.period,
+            period: period.unwrap_or(Period::Year),
             value: row.value,
             unit: row.unit,
             kind: row.kind,
             source,
-            revision: note.as_deref().and_then(Revision::in_note),
+            revision: row.revision,
             translated,
         });
     }
     checked
 }
 
-fn check_facts(facts: Vec<Quoted<Fact>>, sectors: &[Sector], regions: &[Region], issues: &mut Vec<LoadIssue>) -> Vec<Quoted<Fact>> {
+fn check_facts(
+    facts: Vec<(usize, (Fact, String))>,
+    sectors: &[Sector],
+    regions: &[Region],
+    issues: &mut Vec<LoadIssue>,
+) -> Vec<(usize, (Fact, String))> {
     let mut seen = HashSet::new();
     facts
         .into_iter()
-        .enumerate()
-        .filter(|(i, row)| {
-            let fact = &row.item;
+        .filter(|(line, (fact, _))| {
             let mut problems = Vec::new();
             if !seen.insert(fact.id.clone()) {
                 problems.push(format!("duplicate fact id `{}`", fact.id));
@@ -373,10 +418,9 @@ fn check_facts(facts: Vec<Quoted<Fact>>, sectors: &[Sector], regions: &[Region],
                 problems.push(format!("`{}`: date `{}` has no sane year", fact.id, fact.date));
             }
             let ok = problems.is_empty();
-            issues.extend(problems.into_iter().map(|p| issue(FACTS, i + 1, p)));
+            issues.extend(problems.into_iter().map(|p| issue(FACTS, *line, p)));
             ok
         })
-        .map(|(_, fact)| fact)
         .collect()
 }
 
@@ -394,8 +438,8 @@ fn indicators(observations: &[Observation]) -> Vec<Indicator> {
     }
     order
         .into_iter()
-        .map(|id| {
-            let counts = &labels[id];
+        .filter_map(|id| Some((id, labels.get(id)?)))
+        .map(|(id, counts)| {
             // Ties go to the shorter label, so the pick does not depend on hash order.
             let (en, zh) = counts
                 .iter()
@@ -424,22 +468,6 @@ pub fn validate_quote(value: f64, quote: &str, value_in_quote: Option<&str>) -> 
     let grouped = group_thousands(&plain);
     let other_points = ["。", ","].map(|point| plain.replace('.', point));
     [plain.clone(), grouped].iter().chain(other_points.iter()).any(|written| contains_number(quote, written))
-}
-
-fn group_thousands(plain: &str) -> String {
-    let (int, frac) = plain.split_once('.').map_or((plain, None), |(i, f)| (i, Some(f)));
-    let digits: Vec<char> = int.chars().collect();
-    let mut grouped = String::new();
-    for (i, digit) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(*digit);
-    }
-    match frac {
-        Some(frac) => format!("{grouped}.{frac}"),
-        None => grouped,
-    }
 }
 
 /// Whether a quote gives a Beijing figure in another language than Chinese (an English, Japanese
@@ -488,7 +516,7 @@ mod tests {
 
     #[test]
     fn search_terms_must_name_a_known_place_once_and_lead_to_one_entry() {
-        let sectors = r##"[{"id": "ic", "name_en": "IC", "name_zh": "集成电路", "description_en": "", "description_zh": "", "color": "#000", "source_url": "https://example.org", "quote": ""}]"##;
+        let sectors = r##"[{"id": "ic", "name_en": "IC", "name_zh": "集成电路", "description_en": "", "description_zh": "", "color": "#000000", "source_url": "https://example.org", "quote": ""}]"##;
         let terms = "[\n{\"id\": \"ic\", \"en\": [\"chips\"], \"zh\": [\"芯片\"]},\n{\"id\": \"atlantis\", \"en\": [\"x\"]},\n{\"id\": \"haidian\", \"en\": [\"Chips\", \" pad\"]}\n]";
         let (dataset, issues) = load(RawFiles { observations: "", sectors, zones: "", facts: "", search_terms: terms });
         assert_eq!(dataset.search_terms.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(), ["ic"]);
@@ -524,7 +552,7 @@ mod tests {
 
     #[test]
     fn a_bad_line_is_reported_with_file_and_line_and_skipped() {
-        let sectors = r##"[{"id":"integrated_circuits","name_en":"Integrated circuits","name_zh":"集成电路","description_en":"","description_zh":"","color":"#000","source_url":"https://example.org","quote":""}]"##;
+        let sectors = r##"[{"id":"integrated_circuits","name_en":"Integrated circuits","name_zh":"集成电路","description_en":"","description_zh":"","color":"#000000","source_url":"https://example.org","quote":""}]"##;
         let good = r#"{"id":"a","indicator":"gdp","indicator_en":"GDP","indicator_zh":"地区生产总值","sector":"all","region":"beijing","year":2022,"value":41610.9,"unit":"100m_yuan","kind":"actual","source_url":"https://example.org/a","source_title":"t","publisher":"p","published":"2023","quote":"41610.9亿元","confidence":"official"}"#;
         let unknown_sector = good.replace(r#""id":"a""#, r#""id":"b""#).replace(r#""sector":"all""#, r#""sector":"space""#);
         let text = format!("{good}\nnot json\n{unknown_sector}\n");
@@ -533,5 +561,103 @@ mod tests {
         let lines: Vec<String> = issues.iter().map(|i| format!("{}:{}", i.file, i.line)).collect();
         assert_eq!(lines, ["data/observations.jsonl:2", "data/observations.jsonl:3"]);
         assert!(issues[1].reason.contains("unknown sector `space`"));
+    }
+
+    /// Code review C2: 80 district figures whose note says the table "may mix preliminary and
+    /// revised data" were labelled preliminary. The standing is the data's `revision` field only.
+    #[test]
+    fn revision_comes_from_its_field_never_from_the_note() {
+        let sectors = "[]";
+        let line = |id: &str, extra: &str| format!(
+            r#"{{"id":"{id}","indicator":"gdp","indicator_en":"GDP","indicator_zh":"地区生产总值","sector":"all","region":"beijing","year":2022,"value":41610.9,"unit":"100m_yuan","kind":"actual","source_url":"https://example.org/{id}","source_title":"t","publisher":"p","published":"2023","quote":"初步核算，41610.9亿元","confidence":"official"{extra}}}"#
+        );
+        let text = [
+            line("noted", r#","note":"Figures may mix preliminary and revised data; final figures differ.""#),
+            line("said", r#","revision":"preliminary""#),
+            line("final", r#","revision":"final""#),
+            line("bad", r#","revision":"provisional""#),
+        ]
+        .join("\n");
+        let (dataset, issues) = load(RawFiles { observations: &text, sectors, ..Default::default() });
+        let revision = |id: &str| dataset.observation(id).and_then(Observation::revision);
+        assert_eq!(revision("noted"), None, "a note's words say nothing of the standing");
+        assert_eq!(revision("said"), Some(Revision::Preliminary));
+        assert_eq!(revision("final"), Some(Revision::Final));
+        assert_eq!(issues.len(), 1, "{issues:?}");
+        assert_eq!((issues[0].line, dataset.observation("bad")), (4, None));
+    }
+
+    const SECTOR: &str = r##"{"id":"integrated_circuits","name_en":"Integrated circuits","name_zh":"集成电路","description_en":"","description_zh":"","color":"#4e79a7","source_url":"https://example.org","quote":""}"##;
+
+    fn lines_and_reasons(issues: &[LoadIssue]) -> Vec<(String, String)> {
+        issues.iter().map(|i| (format!("{}:{}", i.file, i.line), i.reason.clone())).collect()
+    }
+
+    /// Issue 23, C7: a zone's issue names its line in the file, after blank and bad lines.
+    #[test]
+    fn a_zones_issue_names_its_line_in_the_file() {
+        let sectors = format!("[{SECTOR}]");
+        let zone = r#"{"id":"bda","name_en":"BDA","name_zh":"亦庄","kind":"zone","district":"daxing","lon":116.5,"lat":39.8,"coord_basis":"approximate","sectors":["integrated_circuits"],"description_en":"d","description_zh":"d","source_url":"https://example.org","quote":"q"}"#;
+        let far = zone.replace(r#""id":"bda""#, r#""id":"far""#).replace("116.5", "120.5");
+        let text = format!("{zone}\n\nnot json\n{far}\n");
+        let (dataset, issues) = load(RawFiles { sectors: &sectors, zones: &text, ..RawFiles::default() });
+        assert_eq!(dataset.zones.len(), 1);
+        let lines: Vec<String> = issues.iter().map(|i| format!("{}:{}", i.file, i.line)).collect();
+        assert_eq!(lines, ["data/zones.jsonl:3", "data/zones.jsonl:4"]);
+        assert_eq!(issues[1].reason, "`far` lies outside Beijing (120.5, 39.8)");
+    }
+
+    /// Issue 23, C7: a fact's issue names its line, and a misspelt field is an issue, not a
+    /// silent fallback to English.
+    #[test]
+    fn a_facts_typo_is_an_issue_on_its_line() {
+        let sectors = format!("[{SECTOR}]");
+        let fact = r#"{"id":"f1","date":"2021-03-01","region":"beijing","sectors":[],"text_en":"E","text_zh":"中","source_url":"https://example.org","publisher":"p","published":"2021","quote":"q"}"#;
+        let typo = fact.replace(r#""id":"f1""#, r#""id":"f2""#).replace("text_zh", "text_zn");
+        let unknown_region = fact.replace(r#""id":"f1""#, r#""id":"f3""#).replace(r#""region":"beijing""#, r#""region":"mars""#);
+        let text = format!("\n{fact}\n\n{typo}\n{unknown_region}");
+        let (dataset, issues) = load(RawFiles { sectors: &sectors, facts: &text, ..RawFiles::default() });
+        assert_eq!(dataset.facts.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(), ["f1"]);
+        assert_eq!(lines_and_reasons(&issues)[0].0, "data/facts.jsonl:4");
+        assert!(issues[0].reason.starts_with("unknown field `text_zn`"), "{}", issues[0].reason);
+        assert_eq!(lines_and_reasons(&issues)[1], ("data/facts.jsonl:5".to_string(), "`f3`: unknown region `mars`".to_string()));
+    }
+
+    /// Issue 23, C7 and §6 S1: `sectors.json` is pretty-printed; an issue names the line its
+    /// sector starts on; an unknown field and a colour that is not #rrggbb are issues.
+    #[test]
+    fn a_sectors_issue_names_the_line_its_object_starts_on() {
+        let pretty = |json: &str| serde_json::to_string_pretty(&serde_json::from_str::<Value>(json).unwrap()).unwrap();
+        let ai = SECTOR.replace("integrated_circuits", "ai");
+        let typo = SECTOR.replace("integrated_circuits", "typo").replace("name_zh", "name_zn");
+        let red = SECTOR.replace("integrated_circuits", "red").replace("#4e79a7", "red;background:url(x)");
+        let short = SECTOR.replace("integrated_circuits", "short").replace("#4e79a7", "#fff");
+        let text = pretty(&format!("[{SECTOR},{ai},{typo},{red},{short},{SECTOR}]"));
+        let (dataset, issues) = load(RawFiles { sectors: &text, ..RawFiles::default() });
+        assert_eq!(dataset.sectors.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["integrated_circuits", "ai"]);
+        // Each pretty-printed sector takes 10 lines after the opening `[`: they start on 2, 12, 22 …
+        let got = lines_and_reasons(&issues);
+        assert_eq!(got.iter().map(|(line, _)| line.as_str()).collect::<Vec<_>>(), ["data/sectors.json:22", "data/sectors.json:32", "data/sectors.json:42", "data/sectors.json:52"]);
+        assert!(got[0].1.starts_with("unknown field `name_zn`"), "{}", got[0].1);
+        assert_eq!(got[1].1, "`red`: colour `red;background:url(x)` is not #rrggbb");
+        assert_eq!(got[2].1, "`short`: colour `#fff` is not #rrggbb");
+        assert_eq!(got[3].1, "duplicate sector id `integrated_circuits`");
+    }
+
+    /// Issue 23, C8: a period outside the schema's forms, or one that does not end in the line's
+    /// year, is an issue on its line.
+    #[test]
+    fn a_period_is_one_of_the_schemas_forms_and_ends_in_the_year() {
+        let sectors = format!("[{SECTOR}]");
+        let good = r#"{"id":"a","indicator":"gdp","indicator_en":"GDP","indicator_zh":"地区生产总值","sector":"all","region":"beijing","year":2022,"period":"2022-01/2022-06","value":41610.9,"unit":"100m_yuan","kind":"actual","source_url":"https://example.org/a","source_title":"t","publisher":"p","published":"2023","quote":"41610.9亿元","confidence":"official"}"#;
+        let words = good.replace(r#""id":"a""#, r#""id":"b""#).replace("2022-01/2022-06", "first half");
+        let late = good.replace(r#""id":"a""#, r#""id":"c""#).replace("2022-01/2022-06", "2021-2025");
+        let text = format!("{good}\n{words}\n{late}");
+        let (dataset, issues) = load(RawFiles { observations: &text, sectors: &sectors, ..RawFiles::default() });
+        assert_eq!(dataset.observations[0].period, Period::Months { from: (2022, 1), to: (2022, 6) });
+        assert_eq!(lines_and_reasons(&issues), [
+            ("data/observations.jsonl:2".to_string(), "`b`: period `first half` is none of `year`, `YYYY-YYYY`, `YYYY-MM/YYYY-MM`, `YYYY-MM`, `N years`".to_string()),
+            ("data/observations.jsonl:3".to_string(), "`c`: period `2021-2025` does not end in the year 2022".to_string()),
+        ]);
     }
 }

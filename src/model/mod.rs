@@ -4,9 +4,12 @@
 //! `LoadIssue` naming file and line and is skipped. Knows nothing of the browser, the URL or charts.
 
 mod load;
+pub mod open_data;
+mod period;
 mod regions;
 
 pub use load::{load, load_with_texts, validate_quote, LoadIssue, RawFiles};
+pub use period::Period;
 pub use regions::{District, DISTRICTS};
 
 use serde::{Deserialize, Serialize};
@@ -149,14 +152,14 @@ pub struct Observation {
     pub sector: Option<SectorId>,
     pub region: RegionId,
     pub year: u16,
-    /// `year`, a span like `2021-2025`, or a part of a year like `2023-01/2023-06`.
-    pub period: String,
+    /// The year itself, a span like `2021-2025`, months like `2023-01/2023-06`, … (`Period`).
+    pub period: Period,
     pub value: f64,
     pub unit: Unit,
     pub kind: Kind,
     pub source: SourceIdx,
-    /// What the figure's note says of its standing. The note itself and the quote are in
-    /// `Texts`, fetched when first needed.
+    /// Preliminary or final, where the source says which (`revision` in the data). The note
+    /// and the quote are in `Texts`, fetched when first needed.
     pub revision: Option<Revision>,
     /// The quote gives the figure in another language than its own (Chinese): a translation
     /// or a foreign report, listed after the sources in the figure's own language.
@@ -166,7 +169,7 @@ pub struct Observation {
 impl Observation {
     /// Part-year figures (`2023-01/2023-06`) are never drawn on a line with full years.
     pub fn is_part_year(&self) -> bool {
-        self.period.contains('/')
+        self.period.is_part_year()
     }
 
     pub fn label(&self, lang: Lang) -> &str {
@@ -179,14 +182,16 @@ impl Observation {
     /// When the period the figure covers ends, as (year, month): a full year or a span ends in
     /// December of `year`, `2025-01/2025-07` in July. The latest figure is the one ending last.
     pub fn ends(&self) -> (u16, u8) {
-        let month = self.period.split_once('/').and_then(|(_, end)| end.split_once('-')).and_then(|(_, m)| m.parse().ok());
-        (self.year, month.unwrap_or(12))
+        let month = match self.period {
+            Period::Months { to: (_, month), .. } => month,
+            _ => 12,
+        };
+        (self.year, month)
     }
 
     /// Decimals the value was published with (`2.49` → 2, `24899.3` → 1, `3` → 0).
     pub fn decimals(&self) -> u32 {
-        let text = format!("{}", self.value.abs());
-        text.split_once('.').map_or(0, |(_, frac)| frac.len() as u32)
+        decimals(self.value)
     }
 
     /// The smallest step the published value can tell apart, in yuan for yuan amounts, else in
@@ -200,27 +205,57 @@ impl Observation {
     }
 }
 
-/// What a note says of a figure's standing: a first estimate, or the final (revised) figure.
+/// The most decimals a published value is read with: more would be float noise, not a figure.
+const MAX_DECIMALS: u32 = 6;
+
+/// Decimal places of a published value as written (`2.49` → 2, `3000` → 0), at most six: the
+/// one reading of a value's precision, for matching sources and for derived arithmetic.
+pub fn decimals(value: f64) -> u32 {
+    let text = format!("{}", value.abs());
+    text.split_once('.').map_or(0, |(_, frac)| u32::try_from(frac.len()).unwrap_or(MAX_DECIMALS).min(MAX_DECIMALS))
+}
+
+/// `1234567.891` → `1,234,567.891`: digits grouped by thousands before the point, the rest as
+/// written (no sign; callers add it). The one grouping, for quotes (`4,376.07`) and display.
+pub fn group_thousands(plain: &str) -> String {
+    let (int, frac) = plain.split_once('.').map_or((plain, None), |(i, f)| (i, Some(f)));
+    let digits: Vec<char> = int.chars().collect();
+    let mut grouped = String::new();
+    for (i, digit) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(*digit);
+    }
+    match frac {
+        Some(frac) => format!("{grouped}.{frac}"),
+        None => grouped,
+    }
+}
+
+/// `"Name (A, B)"` → `("Name", ["A", "B"])`: a name and the aliases in its brackets, for ASCII
+/// and full-width brackets, commas and `、`, quotes trimmed (`("China Pharmaceutical Valley")`).
+pub fn split_aliases(name: &str) -> (&str, Vec<&str>) {
+    let Some(open) = name.find(['(', '（']) else { return (name.trim(), Vec::new()) };
+    let main = name[..open].trim();
+    let inner = name[open..].trim_start_matches(['(', '（']);
+    let inner = inner.split([')', '）']).next().unwrap_or_default();
+    let aliases = inner.split([',', '，', '、']).map(|a| a.trim().trim_matches(['"', '“', '”'])).filter(|a| !a.is_empty()).collect();
+    (main, aliases)
+}
+
+/// A figure's standing as its source states it: a first estimate (初步核算, "preliminary") or the
+/// final (revised) figure. An explicit field of the data, set only where the source says so; never
+/// read from a note's free text, where "mix preliminary and revised data" or "revised up from the
+/// preliminary 6.1%" would mislabel the figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Revision {
     Preliminary,
     Final,
 }
 
 impl Revision {
-    /// Whether a note calls its figure preliminary or final (a revision of an earlier one).
-    pub fn in_note(note: &str) -> Option<Revision> {
-        let note = note.to_lowercase();
-        let has = |words: &[&str]| words.iter().any(|w| note.contains(w));
-        if has(&["preliminary", "初步", "预计", "vorläufig"]) {
-            Some(Revision::Preliminary)
-        } else if has(&["final", "revised", "修订", "最终"]) {
-            Some(Revision::Final)
-        } else {
-            None
-        }
-    }
-
     pub fn id(self) -> &'static str {
         match self {
             Revision::Preliminary => "preliminary",
@@ -293,6 +328,7 @@ pub fn is_web_link(url: &str) -> bool {
 
 /// One of the ten industries. The quote of its definition is in `Texts`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Sector {
     pub id: SectorId,
     pub name_en: String,
@@ -308,6 +344,13 @@ impl Sector {
         match lang {
             Lang::En => &self.name_en,
             Lang::Zh => &self.name_zh,
+        }
+    }
+
+    pub fn description(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.description_en,
+            Lang::Zh => &self.description_zh,
         }
     }
 }
@@ -327,6 +370,7 @@ pub struct SearchTerms {
 
 /// A science city, park or zone. Its quote is in `Texts`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Zone {
     pub id: RegionId,
     pub name_en: String,
@@ -350,16 +394,18 @@ impl Zone {
         }
     }
 
+    pub fn description(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.description_en,
+            Lang::Zh => &self.description_zh,
+        }
+    }
+
     /// The name a map label can carry: a long official name's common short form, the first
     /// alias in its brackets ("… (E-Town, Yizhuang)" → "E-Town", "…（亦庄）" → "亦庄").
     pub fn short_name(&self, lang: Lang) -> &str {
         let name = self.name(lang);
-        let Some(open) = name.find(['(', '（']) else { return name };
-        let inner = &name[open..];
-        let inner = &inner[inner.chars().next().map_or(0, char::len_utf8)..];
-        let end = inner.find([',', '，', ')', '）']).unwrap_or(inner.len());
-        let alias = inner[..end].trim();
-        if alias.is_empty() { name } else { alias }
+        split_aliases(name).1.first().copied().unwrap_or(name)
     }
 
     pub fn is_approximate(&self) -> bool {
@@ -374,6 +420,7 @@ impl Zone {
 
 /// A dated milestone. Its quote is in `Texts`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Fact {
     pub id: String,
     pub date: String,
@@ -603,7 +650,9 @@ pub struct Texts {
 }
 
 impl Texts {
-    /// Whether these are the texts of `dataset`: one per figure, source, sector, zone and fact.
+    /// Whether these texts have one entry per figure, source, sector, zone and fact of
+    /// `dataset`. Counts only: texts of another build with the same counts would pass; the
+    /// content-hashed file name (`texts-<hash>.bin`) is what pairs a build with its texts.
     pub fn fit(&self, dataset: &Dataset) -> bool {
         self.observation_quotes.len() == dataset.observations.len()
             && self.observation_notes.len() == dataset.observations.len()

@@ -1,6 +1,8 @@
 //! Beijing's 16 districts: ids used by the data and the URL, names in both languages, and the name
 //! each has in the ECharts boundary file (its `properties.name`), which the map view joins on.
 
+use super::Lang;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct District {
     pub id: &'static str,
@@ -8,6 +10,15 @@ pub struct District {
     /// Also the feature name in `beijing.json`.
     pub name_zh: &'static str,
     pub adcode: &'static str,
+}
+
+impl District {
+    pub fn name(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.name_en,
+            Lang::Zh => self.name_zh,
+        }
+    }
 }
 
 const fn district(id: &'static str, name_en: &'static str, name_zh: &'static str, adcode: &'static str) -> District {

@@ -2,7 +2,7 @@
 
 use super::series::{series, year_axis, Series};
 use super::{filter, latest_as_of, Filter};
-use crate::model::{Dataset, Kind, Observation};
+use crate::model::{Dataset, Observation};
 use crate::state::TimeSpan;
 
 /// Which series a card shows. Economy-wide figures for the city unless it says otherwise.
@@ -68,9 +68,7 @@ pub fn headline_cards(dataset: &Dataset, time: TimeSpan) -> Vec<Card<'_>> {
                 .next()
                 .filter(|s| s.values.iter().flatten().count() >= 2)
                 .map(|s| (years.clone(), s));
-            let after = latest.map_or(0, |o| o.year);
-            let targets = || rows.iter().copied().filter(|o| o.kind == Kind::Target);
-            let target = targets().filter(|o| o.year >= after).min_by_key(|o| o.year).or_else(|| targets().max_by_key(|o| o.year));
+            let target = super::nearest_target(dataset, &rows, latest.map_or(0, |o| o.year));
             Card { spec: *spec, latest, sparkline, target }
         })
         .collect()

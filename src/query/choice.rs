@@ -4,7 +4,7 @@
 //! indicator always shows it (while it has figures), and a link that leaves it out opens on the
 //! best data the dataset holds when the link is read.
 
-use super::series::{point, series, year_axis, Point};
+use super::series::{district_rows, point, series, year_axis, Point};
 use super::{drawable, filter, Filter};
 use crate::model::{Dataset, Kind, Observation};
 use crate::state::{Notice, NoticeReason, View, ViewState, SECTOR_SIZES};
@@ -43,17 +43,11 @@ pub fn indicator_options(dataset: &Dataset, state: &ViewState) -> Vec<IndicatorO
                 .filter_map(|i| counts.get(i.id.as_str()).map(|&n| IndicatorOption { id: i.id.clone(), n_figures: n }))
                 .collect()
         }
+        // Exactly the figures the map shades (`series::district_rows`), so every option draws.
         View::Map => dataset
             .indicators
             .iter()
-            .map(|i| IndicatorOption {
-                id: i.id.clone(),
-                n_figures: dataset
-                    .observations
-                    .iter()
-                    .filter(|o| o.indicator == i.id && o.sector.is_none() && crate::model::DISTRICTS.iter().any(|d| d.id == o.region))
-                    .count(),
-            })
+            .map(|i| IndicatorOption { id: i.id.clone(), n_figures: district_rows(dataset, &i.id).len() })
             .filter(|o| o.n_figures > 0)
             .collect(),
         _ => dataset.indicators.iter().map(|i| IndicatorOption { id: i.id.clone(), n_figures: i.n_observations }).collect(),
@@ -110,10 +104,11 @@ pub fn distinct_sector_values(dataset: &Dataset, state: &ViewState, indicator: &
     by_year
         .values()
         .map(|sectors| {
-            let values: BTreeSet<u64> = sectors
+            let values: BTreeSet<i64> = sectors
                 .values()
                 .filter_map(|rows| point(dataset, rows.iter().copied()))
-                .map(|p: Point| (p.value * 1e6).round() as u64)
+                // Signed: growth rates fall below zero, and `as u64` would make every fall 0.
+                .map(|p: Point| (p.value * 1e6).round() as i64)
                 .collect();
             values.len()
         })
@@ -164,9 +159,15 @@ pub fn shown_indicator(dataset: &Dataset, state: &ViewState) -> Shown {
             SectorsLead::Compare(id) => Some(id),
             SectorsLead::Sizes => Some(SECTOR_SIZES.to_string()),
         },
+        View::Map => map_indicator(dataset),
         view => view.default_indicator().map(str::to_string),
     };
     match (&state.indicator, state.view) {
+        // The map shades districts: an indicator without one district figure would draw sixteen
+        // grey districts under a select that cannot show it.
+        (Some(id), View::Map) if district_rows(dataset, id).is_empty() => {
+            Shown { indicator: best(), notice: Some(Notice::new("indicator", id, NoticeReason::IndicatorNotOnMap)) }
+        }
         // Not a measure but a way to draw the sectors: each one's latest size in its own.
         (Some(id), View::Sectors) if id == SECTOR_SIZES => Shown { indicator: Some(id.clone()), notice: None },
         (Some(id), View::Trends | View::Sectors) => {
@@ -180,6 +181,19 @@ pub fn shown_indicator(dataset: &Dataset, state: &ViewState) -> Shown {
         (Some(id), _) => Shown { indicator: Some(id.clone()), notice: None },
         (None, _) => Shown { indicator: best(), notice: None },
     }
+}
+
+/// The map without an indicator in the link: the indicator with the most district figures (the
+/// dataset's first on a tie), `gdp` with today's data.
+pub fn map_indicator(dataset: &Dataset) -> Option<String> {
+    let map = ViewState { view: View::Map, ..ViewState::default() };
+    let mut best: Option<IndicatorOption> = None;
+    for option in indicator_options(dataset, &map) {
+        if best.as_ref().is_none_or(|b| option.n_figures > b.n_figures) {
+            best = Some(option);
+        }
+    }
+    best.map(|b| b.id)
 }
 
 /// What the indicator list calls "no indicator" in a view where that is a choice (a locale key):
@@ -202,11 +216,11 @@ pub fn view_choices(view: View) -> Vec<(&'static str, &'static str)> {
 }
 
 /// (b) The map's year: a single-year link's year, else the latest year with figures for the
-/// most districts (`series::map_year`), for the indicator the map shows.
+/// most districts (`series::district_year`), for the indicator the map shows.
 pub fn map_year(dataset: &Dataset, state: &ViewState) -> Option<u16> {
     let shown = shown_indicator(dataset, &ViewState { view: View::Map, ..state.clone() });
     let indicator = shown.indicator.unwrap_or_else(|| "gdp".to_string());
-    super::series::map_year(dataset, &indicator, state.time_span(dataset))
+    super::series::district_year(dataset, &indicator, state.time_span(dataset))
 }
 
 /// The notices a view's choice adds to the link's own: the link's indicator had no figures.
@@ -238,7 +252,7 @@ pub fn way_back(dataset: &Dataset, state: &ViewState) -> ViewState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{parse, TimeSpan};
+    use crate::state::parse;
 
     use crate::fixtures::three_sectors as fixture;
 
@@ -311,8 +325,34 @@ mod tests {
         assert!(notice.message(crate::model::Lang::En).contains("“rd”"));
         assert!(notice.message(crate::model::Lang::Zh).contains("“rd”"));
         assert_eq!(notices(&d, &state(&d, "view=trends&indicator=rd&region=haidian")).len(), 1);
-        // The table and the map keep the link's indicator as they always did.
+        // The table keeps the link's indicator as it always did.
         assert_eq!(shown_indicator(&d, &state(&d, "view=table&indicator=rd&region=haidian")).notice, None);
+    }
+
+    #[test]
+    fn the_map_shades_only_by_an_indicator_with_district_figures_and_says_when_it_replaced_one() {
+        let d = data();
+        // `rd` has city figures only: the map shades by gdp, the best-covered, and says so.
+        let replaced = shown_indicator(&d, &state(&d, "view=map&indicator=rd"));
+        assert_eq!(replaced.indicator.as_deref(), Some("gdp"));
+        let notice = replaced.notice.expect("the reader is told");
+        assert_eq!((notice.key.as_str(), notice.raw.as_str(), notice.reason), ("indicator", "rd", NoticeReason::IndicatorNotOnMap));
+        assert!(notice.message(crate::model::Lang::En).contains("“rd”"));
+        assert!(notice.message(crate::model::Lang::Zh).contains("“rd”"));
+        assert_eq!(notices(&d, &state(&d, "view=map&indicator=rd")), [notice]);
+        // The select lists what the map can shade, so what is drawn is always one of its options.
+        let options: Vec<String> = indicator_options(&d, &state(&d, "view=map&indicator=rd")).into_iter().map(|o| o.id).collect();
+        assert_eq!(options, ["gdp"]);
+        assert_eq!(map_year(&d, &state(&d, "view=map&indicator=rd")), Some(2020), "the year of the indicator drawn");
+        // An indicator with district figures is kept; none in the link is the best-covered.
+        assert_eq!(shown_indicator(&d, &state(&d, "view=map&indicator=gdp")), Shown { indicator: Some("gdp".into()), notice: None });
+        assert_eq!(shown_indicator(&d, &state(&d, "view=map")), Shown { indicator: Some("gdp".into()), notice: None });
+        // A district target is not a figure the map shades.
+        let targets = fixture(&[
+            ("a", "gdp", "all", "haidian", 2020, "1", "tn_yuan", "actual"),
+            ("t", "plan", "all", "haidian", 2025, "2", "tn_yuan", "target"),
+        ]);
+        assert_eq!(shown_indicator(&targets, &state(&targets, "view=map&indicator=plan")).indicator.as_deref(), Some("gdp"));
     }
 
     #[test]
@@ -350,6 +390,16 @@ mod tests {
         let d = data();
         assert_eq!(map_year(&d, &state(&d, "view=map")), Some(2020), "two districts in 2020, one in 2021");
         assert_eq!(map_year(&d, &state(&d, "view=map&time=2021")), Some(2021));
-        let _ = TimeSpan::new(2020, 2021);
+    }
+
+    /// Issue 23, C11: falls are told apart like rises (the data has negative growth rates).
+    #[test]
+    fn negative_values_count_as_distinct() {
+        let falls = fixture(&[
+            ("g1", "growth", "ic", "beijing", 2023, "-1.5", "pct", "growth_rate"),
+            ("g2", "growth", "ai", "beijing", 2023, "-2.5", "pct", "growth_rate"),
+            ("g3", "growth", "bio", "beijing", 2023, "-3.5", "pct", "growth_rate"),
+        ]);
+        assert_eq!(distinct_sector_values(&falls, &state(&falls, "view=sectors"), "growth"), 3);
     }
 }

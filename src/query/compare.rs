@@ -23,7 +23,7 @@ pub fn district_figure(dataset: &Dataset, state: &ViewState) -> Option<DistrictF
     let district = crate::model::DISTRICTS.iter().find(|d| d.id == state.region_id())?;
     // As `charts::map_option` shades the map.
     let indicator = state.indicator_id().unwrap_or("gdp").to_string();
-    let year = super::series::map_year(dataset, &indicator, state.time_span(dataset))?;
+    let year = super::series::district_year(dataset, &indicator, state.time_span(dataset))?;
     let point = district_values(dataset, &indicator, year).into_iter().find(|v| v.district.id == district.id).and_then(|v| v.point);
     Some(DistrictFigure { district, indicator, year, point })
 }
@@ -126,12 +126,12 @@ pub struct Player {
 }
 
 impl Player {
-    pub fn new(dataset: &Dataset, state: &ViewState) -> Player {
-        let indicator = state.indicator_id().unwrap_or("gdp");
+    /// The player of the map shaded by `indicator` (`choice::shown_indicator`).
+    pub fn new(dataset: &Dataset, state: &ViewState, indicator: &str) -> Player {
         let years = map_years(dataset, indicator);
-        let best = years.first().and_then(|first| super::series::map_year(dataset, indicator, crate::state::TimeSpan::new(*first, u16::MAX)));
+        let best = years.first().and_then(|first| super::series::district_year(dataset, indicator, crate::state::TimeSpan::new(*first, u16::MAX)));
         let best_districts = best.map_or(0, |year| district_values(dataset, indicator, year).iter().filter(|v| v.point.is_some()).count());
-        Player { years, current: super::choice::map_year(dataset, state), best, best_districts }
+        Player { years, current: super::series::district_year(dataset, indicator, state.time_span(dataset)), best, best_districts }
     }
 
     /// The years play shows, in order: from where it starts to the last year with district
@@ -244,7 +244,7 @@ mod tests {
         assert!(default.iter().find(|o| o.region.id == "beijing").unwrap().checked, "Beijing is chosen by default");
         // Eight chosen: the others are disabled, the chosen stay free to remove.
         let eight: Vec<String> = dataset.regions.iter().take(MAX_REGIONS).map(|r| r.id.clone()).collect();
-        let full = ViewState { regions: eight, ..ViewState::default() }.canonical(dataset);
+        let full = ViewState { view: crate::state::View::Trends, regions: eight, ..ViewState::default() }.canonical(dataset);
         let options = region_options(dataset, &full, "");
         assert!(options.iter().all(|o| o.disabled != o.checked), "{options:?}");
         assert_eq!(full.toggle_region(dataset, &dataset.regions[MAX_REGIONS].id), full, "a ninth place is refused");
@@ -266,7 +266,7 @@ mod tests {
 
     #[test]
     fn the_players_slider_follows_the_maps_year() {
-        let at = |query: &str| Player::new(small(), &crate::state::parse(query, small()).state);
+        let at = |query: &str| Player::new(small(), &crate::state::parse(query, small()).state, "gdp");
         let player = at("view=map&indicator=gdp&time=2022");
         assert_eq!((player.years.as_slice(), player.current, player.position()), (&[2021, 2022][..], Some(2022), 1));
         assert!(player.is_last(2022) && !player.is_last(2021));

@@ -3,6 +3,7 @@
 //! away. Nothing here fills a gap: a missing year stays `None`, never zero or an interpolation.
 
 pub mod choice;
+pub mod cite;
 pub mod compare;
 pub mod ladder;
 pub mod sectors;
@@ -13,16 +14,20 @@ pub mod table;
 pub mod series;
 pub mod profile;
 pub mod search;
+mod filter_summary;
+mod share;
 pub mod switch;
 pub mod groups;
 
 pub use choice::way_back;
 pub use title::document_title;
+pub use filter_summary::{filter_summary, sectors_chosen};
+pub use share::{share_target, ShareTarget};
 pub use cards::{headline_cards, Card, CardSpec, CARD_SPECS};
 pub use sectors::{comparison, Bar, Comparison};
-pub use series::{district_values, map_year, series, DistrictValue, Point, Series};
+pub use series::{district_values, district_year, series, DistrictValue, Point, Series};
 
-use crate::model::{Confidence, Dataset, Fact, Indicator, Kind, Observation, DISTRICTS};
+use crate::model::{Confidence, Dataset, Fact, Kind, Observation};
 use crate::state::{TimeSpan, View, ViewState, SECTOR_SIZES};
 
 /// What to keep. `None` fields keep everything.
@@ -112,21 +117,6 @@ pub fn economy_wide_lines(state: &ViewState) -> bool {
     state.view == View::Trends && state.compares_regions() && state.sectors.is_empty()
 }
 
-/// The indicators a view can draw, in the dataset's order: those with district figures for the
-/// map, with sector figures for the comparison, all of them for trends and the table.
-pub fn indicators_for_view(dataset: &Dataset, view: View) -> Vec<&Indicator> {
-    let has = |indicator: &Indicator, wanted: &dyn Fn(&Observation) -> bool| dataset.observations.iter().any(|o| o.indicator == indicator.id && wanted(o));
-    dataset
-        .indicators
-        .iter()
-        .filter(|indicator| match view {
-            View::Map => has(indicator, &|o| DISTRICTS.iter().any(|d| d.id == o.region)),
-            View::Sectors => has(indicator, &|o| o.sector.is_some()),
-            _ => true,
-        })
-        .collect()
-}
-
 /// The dated facts, oldest first: the overview's timeline. With a span, only those dated
 /// inside it (the overview follows the reader's year filter).
 pub fn timeline(dataset: &Dataset, span: Option<TimeSpan>) -> Vec<&Fact> {
@@ -142,6 +132,17 @@ pub fn latest_as_of<'d>(dataset: &Dataset, rows: &[&'d Observation], year: u16) 
         .copied()
         .filter(|o| o.year <= year && !o.is_part_year() && o.kind.is_outcome())
         .min_by(|a, b| b.year.cmp(&a.year).then_with(|| preference(dataset, a).cmp(&preference(dataset, b))))
+}
+
+/// The plan's target to show beside a figure of `year`: the nearest target at or after it (the
+/// better source on a tie), else the latest earlier one (the better source on a tie). Cards and
+/// profiles both ask this.
+pub fn nearest_target<'d>(dataset: &Dataset, rows: &[&'d Observation], year: u16) -> Option<&'d Observation> {
+    let targets = || rows.iter().copied().filter(|o| o.kind == Kind::Target);
+    targets()
+        .filter(|o| o.year >= year)
+        .min_by(|a, b| a.year.cmp(&b.year).then_with(|| preference(dataset, a).cmp(&preference(dataset, b))))
+        .or_else(|| targets().min_by(|a, b| b.year.cmp(&a.year).then_with(|| preference(dataset, a).cmp(&preference(dataset, b)))))
 }
 
 /// Rank used when two sources give the same point (lower is better): a published figure before a

@@ -240,14 +240,10 @@ pub fn headlines<'d>(dataset: &Dataset, rows: &[&'d Observation]) -> Vec<Headlin
                 })
             };
             let outcome = best(&|o| o.kind.is_outcome());
-            let targets = || group.iter().copied().filter(|o| o.kind == Kind::Target);
             let Some(latest) = outcome else {
                 return best(&|o| o.kind == Kind::Target).map(|latest| Headline { latest, target: None, to_go: None });
             };
-            let target = targets()
-                .filter(|o| o.year >= latest.year)
-                .min_by_key(|o| (o.year, preference(dataset, o)))
-                .or_else(|| targets().max_by_key(|o| o.year));
+            let target = super::nearest_target(dataset, &group, latest.year);
             let to_go = target.and_then(|t| to_go(latest, t));
             Some(Headline { latest, target, to_go })
         })
@@ -266,16 +262,10 @@ pub fn to_go(latest: &Observation, target: &Observation) -> Option<Derived> {
         Unit::Index | Unit::Rank | Unit::Times => return None,
         unit => unit,
     };
-    let places = decimals(latest.value).max(decimals(target.value));
-    let scale = 10f64.powi(i32::from(places));
+    let places = crate::model::decimals(latest.value).max(crate::model::decimals(target.value));
+    let scale = 10f64.powi(places as i32);
     let value = ((target.value - latest.value) * scale).round() / scale;
     Some(Derived { value, unit })
-}
-
-/// Decimal places of a published value as written (`2.5` → 1, `3000` → 0).
-fn decimals(value: f64) -> u8 {
-    let text = value.to_string();
-    text.split_once('.').map_or(0, |(_, frac)| u8::try_from(frac.len()).unwrap_or(u8::MAX).min(6))
 }
 
 /// A line for every measure with outcome figures for two or more full years.

@@ -12,7 +12,7 @@
 //! The pinyin comes from a table that build.rs writes with the `pinyin` crate, holding only the
 //! characters the dataset's names use.
 
-use crate::model::{Dataset, Lang, Observation, BEIJING, DISTRICTS};
+use crate::model::{split_aliases, Dataset, Lang, Observation, BEIJING, DISTRICTS};
 use crate::state::{ProfileSubject, View, ViewState};
 use std::collections::BTreeMap;
 
@@ -235,12 +235,12 @@ fn keys(name_en: &str, name_zh: &str) -> Vec<Key> {
         let (main, aliases) = split_aliases(name);
         keys.extend(aliases.iter().map(|a| Key::text(a)));
         if name == name_zh {
-            keys.push(Key::new(pinyin(name)));
-            keys.extend(aliases.iter().map(|a| Key::new(pinyin(a))));
+            keys.extend(pinyin_readings(name).into_iter().map(Key::new));
+            keys.extend(aliases.iter().flat_map(|a| pinyin_readings(a)).map(Key::new));
             // "海淀区" is also "海淀", "haidian".
             if let Some(short) = main.strip_suffix('区').filter(|s| s.chars().count() >= 2) {
                 keys.push(Key::text(short));
-                keys.push(Key::new(pinyin(short)));
+                keys.extend(pinyin_readings(short).into_iter().map(Key::new));
             }
         } else {
             let words: Vec<String> = main.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
@@ -253,37 +253,50 @@ fn keys(name_en: &str, name_zh: &str) -> Vec<Key> {
     keys
 }
 
-/// `"Name (A, B)"` → `("Name", ["A", "B"])`, for ASCII and full-width brackets and commas.
-fn split_aliases(name: &str) -> (&str, Vec<&str>) {
-    let Some(open) = name.find(['(', '（']) else { return (name.trim(), Vec::new()) };
-    let main = name[..open].trim();
-    let inner = name[open..].trim_start_matches(['(', '（']);
-    let inner = inner.split([')', '）']).next().unwrap_or_default();
-    let aliases = inner.split([',', '，', '、']).map(|a| a.trim().trim_matches(['"', '“', '”'])).filter(|a| !a.is_empty()).collect();
-    (main, aliases)
+/// Toneless pinyin syllables of the Chinese characters in `text`, each character's most common
+/// reading; letters and digits are kept as words, other characters dropped.
+pub fn pinyin(text: &str) -> Vec<String> {
+    words(text).into_iter().map(|readings| readings[0].clone()).collect()
 }
 
-/// Toneless pinyin syllables of the Chinese characters in `text`; letters and digits are kept
-/// as words, other characters dropped.
-pub fn pinyin(text: &str) -> Vec<String> {
-    let mut words = Vec::new();
+/// The words `pinyin` gives, each with every reading (one for a Latin word): never empty.
+fn words(text: &str) -> Vec<Vec<String>> {
+    let mut words: Vec<Vec<String>> = Vec::new();
     let mut latin = String::new();
     for c in text.chars() {
-        if let Ok(at) = PINYIN.binary_search_by_key(&c, |(k, _)| *k) {
+        let readings = PINYIN.binary_search_by_key(&c, |(k, _)| *k).ok().map(|at| PINYIN[at].1).filter(|r| !r.is_empty());
+        if let Some(readings) = readings {
             if !latin.is_empty() {
-                words.push(std::mem::take(&mut latin));
+                words.push(vec![std::mem::take(&mut latin)]);
             }
-            words.push(PINYIN[at].1.to_string());
+            words.push(readings.iter().map(|r| r.to_string()).collect());
         } else if c.is_ascii_alphanumeric() {
             latin.push(c.to_ascii_lowercase());
         } else if !latin.is_empty() {
-            words.push(std::mem::take(&mut latin));
+            words.push(vec![std::mem::take(&mut latin)]);
         }
     }
     if !latin.is_empty() {
-        words.push(latin);
+        words.push(vec![latin]);
     }
     words
+}
+
+/// `pinyin(text)`, then the same with each polyphone read another way, one at a time (朝阳:
+/// `zhao yang`, `chao yang`): the characters alone cannot say which reading a name uses, and
+/// one change at a time keeps the keys few (every combination would multiply them).
+fn pinyin_readings(text: &str) -> Vec<Vec<String>> {
+    let words = words(text);
+    let first: Vec<String> = words.iter().map(|readings| readings[0].clone()).collect();
+    let mut all = vec![first.clone()];
+    for (at, readings) in words.iter().enumerate() {
+        for other in &readings[1..] {
+            let mut variant = first.clone();
+            variant[at] = other.clone();
+            all.push(variant);
+        }
+    }
+    all
 }
 
 impl SearchIndex {
@@ -561,6 +574,10 @@ mod tests {
             let (dataset, index) = index();
             let hits = index.search_with_figure(dataset, &raw, 5);
             proptest::prop_assert!(hits.len() <= 5);
+            // Ranked as the README says: exact, then prefix, then word, then substring.
+            proptest::prop_assert!(hits.windows(2).all(|w| w[0].matched <= w[1].matched), "{:?}", hits);
+            // The same text gives the same results.
+            proptest::prop_assert_eq!(&index.search(&raw, 5), &hits);
             for hit in hits {
                 proptest::prop_assert!(!hit.label(dataset, Lang::Zh).is_empty());
             }
@@ -575,9 +592,29 @@ mod tests {
         let names = dataset.sectors.iter().map(|s| s.name_zh.as_str()).chain(dataset.zones.iter().map(|z| z.name_zh.as_str())).chain(DISTRICTS.iter().map(|d| d.name_zh));
         for name in names {
             let han = name.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
-            let syllables = pinyin(name).iter().filter(|w| PINYIN.iter().any(|(_, p)| p == w)).count();
+            let syllables = pinyin(name).iter().filter(|w| PINYIN.iter().any(|(_, p)| p.contains(&w.as_str()))).count();
             assert!(syllables >= han, "{name}");
         }
         assert!(PINYIN.len() < 1000, "only the names' characters: {}", PINYIN.len());
+    }
+
+    /// Issue 23, C11: a polyphone is indexed under each reading: 朝阳 is found as chaoyang (and
+    /// zhaoyang), whatever the crate's first reading of 朝.
+    #[test]
+    fn a_polyphone_is_indexed_under_every_reading() {
+        let zhao = PINYIN.iter().find(|(c, _)| *c == '朝').map(|(_, r)| r.to_vec()).unwrap_or_default();
+        assert!(zhao.contains(&"zhao") && zhao.contains(&"chao"), "{zhao:?}");
+        let readings = pinyin_readings("朝阳区");
+        // One key per other reading of each polyphone, one at a time (朝 and 区 here), not
+        // every combination.
+        let qu = PINYIN.iter().find(|(c, _)| *c == '区').map_or(0, |(_, r)| r.len());
+        assert_eq!(readings.len(), 1 + (zhao.len() - 1) + (qu - 1), "{readings:?}");
+        assert!(readings.contains(&vec!["chao".to_string(), "yang".to_string(), "qu".to_string()]), "{readings:?}");
+        assert!(readings.contains(&vec!["zhao".to_string(), "yang".to_string(), "qu".to_string()]), "{readings:?}");
+        // The Chinese name alone (no English name to help) matches either reading exactly.
+        let chinese_only = keys("", "朝阳区");
+        for query in ["chaoyangqu", "zhaoyangqu", "chaoyang"] {
+            assert!(chinese_only.iter().any(|k| k.matches(query) == Some(Match::Exact)), "{query}");
+        }
     }
 }

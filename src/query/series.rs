@@ -90,6 +90,8 @@ pub fn series(dataset: &Dataset, rows: &[&Observation], years: &[u16]) -> Vec<Se
                 .map(|year| point(dataset, group.iter().copied().filter(|o| o.year == *year && o.kind.is_outcome())))
                 .collect();
             let mut target_years: Vec<u16> = group.iter().filter(|o| o.kind == Kind::Target).map(|o| o.year).collect();
+            // Rows may come in any order (a profile passes the dataset's): sort, then dedup.
+            target_years.sort_unstable();
             target_years.dedup();
             let targets = target_years
                 .into_iter()
@@ -190,13 +192,15 @@ pub(crate) fn district_rows<'d>(dataset: &'d Dataset, indicator: &str) -> Vec<&'
         .collect()
 }
 
-/// The year the map shades: a single-year link's year, else the year in the span with figures
-/// for the most districts (the later one on a tie). `None` when no district has a figure.
-pub fn map_year(dataset: &Dataset, indicator: &str, time: TimeSpan) -> Option<u16> {
-    let rows = district_rows(dataset, indicator);
+/// The year the map shades for one indicator: a single-year span's year (whether or not a
+/// district has a figure then: the map shows that year, grey where there is none), else the year
+/// in the span with figures for the most districts (the later one on a tie); `None` when no
+/// district has a figure in the span. `choice::map_year` asks this for the indicator a state shows.
+pub fn district_year(dataset: &Dataset, indicator: &str, time: TimeSpan) -> Option<u16> {
     if time.from == time.to {
         return Some(time.from);
     }
+    let rows = district_rows(dataset, indicator);
     let mut coverage: BTreeMap<u16, std::collections::BTreeSet<&str>> = BTreeMap::new();
     for row in rows.iter().filter(|o| time.contains(o.year)) {
         coverage.entry(row.year).or_default().insert(&row.region);

@@ -46,17 +46,37 @@ mod tests {
     use super::*;
     use crate::model::Confidence;
 
+    /// A news site backing three figures, a bureau and a repost one each.
+    fn sources() -> crate::model::Dataset {
+        let line = |id: &str, year: u16, publisher: &str, confidence: &str| {
+            format!(r#"{{"id":"{id}","indicator":"gdp","indicator_en":"GDP","indicator_zh":"地区生产总值","sector":"all","region":"beijing","year":{year},"value":{year},"unit":"100m_yuan","kind":"actual","source_url":"https://example.org/{publisher}","source_title":"t","publisher":"{publisher}","published":"2024","quote":"{year}","confidence":"{confidence}"}}"#)
+        };
+        let text = [
+            line("m1", 2019, "Daily", "media"),
+            line("o1", 2020, "Bureau", "official"),
+            line("m2", 2021, "Daily", "media"),
+            line("r1", 2022, "Repost", "third_party"),
+            line("m3", 2023, "Daily", "media"),
+        ]
+        .join("\n");
+        let (dataset, issues) = crate::model::load(crate::model::RawFiles { observations: &text, sectors: "[]", ..Default::default() });
+        assert_eq!(issues, []);
+        dataset
+    }
+
     #[test]
     fn sources_sort_by_confidence_or_by_figures() {
-        let dataset = crate::fixtures::real();
-        let by_confidence: Vec<&Source> = sorted_sources(dataset, SourceSort::Confidence).into_iter().map(|(_, s)| s).collect();
-        assert_eq!(by_confidence.len(), dataset.sources.len());
-        assert!(by_confidence.windows(2).all(|w| w[0].confidence <= w[1].confidence), "official, media, third-party");
-        assert_eq!(by_confidence[0].confidence, Confidence::Official);
-        assert_eq!(by_confidence.last().map(|s| s.confidence), Some(Confidence::ThirdParty));
-        let by_figures: Vec<&Source> = sorted_sources(dataset, SourceSort::Figures).into_iter().map(|(_, s)| s).collect();
-        assert!(by_figures.windows(2).all(|w| w[0].n_figures >= w[1].n_figures));
-        assert_ne!(by_figures[0].confidence, Confidence::Official, "the default order is not by confidence");
+        let dataset = &sources();
+        let publishers = |sort| sorted_sources(dataset, sort).into_iter().map(|(_, s)| (s.publisher.as_str(), s.confidence, s.n_figures)).collect::<Vec<_>>();
+        assert_eq!(
+            publishers(SourceSort::Confidence),
+            [("Bureau", Confidence::Official, 1), ("Daily", Confidence::Media, 3), ("Repost", Confidence::ThirdParty, 1)]
+        );
+        // By figures, the news site first; the tie of one figure each falls to the name.
+        assert_eq!(
+            publishers(SourceSort::Figures),
+            [("Daily", Confidence::Media, 3), ("Bureau", Confidence::Official, 1), ("Repost", Confidence::ThirdParty, 1)]
+        );
         assert_eq!(SourceSort::from_id("confidence"), SourceSort::Confidence);
         assert_eq!(SourceSort::from_id("nonsense"), SourceSort::Figures);
     }

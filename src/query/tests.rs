@@ -2,7 +2,7 @@ use super::series::{axis_value, year_axis};
 use super::*;
 use crate::fixtures::{gdp_sources, real, small};
 use crate::model::{self, Kind};
-use crate::state::{parse, View};
+use crate::state::{encode, parse, View};
 use proptest::prelude::*;
 
 fn beijing(indicator: &str) -> Vec<Series> {
@@ -66,12 +66,32 @@ fn the_sector_comparison_has_a_bar_per_selected_sector_in_the_best_covered_year(
 
 #[test]
 fn the_map_shades_only_districts_with_a_figure() {
-    assert_eq!(map_year(small(), "gdp", TimeSpan::new(2012, 2030)), Some(2021), "the year with the most districts");
+    assert_eq!(district_year(small(), "gdp", TimeSpan::new(2012, 2030)), Some(2021), "the year with the most districts");
     let values = district_values(small(), "gdp", 2021);
     assert_eq!(values.len(), 16);
     let shaded: Vec<&str> = values.iter().filter(|v| v.point.is_some()).map(|v| v.district.id).collect();
     assert_eq!(shaded.len(), 2, "{shaded:?}");
     assert!(district_values(small(), "gdp", 2019).iter().all(|v| v.point.is_none()), "no district figure: all 'no data', none zero");
+    // A single year is shown as asked, even one without a district figure; a span without one
+    // has no year.
+    assert_eq!(district_year(small(), "gdp", TimeSpan::new(2019, 2019)), Some(2019));
+    assert_eq!(district_year(small(), "gdp", TimeSpan::new(2019, 2020)), None);
+}
+
+/// Issue 23, C11: a target year stated by two sources is one target, whatever order the rows
+/// come in (a profile passes them in the dataset's order).
+#[test]
+fn a_target_year_stated_twice_is_one_target_whatever_the_rows_order() {
+    let line = |id: &str, year: u16, value: f64, confidence: &str| {
+        format!(r#"{{"id":"{id}","indicator":"rev","indicator_en":"Revenue","indicator_zh":"营收","sector":"all","region":"beijing","year":{year},"value":{value},"unit":"bn_yuan","kind":"target","source_url":"https://example.org/{id}","source_title":"t","publisher":"p","published":"2024","quote":"{value}","confidence":"{confidence}"}}"#)
+    };
+    let text = [line("t2025-a", 2025, 300.0, "official"), line("t2030", 2030, 500.0, "official"), line("t2025-b", 2025, 300.0, "media")].join("\n");
+    let (dataset, issues) = model::load(model::RawFiles { observations: &text, sectors: "[]", ..Default::default() });
+    assert_eq!(issues, []);
+    let rows: Vec<&model::Observation> = dataset.observations.iter().collect();
+    let lines = series(&dataset, &rows, &[2025, 2026, 2027, 2028, 2029, 2030]);
+    let targets: Vec<(u16, f64)> = lines[0].targets.iter().map(|p| (p.year, p.value)).collect();
+    assert_eq!(targets, [(2025, 3000.0), (2030, 5000.0)], "in 亿元, the axis unit");
 }
 
 #[test]
@@ -120,22 +140,40 @@ fn the_sizes_choice_filters_on_no_indicator() {
     assert_eq!(way_back(real(), &state).indicator.as_deref(), Some(crate::state::SECTOR_SIZES));
 }
 
+/// Issue 23, C10: an indicator the view cannot draw even for Beijing with no filter (GDP has no
+/// sector figures to compare) is dropped too, so the way back shows figures and no notice.
+#[test]
+fn the_way_back_drops_an_indicator_the_view_cannot_draw_at_all() {
+    let state = parse("view=sectors&indicator=gdp&time=2021", small()).state;
+    let back = way_back(small(), &state);
+    assert_eq!(encode(&back), "view=sectors");
+    assert_eq!(choice::shown_indicator(small(), &back).notice, None);
+}
+
 #[test]
 fn each_view_lists_only_indicators_it_can_draw() {
-    let ids = |view| indicators_for_view(small(), view).iter().map(|i| i.id.as_str()).collect::<Vec<_>>();
-    assert_eq!(ids(View::Map), ["gdp"]);
-    assert_eq!(ids(View::Sectors), ["revenue"]);
-    assert_eq!(ids(View::Trends).len(), small().indicators.len());
+    let ids = |link| choice::indicator_options(small(), &parse(link, small()).state).into_iter().map(|i| i.id).collect::<Vec<_>>();
+    assert_eq!(ids("view=map"), ["gdp"]);
+    assert_eq!(ids("view=sectors"), ["revenue"]);
+    assert_eq!(ids("view=table"), ["gdp", "rd_intensity", "revenue"]);
 }
 
 #[test]
 fn the_document_title_names_focus_years_and_site() {
     let state = parse("view=trends&sector=chips&time=2020..2022&lang=zh", small()).state;
-    assert_eq!(document_title(small(), &state), "集成电路 · 2020–2022 · 北京高精尖产业图集");
+    assert_eq!(document_title(small(), &state), "集成电路 · 趋势 · 2020–2022 · 北京高精尖产业图集");
     assert_eq!(document_title(small(), &parse("view=map", small()).state), "Map · Beijing High-Tech Atlas");
     // Places compared are named in the list's canonical order.
     let places = parse("view=trends&region=haidian,chaoyang", small()).state;
-    assert_eq!(document_title(small(), &places), "Chaoyang, Haidian · Beijing High-Tech Atlas");
+    assert_eq!(document_title(small(), &places), "Chaoyang, Haidian · Trends · Beijing High-Tech Atlas");
+    // Issue 23, C6.3: the view is named, so the map and the table of one place differ; a filter
+    // the view does not read is not named; a profile is named by its entity.
+    let title = |link: &str| document_title(small(), &parse(link, small()).state);
+    assert_eq!(title("view=map&region=haidian"), "Haidian · Map · Beijing High-Tech Atlas");
+    assert_eq!(title("view=table&region=haidian"), "Haidian · Table · Beijing High-Tech Atlas");
+    assert_eq!(title("view=sources&sector=chips&region=haidian"), "Sources · Beijing High-Tech Atlas");
+    assert_eq!(title("view=profile&region=haidian"), "Haidian · Beijing High-Tech Atlas");
+    assert_eq!(title("view=profile"), "Profile · Beijing High-Tech Atlas");
 }
 
 /// Issue 18: the table follows the region list, in the dataset's order of places.
@@ -154,7 +192,8 @@ fn the_table_follows_the_region_list() {
 #[test]
 fn headline_cards_on_the_real_data_carry_a_figure_and_a_target() {
     let cards = headline_cards(real(), TimeSpan::new(2012, 2030));
-    assert!(cards.len() >= 8);
+    assert_eq!(cards.len(), CARD_SPECS.len());
+    assert_eq!(CARD_SPECS.len(), 10);
     assert!(cards.iter().all(|c| c.latest.is_some()), "every card has a published figure");
     let rd = cards.iter().find(|c| c.spec.indicator == "rd_intensity").expect("an R&D card");
     assert!(rd.target.is_some() && rd.sparkline.is_some());
@@ -278,10 +317,10 @@ fn lines_that_differ_beyond_rounding_stay_a_conflict() {
 #[test]
 fn preliminary_and_final_figures_that_differ_are_a_labelled_conflict() {
     let dataset = gdp_sources(&[
-        ("first", 2018, "30320", "100m_yuan", "media", "Preliminary figure released in January."),
-        ("census", 2018, "33106", "100m_yuan", "official", "Final figure after the economic census revision."),
-        ("again", 2019, "35371.3", "100m_yuan", "media", "Preliminary (初步核算)."),
-        ("later", 2019, "35371.3", "100m_yuan", "official", "Final figure."),
+        ("first", 2018, "30320", "100m_yuan", "media", "preliminary"),
+        ("census", 2018, "33106", "100m_yuan", "official", "final"),
+        ("again", 2019, "35371.3", "100m_yuan", "media", "preliminary"),
+        ("later", 2019, "35371.3", "100m_yuan", "official", "final"),
     ]);
     let point = the_point(&dataset, 2018);
     assert!(point.conflict);
@@ -292,4 +331,21 @@ fn preliminary_and_final_figures_that_differ_are_a_labelled_conflict() {
     let point = the_point(&dataset, 2019);
     assert!(!point.conflict);
     assert_eq!(point.observations.len(), 2);
+}
+
+/// Issue 23, §4: cards and profiles pick the target beside a figure one way: the nearest year at
+/// or after it, the better source on a tie; else the latest earlier one.
+#[test]
+fn the_target_beside_a_figure_is_the_nearest_then_the_better_source() {
+    let line = |id: &str, year: u16, confidence: &str| {
+        format!(r#"{{"id":"{id}","indicator":"rev","indicator_en":"Revenue","indicator_zh":"营收","sector":"all","region":"beijing","year":{year},"value":{year},"unit":"bn_yuan","kind":"target","source_url":"https://example.org/{id}","source_title":"t","publisher":"p","published":"2024","quote":"{year}","confidence":"{confidence}"}}"#)
+    };
+    let text = [line("t2030", 2030, "official"), line("t2025-media", 2025, "media"), line("t2025-official", 2025, "official"), line("t2020", 2020, "official")].join("\n");
+    let (dataset, issues) = model::load(model::RawFiles { observations: &text, sectors: "[]", ..Default::default() });
+    assert_eq!(issues, []);
+    let rows: Vec<&model::Observation> = dataset.observations.iter().collect();
+    let target = |year| nearest_target(&dataset, &rows, year).map(|o| o.id.as_str());
+    assert_eq!(target(2022), Some("t2025-official"));
+    assert_eq!(target(2026), Some("t2030"));
+    assert_eq!(target(2031), Some("t2030"), "none ahead: the latest earlier one");
 }

@@ -5,8 +5,10 @@ use crate::model::Dataset;
 use crate::state::{View, ViewState, TOUR_STEPS};
 use crate::story;
 
-/// "Integrated circuits · 2022 · Beijing High-Tech Atlas", in the page's language; a tour step
-/// gives its title and position.
+/// "Integrated circuits · Trends · 2022 · Beijing High-Tech Atlas", in the page's language: what
+/// the view focuses on, the view (so the map and the table of one place differ), its years. A
+/// tour step gives its title and position; a profile is named by its entity alone. The state is
+/// canonical, so it holds only the keys the view reads.
 pub fn document_title(dataset: &Dataset, state: &ViewState) -> String {
     let lang = state.lang;
     let mut parts = Vec::new();
@@ -21,7 +23,8 @@ pub fn document_title(dataset: &Dataset, state: &ViewState) -> String {
     if !state.regions.is_empty() {
         parts.push(state.regions.iter().map(|r| dataset.region_name(r, lang)).collect::<Vec<_>>().join(", "));
     }
-    if parts.is_empty() {
+    let entity_profile = state.view == View::Profile && !parts.is_empty();
+    if state.view != View::Tour && !entity_profile {
         parts.push(tr(lang, &format!("view.{}", state.view.id())));
     }
     if let Some(time) = state.time {

@@ -5,6 +5,7 @@
 //! link. Knows the dataset's ids, nothing of the browser.
 
 mod notice;
+mod page;
 mod preferred;
 
 pub use notice::{Notice, NoticeReason};
@@ -22,6 +23,24 @@ pub const MAX_REGIONS: usize = 8;
 
 /// The longest raw text a notice repeats back to the reader.
 const ECHO_LIMIT: usize = 40;
+
+/// The most ids read from one comma list (`sector`, `region`): a hostile link of thousands of
+/// ids costs no more than this (there are 10 sectors and at most 8 places shown).
+const MAX_IDS_READ: usize = 64;
+
+/// The most notices shown at once; the rest are counted ("… and 3 more"), so a hostile link of
+/// thousands of keys cannot flood the page or its live region.
+pub const MAX_NOTICES_SHOWN: usize = 5;
+
+/// The lines the notice list shows, in the reader's language: the first `MAX_NOTICES_SHOWN`
+/// notices, then one line counting the others.
+pub fn notice_lines(notices: &[Notice], lang: Lang) -> Vec<String> {
+    let mut lines: Vec<String> = notices.iter().take(MAX_NOTICES_SHOWN).map(|n| n.message(lang)).collect();
+    if notices.len() > MAX_NOTICES_SHOWN {
+        lines.push(crate::format::tr_with(lang, "notice.more", &[("n", &(notices.len() - MAX_NOTICES_SHOWN).to_string())]));
+    }
+    lines
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum View {
@@ -78,12 +97,41 @@ impl View {
         let explorer = matches!(self, View::Trends | View::Sectors | View::Map | View::Table);
         Controls {
             sectors: explorer,
-            years: explorer || self == View::Overview,
+            // The map shows one year, chosen by its own year control, not a span.
+            years: matches!(self, View::Trends | View::Sectors | View::Table | View::Overview),
             region: matches!(self, View::Trends | View::Sectors | View::Table),
             // Trends draws a line per place and the table lists them; the sectors view compares
             // sectors within one place, so it offers one.
             several_regions: matches!(self, View::Trends | View::Table),
             indicator: explorer,
+            scale: self == View::Trends,
+        }
+    }
+}
+
+/// The URL keys a view reads. `canonical` drops the others, so a view has one link whatever
+/// the reader did before (a filter set in trends does not follow the reader to the sources
+/// list), and the title never names a filter the page does not apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reads {
+    pub indicator: bool,
+    pub sectors: bool,
+    pub regions: bool,
+    pub time: bool,
+    pub scale: bool,
+}
+
+impl View {
+    pub fn reads(self) -> Reads {
+        let explorer = matches!(self, View::Trends | View::Sectors | View::Map | View::Table);
+        Reads {
+            indicator: explorer,
+            // A profile reads `sector` and `region` only to name its one entity.
+            sectors: explorer || self == View::Profile,
+            // The map reads the first place for its card.
+            regions: explorer || self == View::Profile,
+            // The overview's cards and milestones follow the years.
+            time: explorer || self == View::Overview,
             scale: self == View::Trends,
         }
     }
@@ -184,6 +232,9 @@ pub struct ViewState {
     pub time: Option<TimeSpan>,
     /// Values (the default) or indexed growth, on trends.
     pub scale: Scale,
+    /// One figure (an observation id) whose source panel the link opens (`charts::figure_home`
+    /// says on which view).
+    pub figure: Option<String>,
     pub lang: Lang,
     pub embed: bool,
 }
@@ -261,29 +312,46 @@ impl ViewState {
     /// Brings a state built by a control into canonical form: defaults as `None`/empty, sectors
     /// in the dataset's order, all ten as empty. The tour's steps set their own filters, so a tour
     /// state keeps none; a step means nothing outside the tour.
+    ///
+    /// A view keeps only the keys it reads (`View::reads`). An indicator the reader chose stays in
+    /// the link, even the view's default, so a link shows the same indicator when data is added
+    /// (views without one choose from the data).
     pub fn canonical(mut self, dataset: &Dataset) -> Self {
         if self.view == View::Tour {
-            self.indicator = None;
-            self.sectors.clear();
-            self.regions.clear();
-            self.time = None;
-            self.scale = Scale::Values;
+            // Each step sets its own filters (`View::reads` reads none for the tour).
             if self.step == Some(1) {
                 self.step = None;
             }
         } else {
             self.step = None;
         }
-        if self.view == View::Profile {
-            // A profile shows every year and every indicator of its one entity; a link naming
-            // none or several is the index of profiles.
+        let reads = self.view.reads();
+        if !reads.indicator {
             self.indicator = None;
+        }
+        if !reads.sectors {
+            self.sectors.clear();
+        }
+        if !reads.regions {
+            self.regions.clear();
+        }
+        if !reads.time {
             self.time = None;
+        }
+        if !reads.scale {
             self.scale = Scale::Values;
-            if self.profile_subject(dataset).is_none() {
-                self.sectors.clear();
-                self.regions.clear();
-            }
+        }
+        if self.view == View::Profile {
+            // A profile shows every year and every indicator of its one entity, and its link
+            // names exactly that entity (`region=beijing,haidian` is Haidian's profile, written
+            // `region=haidian`); a link naming none or several is the index of profiles.
+            let (sectors, regions) = match self.profile_subject(dataset) {
+                Some(ProfileSubject::Sector(id)) => (vec![id.to_string()], Vec::new()),
+                Some(ProfileSubject::District(id) | ProfileSubject::Zone(id)) => (Vec::new(), vec![id.to_string()]),
+                None => (Vec::new(), Vec::new()),
+            };
+            self.sectors = sectors;
+            self.regions = regions;
         }
         if self.view != View::Sectors && self.indicator.as_deref() == Some(SECTOR_SIZES) {
             self.indicator = None;
@@ -291,8 +359,6 @@ impl ViewState {
         let order: Vec<&str> = dataset.sectors.iter().map(|s| s.id.as_str()).collect();
         let chosen: Vec<String> = order.iter().filter(|id| self.sectors.iter().any(|s| s == *id)).map(|id| id.to_string()).collect();
         self.sectors = if chosen.len() == order.len() { Vec::new() } else { chosen };
-        // An indicator the reader chose stays in the link, even the view's default, so a link
-        // shows the same indicator when data is added (views without one choose from the data).
         let places: Vec<String> =
             dataset.regions.iter().filter(|r| self.regions.contains(&r.id)).map(|r| r.id.clone()).take(MAX_REGIONS).collect();
         self.regions = if places == [BEIJING] { Vec::new() } else { places };
@@ -363,7 +429,7 @@ pub enum Field<T> {
 /// (a way to draw, not a measure). Other views have no such choice and drop it.
 pub const SECTOR_SIZES: &str = "sizes";
 
-const KEYS: [&str; 9] = ["view", "step", "indicator", "sector", "region", "time", "scale", "lang", "embed"];
+const KEYS: [&str; 10] = ["view", "step", "indicator", "sector", "region", "time", "scale", "figure", "lang", "embed"];
 
 /// Reads a query string (a leading `?` is fine). Never panics, whatever the input.
 pub fn parse(query: &str, dataset: &Dataset) -> Parsed {
@@ -377,7 +443,7 @@ pub fn parse(query: &str, dataset: &Dataset) -> Parsed {
             None => notices.push(Notice::new(&key, &value, NoticeReason::UnknownKey)),
         }
     }
-    let [view, step, indicator, sector, region, time, scale, lang, embed] = raw;
+    let [view, step, indicator, sector, region, time, scale, figure, lang, embed] = raw;
     let (regions, dropped) = parse_regions(region.as_deref(), dataset);
     let regions = take("region", regions, &mut notices).unwrap_or_default();
     notices.extend(dropped);
@@ -390,6 +456,7 @@ pub fn parse(query: &str, dataset: &Dataset) -> Parsed {
         regions,
         time: take("time", parse_time(time.as_deref(), dataset), &mut notices),
         scale: take("scale", parse_scale(scale.as_deref()), &mut notices).unwrap_or_default(),
+        figure: take("figure", parse_figure(figure.as_deref(), dataset), &mut notices),
         lang: take("lang", parse_lang(lang.as_deref()), &mut notices).unwrap_or_default(),
         embed: take("embed", parse_embed(embed.as_deref()), &mut notices).unwrap_or_default(),
     };
@@ -409,15 +476,19 @@ fn out_of_place(state: &ViewState, dataset: &Dataset) -> Vec<Notice> {
             notices.push(Notice::new("time", &time.to_string(), NoticeReason::NotForProfile));
         }
         if state.profile_subject(dataset).is_none() {
+            // `?view=profile` alone is the index's own link: only a link that named something
+            // without a profile is told so.
             let sectors = (!state.sectors.is_empty()).then(|| state.sectors.join(","));
             let region = (!state.regions.is_empty()).then(|| state.regions.join(","));
-            let (key, raw) = match (sectors, &region) {
-                (None, None) => ("view".to_string(), "profile".to_string()),
-                (Some(sectors), None) => ("sector".to_string(), sectors),
-                (None, Some(region)) => ("region".to_string(), region.clone()),
-                (Some(sectors), Some(region)) => ("sector".to_string(), format!("{sectors}&region={region}")),
+            let named = match (sectors, region) {
+                (None, None) => None,
+                (Some(sectors), None) => Some(("sector".to_string(), sectors)),
+                (None, Some(region)) => Some(("region".to_string(), region)),
+                (Some(sectors), Some(region)) => Some(("sector".to_string(), format!("{sectors}&region={region}"))),
             };
-            notices.push(Notice::new(&key, &raw, NoticeReason::NotOneProfile));
+            if let Some((key, raw)) = named {
+                notices.push(Notice::new(&key, &raw, NoticeReason::NotOneProfile));
+            }
         }
     }
     if state.view == View::Tour {
@@ -478,6 +549,9 @@ pub fn encode(state: &ViewState) -> String {
     if state.scale != Scale::Values {
         pairs.push(("scale", state.scale.id().to_string()));
     }
+    if let Some(figure) = &state.figure {
+        pairs.push(("figure", escape(figure)));
+    }
     if state.lang != Lang::default() {
         pairs.push(("lang", state.lang.code().to_string()));
     }
@@ -520,7 +594,7 @@ fn parse_indicator(raw: Option<&str>, dataset: &Dataset) -> Field<String> {
 
 fn parse_sectors(raw: Option<&str>, dataset: &Dataset) -> Field<Vec<String>> {
     let Some(raw) = raw else { return Field::Missing };
-    let ids: Vec<&str> = raw.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+    let ids: Vec<&str> = raw.split(',').map(str::trim).filter(|s| !s.is_empty()).take(MAX_IDS_READ).collect();
     let unknown: Vec<&str> = ids.iter().copied().filter(|id| dataset.sector(id).is_none()).collect();
     if ids.is_empty() || !unknown.is_empty() {
         let shown = if unknown.is_empty() { raw } else { &unknown.join(",") };
@@ -531,10 +605,11 @@ fn parse_sectors(raw: Option<&str>, dataset: &Dataset) -> Field<Vec<String>> {
 
 /// A comma list of places. Unknown ones are dropped with a notice naming them and the known ones
 /// kept; none known is invalid (Beijing is shown). Places beyond `MAX_REGIONS` (in the dataset's
-/// order) are dropped with a notice naming them. Repeats count once.
+/// order) are dropped with a notice naming them. Repeats count once; ids beyond the first
+/// `MAX_IDS_READ` are not read.
 fn parse_regions(raw: Option<&str>, dataset: &Dataset) -> (Field<Vec<String>>, Vec<Notice>) {
     let Some(raw) = raw else { return (Field::Missing, Vec::new()) };
-    let ids: Vec<&str> = raw.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+    let ids: Vec<&str> = raw.split(',').map(str::trim).filter(|s| !s.is_empty()).take(MAX_IDS_READ).collect();
     let unknown: Vec<&str> = ids.iter().copied().filter(|id| dataset.region(id).is_none()).collect();
     let known: Vec<&str> = dataset.regions.iter().map(|r| r.id.as_str()).filter(|id| ids.contains(id)).collect();
     if known.is_empty() {
@@ -551,6 +626,15 @@ fn parse_regions(raw: Option<&str>, dataset: &Dataset) -> (Field<Vec<String>>, V
     (Field::Valid(known.into_iter().take(MAX_REGIONS).map(str::to_string).collect()), notices)
 }
 
+/// An observation id: the figure whose source panel the link opens.
+fn parse_figure(raw: Option<&str>, dataset: &Dataset) -> Field<String> {
+    let Some(raw) = raw else { return Field::Missing };
+    match dataset.observation(raw) {
+        Some(observation) => Field::Valid(observation.id.clone()),
+        None => invalid(raw, NoticeReason::UnknownFigure),
+    }
+}
+
 fn parse_scale(raw: Option<&str>) -> Field<Scale> {
     match raw {
         None => Field::Missing,
@@ -562,7 +646,9 @@ fn parse_scale(raw: Option<&str>) -> Field<Scale> {
 
 fn parse_time(raw: Option<&str>, dataset: &Dataset) -> Field<TimeSpan> {
     let Some(raw) = raw else { return Field::Missing };
-    let year = |text: &str| text.trim().parse::<u16>().ok().filter(|_| text.trim().len() == 4);
+    // Four ASCII digits exactly: `time=+2022` reaches here as " 2022" (a `+` is a space in a
+    // query string), and is as malformed as the unit test says `+2022` is.
+    let year = |text: &str| (text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse::<u16>().ok()).flatten();
     let span = match raw.split_once("..") {
         Some((from, to)) => year(from).zip(year(to)).map(|(from, to)| TimeSpan { from, to }),
         None => year(raw).map(|y| TimeSpan { from: y, to: y }),

@@ -3,7 +3,7 @@
 
 use super::echo;
 use crate::model::Lang;
-use crate::format::tr_with;
+use crate::format::{tr, tr_with};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoticeReason {
@@ -31,6 +31,10 @@ pub enum NoticeReason {
     NotOneProfile,
     /// A key a profile does not read (it shows every year and indicator of its entity).
     NotForProfile,
+    /// `figure` names no observation of the dataset.
+    UnknownFigure,
+    /// The link's indicator has no district figures: the map shades by another.
+    IndicatorNotOnMap,
 }
 
 impl NoticeReason {
@@ -55,6 +59,8 @@ impl NoticeReason {
             NoticeReason::IndicatorEmpty => "indicator_empty",
             NoticeReason::NotOneProfile => "not_one_profile",
             NoticeReason::NotForProfile => "not_for_profile",
+            NoticeReason::UnknownFigure => "unknown_figure",
+            NoticeReason::IndicatorNotOnMap => "indicator_not_on_map",
         }
     }
 }
@@ -73,8 +79,14 @@ impl Notice {
         Notice { key: echo(key), raw: echo(raw), reason }
     }
 
-    /// One sentence: what was ignored, why, and what the page shows instead.
+    /// One sentence: what was ignored, why, and what the page shows instead. Where the sentence
+    /// names a filter in prose (the tour's and the profile's), it names it in the reader's
+    /// language; elsewhere the key is quoted as the link wrote it.
     pub fn message(&self, lang: Lang) -> String {
-        tr_with(lang, &format!("notice.{}", self.reason.key()), &[("key", &self.key), ("raw", &self.raw)])
+        let key = match self.reason {
+            NoticeReason::SetByTour | NoticeReason::NotForProfile => tr(lang, &format!("url_key.{}", self.key)),
+            _ => self.key.clone(),
+        };
+        tr_with(lang, &format!("notice.{}", self.reason.key()), &[("key", &key), ("raw", &self.raw)])
     }
 }

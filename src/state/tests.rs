@@ -48,18 +48,19 @@ fn indicator_key() {
 #[test]
 fn sector_key() {
     assert_eq!(parse_sectors(None, dataset()), Field::Missing);
-    let parsed = parse("sector=artificial_intelligence,integrated_circuits", dataset());
+    let parsed = parse("view=trends&sector=artificial_intelligence,integrated_circuits", dataset());
     // Canonical order is the dataset's, whatever order the link used.
     assert_eq!(parsed.state.sectors, ["integrated_circuits", "artificial_intelligence"]);
-    assert_eq!(encode(&parsed.state), "sector=integrated_circuits,artificial_intelligence");
+    assert_eq!(encode(&parsed.state), "view=trends&sector=integrated_circuits,artificial_intelligence");
     assert_eq!(parse_sectors(Some("space"), dataset()), invalid("space", NoticeReason::UnknownSector));
     assert_eq!(parse_sectors(Some(""), dataset()), invalid("", NoticeReason::UnknownSector));
     let all: Vec<&str> = dataset().sectors.iter().map(|s| s.id.as_str()).collect();
-    assert_eq!(encode(&parse(&format!("sector={}", all.join(",")), dataset()).state), "");
+    assert_eq!(encode(&parse(&format!("view=trends&sector={}", all.join(",")), dataset()).state), "view=trends");
 }
 
+/// The places a trends link keeps.
 fn regions(query: &str) -> Vec<String> {
-    parse(query, dataset()).state.regions
+    parse(&format!("view=trends&{query}"), dataset()).state.regions
 }
 
 #[test]
@@ -71,9 +72,9 @@ fn region_key() {
     assert_eq!(one("atlantis"), (invalid("atlantis", NoticeReason::UnknownRegion), Vec::new()));
     assert_eq!(one(""), (invalid("", NoticeReason::UnknownRegion), Vec::new()));
     // Old single-place links are unchanged; Beijing alone is the default.
-    assert_eq!(encode(&parse("region=haidian", dataset()).state), "region=haidian");
-    assert_eq!(encode(&parse("region=beijing", dataset()).state), "");
-    assert_eq!(parse("region=haidian", dataset()).state.region_id(), "haidian");
+    assert_eq!(encode(&parse("view=table&region=haidian", dataset()).state), "view=table&region=haidian");
+    assert_eq!(encode(&parse("view=table&region=beijing", dataset()).state), "view=table");
+    assert_eq!(parse("view=table&region=haidian", dataset()).state.region_id(), "haidian");
     assert_eq!(ViewState::default().region_ids(), ["beijing"]);
 }
 
@@ -111,7 +112,7 @@ fn at_most_eight_places_with_a_notice_naming_the_rest() {
     assert_eq!(parsed.notices[0].raw, ten[MAX_REGIONS..].join(","));
     assert!(parsed.notices[0].message(Lang::En).contains("at most 8"));
     // A state a control builds keeps to the limit too.
-    let built = ViewState { regions: ten.iter().map(|r| r.to_string()).collect(), ..ViewState::default() }.canonical(dataset());
+    let built = ViewState { view: View::Trends, regions: ten.iter().map(|r| r.to_string()).collect(), ..ViewState::default() }.canonical(dataset());
     assert_eq!(built.regions.len(), MAX_REGIONS);
     assert!(built.at_region_limit());
     assert_eq!(built.toggle_region(dataset(), ten[9]), built, "a ninth is refused");
@@ -177,15 +178,33 @@ fn keys_are_written_in_contract_order() {
         regions: vec!["haidian".into(), "bda".into()],
         time: Some(TimeSpan { from: 2016, to: 2022 }),
         scale: Scale::Index,
+        figure: Some("beijing-gdp-2022".into()),
         lang: Lang::Zh,
         embed: true,
     };
     assert_eq!(
         encode(&state),
-        "view=trends&indicator=gdp&sector=integrated_circuits&region=haidian,bda&time=2016..2022&scale=index&lang=zh&embed=1"
+        "view=trends&indicator=gdp&sector=integrated_circuits&region=haidian,bda&time=2016..2022&scale=index&figure=beijing-gdp-2022&lang=zh&embed=1"
     );
     let tour = ViewState { view: View::Tour, step: Some(3), lang: Lang::Zh, embed: true, ..ViewState::default() };
     assert_eq!(encode(&tour), "view=tour&step=3&lang=zh&embed=1");
+}
+
+/// Issue 25: a link to one figure opens its source panel; a bad id gives a notice.
+#[test]
+fn figure_key() {
+    assert_eq!(parse_figure(None, dataset()), Field::Missing);
+    assert_eq!(parse_figure(Some("beijing-gdp-2022"), dataset()), Field::Valid("beijing-gdp-2022".to_string()));
+    assert_eq!(parse_figure(Some("beijing-gdp-2099"), dataset()), invalid("beijing-gdp-2099", NoticeReason::UnknownFigure));
+    assert_eq!(parse_figure(Some(""), dataset()), invalid("", NoticeReason::UnknownFigure));
+    let parsed = parse("lang=zh&figure=geo-haidian-gdp-2022&view=map", dataset());
+    assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
+    assert_eq!(encode(&parsed.state), "view=map&figure=geo-haidian-gdp-2022&lang=zh");
+    let bad = parse("view=trends&figure=nope", dataset());
+    assert_eq!((bad.state.figure.as_deref(), encode(&bad.state).as_str()), (None, "view=trends"));
+    assert_eq!(reasons("view=trends&figure=nope"), [NoticeReason::UnknownFigure]);
+    assert!(bad.notices[0].message(Lang::En).contains("“nope”"), "{}", bad.notices[0].message(Lang::En));
+    assert!(bad.notices[0].message(Lang::Zh).contains("“nope”"));
 }
 
 #[test]
@@ -258,12 +277,12 @@ fn notices_read_as_sentences_in_both_languages() {
 
 #[test]
 fn toggling_sectors_keeps_at_least_one() {
-    let state = ViewState::default();
+    let state = ViewState { view: View::Trends, ..ViewState::default() };
     let one_off = state.toggle_sector(dataset(), "integrated_circuits");
     assert_eq!(one_off.sectors.len(), 9);
     let back = one_off.toggle_sector(dataset(), "integrated_circuits");
     assert_eq!(back, state);
-    let only = ViewState { sectors: vec!["new_materials".into()], ..ViewState::default() };
+    let only = ViewState { view: View::Trends, sectors: vec!["new_materials".into()], ..ViewState::default() };
     assert_eq!(only.toggle_sector(dataset(), "new_materials"), only);
 }
 
@@ -291,7 +310,6 @@ fn a_profile_names_one_sector_district_or_zone() {
 #[test]
 fn a_profile_link_naming_none_or_several_is_the_index_with_a_notice() {
     for (link, key, raw) in [
-        ("view=profile", "view", "profile"),
         ("view=profile&sector=integrated_circuits,new_materials", "sector", "integrated_circuits,new_materials"),
         ("view=profile&sector=integrated_circuits&region=haidian", "sector", "integrated_circuits&region=haidian"),
         ("view=profile&region=beijing", "region", "beijing"),
@@ -323,13 +341,18 @@ fn arb_view_state() -> impl Strategy<Value = ViewState> {
     let indicators: Vec<String> = dataset.indicators.iter().map(|i| i.id.clone()).collect();
     let sectors: Vec<String> = dataset.sectors.iter().map(|s| s.id.clone()).collect();
     let regions: Vec<String> = dataset.regions.iter().map(|r| r.id.clone()).collect();
+    let figures: Vec<String> = dataset.observations.iter().map(|o| o.id.clone()).collect();
     let (first, last) = dataset.year_span();
-    // A profile link names exactly one entity: pick one, as the index's links do.
-    let subjects: Vec<(Vec<String>, Option<String>)> = sectors
+    // A profile link names one entity, as the index's links do; or none (the index itself); or
+    // Beijing beside a district or zone, which is that place's profile (issue 23, C6).
+    let subjects: Vec<(Vec<String>, Vec<String>)> = sectors
         .iter()
-        .map(|s| (vec![s.clone()], None))
-        .chain(crate::model::DISTRICTS.iter().map(|d| (Vec::new(), Some(d.id.to_string()))))
-        .chain(dataset.zones.iter().map(|z| (Vec::new(), Some(z.id.clone()))))
+        .map(|s| (vec![s.clone()], Vec::new()))
+        .chain(crate::model::DISTRICTS.iter().map(|d| (Vec::new(), vec![d.id.to_string()])))
+        .chain(crate::model::DISTRICTS.iter().map(|d| (Vec::new(), vec![BEIJING.to_string(), d.id.to_string()])))
+        .chain(dataset.zones.iter().map(|z| (Vec::new(), vec![z.id.clone()])))
+        .chain(dataset.zones.iter().map(|z| (Vec::new(), vec![z.id.clone(), BEIJING.to_string()])))
+        .chain([(Vec::new(), Vec::new())])
         .collect();
     (
         (proptest::sample::select(View::ALL.to_vec()), proptest::option::of(1..=TOUR_STEPS as u8), proptest::sample::select(subjects)),
@@ -339,12 +362,12 @@ fn arb_view_state() -> impl Strategy<Value = ViewState> {
         proptest::option::of((first..=last, first..=last)),
         (any::<bool>(), any::<bool>()),
         any::<bool>(),
-        any::<bool>(),
+        (any::<bool>(), proptest::option::of(proptest::sample::select(figures))),
     )
-        .prop_map(move |((view, step, subject), indicator, sectors, regions, time, (shuffled, index), zh, embed)| {
+        .prop_map(move |((view, step, subject), indicator, sectors, regions, time, (shuffled, index), zh, (embed, figure))| {
             // A control may build the list in any order: canonical() sorts it.
             let regions = if shuffled { regions.into_iter().rev().collect() } else { regions };
-            let (sectors, regions) = if view == View::Profile { (subject.0, subject.1.into_iter().collect()) } else { (sectors, regions) };
+            let (sectors, regions) = if view == View::Profile { subject } else { (sectors, regions) };
             ViewState {
                 view,
                 step,
@@ -353,6 +376,7 @@ fn arb_view_state() -> impl Strategy<Value = ViewState> {
                 regions,
                 time: time.map(|(a, b)| TimeSpan::new(a, b)),
                 scale: if index { Scale::Index } else { Scale::Values },
+                figure,
                 lang: if zh { Lang::Zh } else { Lang::En },
                 embed,
             }
@@ -399,8 +423,95 @@ proptest! {
     #[test]
     fn parse_never_panics_on_near_misses(
         key in proptest::sample::select(KEYS.to_vec()),
-        value in "[a-z0-9_.,%<>&=]{0,40}",
+        value in "[a-z0-9_.,%<>&=+]{0,40}",
     ) {
-        let _ = parse(&format!("{key}={value}&{key}"), dataset());
+        let parsed = parse(&format!("{key}={value}&{key}"), dataset());
+        prop_assert_eq!(parse(&encode(&parsed.state), dataset()).state, parsed.state);
+    }
+}
+
+/// Issue 23, C6.1: Beijing beside a district is that district's profile, and has its one link.
+#[test]
+fn a_profile_of_beijing_and_a_district_is_the_districts_profile_with_its_link() {
+    let both = parse("view=profile&region=beijing,haidian", dataset());
+    assert!(both.notices.is_empty(), "{:?}", both.notices);
+    assert_eq!(encode(&both.state), "view=profile&region=haidian");
+    assert_eq!(both.state, parse("view=profile&region=haidian", dataset()).state);
+    assert_eq!(encode(&parse("view=profile&sector=new_materials&region=beijing", dataset()).state), "view=profile&sector=new_materials");
+}
+
+/// Issue 23, C6.2: the index's own link, which the app writes, shows no notice.
+#[test]
+fn the_profile_index_link_shows_no_notice() {
+    let index = parse("view=profile", dataset());
+    assert_eq!(index.notices, []);
+    assert_eq!(encode(&index.state), "view=profile");
+    assert_eq!(index.state.profile_subject(dataset()), None);
+}
+
+/// Issue 23, C6.3: a view's link keeps only the keys the view reads.
+#[test]
+fn a_view_keeps_only_the_keys_it_reads() {
+    for (link, canonical) in [
+        ("view=sources&sector=integrated_circuits&region=haidian&time=2020&indicator=gdp&scale=index", "view=sources"),
+        ("sector=integrated_circuits&region=haidian&time=2020..2022&indicator=gdp&scale=index&lang=zh", "time=2020..2022&lang=zh"),
+        ("view=map&indicator=gdp&sector=new_materials&region=haidian&time=2021&scale=index", "view=map&indicator=gdp&sector=new_materials&region=haidian&time=2021"),
+        ("view=table&region=haidian&scale=index", "view=table&region=haidian"),
+        ("view=sectors&region=haidian&scale=index", "view=sectors&region=haidian"),
+        ("view=trends&indicator=gdp&sector=new_materials&region=haidian&time=2021&scale=index", "view=trends&indicator=gdp&sector=new_materials&region=haidian&time=2021&scale=index"),
+    ] {
+        let parsed = parse(link, dataset());
+        assert_eq!(parsed.notices, [], "{link}");
+        assert_eq!(encode(&parsed.state), canonical, "{link}");
+    }
+}
+
+/// Issue 23, C11: a `+` in a query string is a space, so `time=+2022` is malformed, as
+/// `parse_time` says of `+2022`.
+#[test]
+fn a_year_with_a_plus_sign_is_malformed_through_the_url_too() {
+    assert_eq!(reasons("view=trends&time=+2022"), [NoticeReason::MalformedTime]);
+    assert_eq!(reasons("view=trends&time=2022..+2023"), [NoticeReason::MalformedTime]);
+    assert_eq!(reasons("view=trends&time=%202022"), [NoticeReason::MalformedTime]);
+    assert_eq!(parse("view=trends&time=+2022", dataset()).state.time, None);
+}
+
+/// Issue 23, §6 S2: a link of thousands of keys shows five notices and counts the rest.
+#[test]
+fn a_hostile_link_shows_five_notices_and_counts_the_rest() {
+    let link: Vec<String> = (0..3000).map(|i| format!("k{i}=v")).collect();
+    let parsed = parse(&link.join("&"), dataset());
+    assert_eq!(parsed.notices.len(), 3000);
+    let lines = notice_lines(&parsed.notices, Lang::En);
+    assert_eq!(lines.len(), MAX_NOTICES_SHOWN + 1);
+    assert_eq!(lines[0], "Ignored “k0=v”: it is not part of an Atlas link.");
+    assert_eq!(lines[5], "… and 2995 more ignored parts of the link.");
+    assert_eq!(notice_lines(&parsed.notices, Lang::Zh)[5], "……以及链接中另外2995处被忽略的内容。");
+    // Five or fewer: each is shown, with no count.
+    assert_eq!(notice_lines(&parsed.notices[..5], Lang::En).len(), 5);
+    // A list of thousands of ids is read only so far.
+    let ids = vec!["atlantis"; 5000].join(",");
+    let places = parse(&format!("view=trends&region=haidian,{ids}"), dataset());
+    assert_eq!(places.state.regions, ["haidian"]);
+    assert_eq!(places.notices.len(), 1);
+}
+
+/// Issue 23, C12: the tour's and the profile's notices name the filter in the reader's language.
+#[test]
+fn notices_name_a_filter_in_the_readers_language() {
+    let tour = parse("view=tour&sector=integrated_circuits&lang=zh", dataset());
+    assert_eq!(tour.notices[0].message(Lang::Zh), "已忽略产业“integrated_circuits”：导览的每一步自带筛选条件。请用“从这里开始探索”来更改。");
+    assert_eq!(tour.notices[0].message(Lang::En), "Ignored sector “integrated_circuits”: each step of the tour sets its own filters. Use “Explore from here” to change them.");
+    let profile = parse("view=profile&sector=new_materials&indicator=gdp", dataset());
+    assert_eq!(profile.notices[0].message(Lang::Zh), "已忽略指标“gdp”：概况页显示该产业、区或园区的全部年份和全部指标。");
+}
+
+#[test]
+fn the_map_shows_its_one_year_control_not_the_years_range() {
+    // Issue 22 / usability: the map's year player is its one year control.
+    assert!(!View::Map.controls().years);
+    assert!(View::Map.controls().sectors && View::Map.controls().indicator);
+    for view in [View::Trends, View::Sectors, View::Table, View::Overview] {
+        assert!(view.controls().years, "{view:?} keeps the years range");
     }
 }

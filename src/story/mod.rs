@@ -185,6 +185,7 @@ impl Step {
             regions: self.region.map(str::to_string).into_iter().collect(),
             time: self.time.map(|(from, to)| TimeSpan::new(from, to)),
             scale: Scale::Values,
+            figure: None,
             lang,
             embed,
         }

@@ -1,77 +1,183 @@
 //! The filter bar: sectors, years, region and indicator. Each control builds the next state;
 //! the URL is updated and every view follows from it.
+//!
+//! On wide screens the controls sit in one row: the sectors and the places are pickers that open
+//! a panel. At 640 px and below one summary row names what is chosen (`query::filter_summary`)
+//! and a "Filters" button opens the same controls in a modal sheet; changes apply as they are
+//! made. The stylesheet decides which of the two a width shows.
 
 use super::{tr, tr_with, use_atlas, History};
+use crate::bridge;
 use crate::model::RegionLevel;
 use crate::query::compare::region_options;
 use crate::state::{TimeSpan, MAX_REGIONS};
+use leptos::ev::{self, KeyboardEvent};
+use leptos::html;
 use leptos::prelude::*;
 
 #[component]
 pub fn FilterBar() -> impl IntoView {
     let atlas = use_atlas();
+    let lang = atlas.lang;
     let controls = Memo::new(move |_| atlas.view_state.read().view.controls());
+    let summary = Memo::new(move |_| crate::query::filter_summary(atlas.dataset, &atlas.view_state.read()));
+    let sheet_open = RwSignal::new(false);
+    let open_button = NodeRef::<html::Button>::new();
+    let close_button = NodeRef::<html::Button>::new();
+    let done_button = NodeRef::<html::Button>::new();
+    // Focus moves into the sheet when it opens, and back to its button when it closes.
+    Effect::new(move |was_open: Option<bool>| {
+        let open = sheet_open.get();
+        if open {
+            if let Some(button) = close_button.get() {
+                let _ = button.focus();
+            }
+        } else if was_open == Some(true) {
+            if let Some(button) = open_button.get() {
+                let _ = button.focus();
+            }
+        }
+        open
+    });
+    let close = move || sheet_open.set(false);
+    // Escape closes the sheet wherever the focus is (a panel inside it that is open takes the
+    // first Escape and marks it handled).
+    let escape = window_event_listener(ev::keydown, move |ev| {
+        if sheet_open.get_untracked() && ev.key() == "Escape" && !ev.default_prevented() {
+            ev.prevent_default();
+            close();
+        }
+    });
+    on_cleanup(move || escape.remove());
+    // Tab from the last control wraps to the first and Shift+Tab back: focus stays in the sheet.
+    let wrap_to = move |target: NodeRef<html::Button>, shift: bool| {
+        move |ev: KeyboardEvent| {
+            if sheet_open.get_untracked() && ev.key() == "Tab" && ev.shift_key() == shift {
+                if let Some(button) = target.get_untracked() {
+                    ev.prevent_default();
+                    let _ = button.focus();
+                }
+            }
+        }
+    };
     view! {
         <Show when=move || controls.get().any()>
-            <section class="filters" aria-label=move || tr(atlas.lang.get(), "filter.label")>
-                <Show when=move || controls.get().sectors>
-                    <SectorPicker />
-                </Show>
-                <div class="filter-row">
-                    <Show when=move || controls.get().years>
-                        <YearRange />
-                    </Show>
-                    <Show when=move || controls.get().region && !controls.get().several_regions>
-                        <RegionSelect />
-                    </Show>
-                    <Show when=move || controls.get().several_regions>
-                        <RegionPicker />
-                    </Show>
-                    <Show when=move || controls.get().indicator>
-                        <IndicatorSelect />
-                    </Show>
+            <section class="filters" class:sheet-open=move || sheet_open.get() aria-label=move || tr(lang.get(), "filter.label")>
+                <div class="filter-summary">
+                    <p class="filter-summary-text">{move || summary.get()}</p>
+                    <button type="button" class="filters-button" node_ref=open_button aria-haspopup="dialog"
+                        aria-expanded=move || sheet_open.get().to_string() aria-controls="filter-sheet"
+                        on:click=move |_| sheet_open.set(true)>
+                        <span aria-hidden="true" class="filters-icon">"☰ "</span>{move || tr(lang.get(), "filter.open_sheet")}
+                    </button>
+                </div>
+                <div class="sheet-backdrop" on:click=move |_| close()></div>
+                <div id="filter-sheet" class="filter-sheet"
+                    role=move || sheet_open.get().then_some("dialog")
+                    aria-modal=move || sheet_open.get().then_some("true")
+                    aria-labelledby=move || sheet_open.get().then_some("filter-sheet-title")>
+                    <div class="sheet-head">
+                        <h2 id="filter-sheet-title">{move || tr(lang.get(), "filter.label")}</h2>
+                        <button type="button" class="icon-button sheet-close" node_ref=close_button
+                            aria-label=move || tr(lang.get(), "ui.close") on:click=move |_| close()
+                            on:keydown=wrap_to(done_button, true)>"×"</button>
+                    </div>
+                    <div class="filter-row">
+                        <Show when=move || controls.get().sectors>
+                            <SectorPicker />
+                        </Show>
+                        <Show when=move || controls.get().region && !controls.get().several_regions>
+                            <RegionSelect />
+                        </Show>
+                        <Show when=move || controls.get().several_regions>
+                            <RegionPicker />
+                        </Show>
+                        <Show when=move || controls.get().years>
+                            <YearRange />
+                        </Show>
+                        <Show when=move || controls.get().indicator>
+                            <IndicatorSelect />
+                        </Show>
+                    </div>
+                    <button type="button" class="primary sheet-done" node_ref=done_button on:click=move |_| close()
+                        on:keydown=wrap_to(close_button, false)>
+                        {move || tr(lang.get(), "filter.sheet_done")}
+                    </button>
                 </div>
             </section>
         </Show>
     }
 }
 
+/// The ten sectors as checkboxes, each with "Only" (that sector alone, one click) and a link to
+/// its profile. On wide screens they are in a panel the button opens, which names the choice;
+/// Escape or a click outside closes it. In the phone sheet the list is always shown.
 #[component]
 fn SectorPicker() -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
     let dataset = atlas.dataset;
     let all_selected = Memo::new(move |_| atlas.view_state.read().sectors.is_empty());
+    let chosen = Memo::new(move |_| crate::query::sectors_chosen(dataset, &atlas.view_state.read()));
+    let open = RwSignal::new(false);
+    let picker = NodeRef::<html::Div>::new();
+    let toggle_button = NodeRef::<html::Button>::new();
+    let outside = window_event_listener(ev::pointerdown, move |ev| {
+        if open.get_untracked() && !picker.get_untracked().is_some_and(|el| bridge::event_inside(&ev, &el)) {
+            open.set(false);
+        }
+    });
+    on_cleanup(move || outside.remove());
+    let on_keydown = move |ev: KeyboardEvent| {
+        if open.get_untracked() && ev.key() == "Escape" {
+            ev.prevent_default();
+            open.set(false);
+            if let Some(button) = toggle_button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
     view! {
-        <fieldset class="sectors">
-            <legend>{move || tr(lang.get(), "filter.sectors")}</legend>
-            <div class="sector-list">
-                {dataset.sectors.iter().map(|sector| {
-                    let id = sector.id.clone();
-                    let checked = { let id = id.clone(); Memo::new(move |_| atlas.view_state.read().has_sector(&id)) };
-                    let toggle = { let id = id.clone(); move |_| atlas.set(atlas.view_state.get_untracked().toggle_sector(dataset, &id), History::Push) };
-                    let name = move || sector.name(lang.get()).to_string();
-                    let profile = move || super::profile::profile_href(&atlas, crate::state::ProfileSubject::Sector(&sector.id));
-                    view! {
-                        <span class="sector-chip">
-                            <label class="sector-option" title=move || sector.name(lang.get()).to_string()>
-                                <input type="checkbox" name="sector" value=id.clone() prop:checked=move || checked.get() on:change=toggle />
-                                <span class="chip" style=format!("background:{}", sector.color) aria-hidden="true"></span>
-                                <span>{name}</span>
-                            </label>
-                            <a class="profile-link" href=profile title=move || format!("{} {}", tr(lang.get(), "profile.of"), sector.name(lang.get()))>
-                                <span aria-hidden="true">"›"</span>
-                                <span class="visually-hidden">{move || format!("{} {}", tr(lang.get(), "profile.of"), sector.name(lang.get()))}</span>
-                            </a>
-                        </span>
-                    }
-                }).collect_view()}
-            </div>
-            <button type="button" class="link-button" disabled=move || all_selected.get()
-                on:click=move |_| atlas.update(History::Push, |s| s.sectors.clear())>
-                {move || tr(lang.get(), "filter.all_sectors")}
+        <div class="sector-picker" class:open=move || open.get() node_ref=picker on:keydown=on_keydown>
+            <button type="button" class="picker-toggle" node_ref=toggle_button aria-expanded=move || open.get().to_string()
+                aria-controls="sector-panel" on:click=move |_| open.update(|o| *o = !*o)>
+                {move || format!("{}: {}", tr(lang.get(), "filter.sectors"), chosen.get())}
             </button>
-        </fieldset>
+            <fieldset class="sectors picker-panel" id="sector-panel">
+                <legend>{move || tr(lang.get(), "filter.sectors")}</legend>
+                <div class="sector-list">
+                    {dataset.sectors.iter().map(|sector| {
+                        let id = sector.id.clone();
+                        let checked = { let id = id.clone(); Memo::new(move |_| atlas.view_state.read().has_sector(&id)) };
+                        let toggle = { let id = id.clone(); move |_| atlas.set(atlas.view_state.get_untracked().toggle_sector(dataset, &id), History::Push) };
+                        let only = { let id = id.clone(); move |_| atlas.update(History::Push, |s| s.sectors = vec![id.clone()]) };
+                        let name = move || sector.name(lang.get()).to_string();
+                        let profile = move || super::profile::profile_href(&atlas, crate::state::ProfileSubject::Sector(&sector.id));
+                        view! {
+                            <span class="sector-chip">
+                                <label class="sector-option" title=move || sector.name(lang.get()).to_string()>
+                                    <input type="checkbox" name="sector" value=id.clone() prop:checked=move || checked.get() on:change=toggle />
+                                    <span class="chip" style=format!("background:{}", sector.color) aria-hidden="true"></span>
+                                    <span>{name}</span>
+                                </label>
+                                <button type="button" class="only-button" on:click=only
+                                    aria-label=move || tr_with(lang.get(), "filter.only_sector", &[("name", sector.name(lang.get()))])>
+                                    {move || tr(lang.get(), "filter.only")}
+                                </button>
+                                <a class="profile-link" href=profile title=move || format!("{} {}", tr(lang.get(), "profile.of"), sector.name(lang.get()))>
+                                    <span aria-hidden="true">"›"</span>
+                                    <span class="visually-hidden">{move || format!("{} {}", tr(lang.get(), "profile.of"), sector.name(lang.get()))}</span>
+                                </a>
+                            </span>
+                        }
+                    }).collect_view()}
+                </div>
+                <button type="button" class="link-button" disabled=move || all_selected.get()
+                    on:click=move |_| atlas.update(History::Push, |s| s.sectors.clear())>
+                    {move || tr(lang.get(), "filter.all_sectors")}
+                </button>
+            </fieldset>
+        </div>
     }
 }
 
@@ -194,6 +300,17 @@ fn RegionPicker() -> impl IntoView {
     };
     // Folded by default, so the chart stays where it was; the summary names the places chosen.
     let open = RwSignal::new(false);
+    // Escape folds it and gives focus back to the summary.
+    let summary_ref = NodeRef::<html::Summary>::new();
+    let close_on_escape = move |ev: KeyboardEvent| {
+        if open.get_untracked() && ev.key() == "Escape" {
+            ev.prevent_default();
+            open.set(false);
+            if let Some(summary) = summary_ref.get_untracked() {
+                let _ = summary.focus();
+            }
+        }
+    };
     let summary = move || {
         let lang = lang.get();
         let state = atlas.view_state.read();
@@ -201,8 +318,8 @@ fn RegionPicker() -> impl IntoView {
         format!("{}: {}", tr(lang, "filter.regions"), names.join(", "))
     };
     view! {
-        <details class="regions" prop:open=move || open.get()>
-            <summary on:click=move |ev| { ev.prevent_default(); open.update(|o| *o = !*o) }>{summary}</summary>
+        <details class="regions" prop:open=move || open.get() on:keydown=close_on_escape>
+            <summary node_ref=summary_ref on:click=move |ev| { ev.prevent_default(); open.update(|o| *o = !*o) }>{summary}</summary>
             <fieldset class="region-panel">
                 <legend>
                     {move || tr(lang.get(), "filter.regions")}
@@ -241,8 +358,8 @@ fn IndicatorSelect() -> impl IntoView {
     let dataset = atlas.dataset;
     let view = Memo::new(move |_| atlas.view_state.read().view);
     let options = Memo::new(move |_| crate::query::choice::indicator_options(dataset, &atlas.view_state.get()));
-    // Computed once per state: the choice scans the data.
-    let current = Memo::new(move |_| crate::query::choice::shown_indicator(dataset, &atlas.view_state.read()).indicator.unwrap_or_default());
+    // What the view draws (`Atlas::shown`), so the select always shows it.
+    let current = Memo::new(move |_| atlas.shown.read().indicator.clone().unwrap_or_default());
     let apply = move |id: String| atlas.update(History::Push, |s| s.indicator = (!id.is_empty()).then_some(id));
     let stepping = StoredValue::new(false);
     let pending = StoredValue::new(None::<String>);

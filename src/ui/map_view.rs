@@ -37,23 +37,32 @@ pub fn MapChart(
     #[prop(default = "map")]
     name: &'static str,
     #[prop(default = "map")] class: &'static str,
+    /// The "CSV" button of the figures the map draws, where it has one (`widgets::chart_csv`).
+    #[prop(optional)]
+    csv: Option<(Signal<String>, Callback<RwSignal<Option<String>>>)>,
 ) -> impl IntoView {
     let lang = use_atlas().lang;
     let load = RwSignal::new(if bridge::map_registered(MAP_NAME) { MapLoad::Ready } else { MapLoad::Loading });
     if load.get_untracked() == MapLoad::Loading {
         leptos::task::spawn_local(async move {
+            // One load for every map on the page (`bridge::load_map`); boundaries that are in
+            // are never reported as failed.
             let result = bridge::load_map(MAP_NAME, MAP_URL).await;
             load.set(match result {
-                Ok(()) => MapLoad::Ready,
-                Err(err) => MapLoad::Failed(err),
+                Err(err) if !bridge::map_registered(MAP_NAME) => MapLoad::Failed(err),
+                _ => MapLoad::Ready,
             });
         });
     }
     move || match load.get() {
         MapLoad::Loading => view! { <p class="loading" role="status">{tr(lang.get(), "map.loading")}</p> }.into_any(),
-        MapLoad::Failed(err) => view! { <p class="notice" role="status">{format!("{} ({err})", tr(lang.get(), "map.failed"))}</p> }.into_any(),
+        // The browser's words for the failure are English: kept for a developer, not shown.
+        MapLoad::Failed(err) => view! { <p class="notice" role="status" data-error=err>{tr(lang.get(), "map.failed")}</p> }.into_any(),
         MapLoad::Ready => view! {
-            <EChart option=option name=name on_click=on_click class=class download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) />
+            {match csv {
+                Some(csv) => view! { <EChart option=option name=name on_click=on_click class=class download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) csv=csv /> }.into_any(),
+                None => view! { <EChart option=option name=name on_click=on_click class=class download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) /> }.into_any(),
+            }}
         }.into_any(),
     }
 }
@@ -62,19 +71,20 @@ pub fn MapChart(
 pub fn MapView() -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
-    let option = Signal::derive(move || map_option(&atlas.look(), &atlas.view_state.get()));
+    let option = Signal::derive(move || map_option(&atlas.look(), &atlas.view_state.get(), &map_indicator(atlas)));
     let trends_href = move || atlas.href(&ViewState { view: View::Trends, indicator: None, ..atlas.view_state.get() });
     view! {
         <section class="view map-view" aria-labelledby="view-title">
             <h2 id="view-title">{move || tr(lang.get(), "view.map")}</h2>
             <div class="map-layout">
                 <div class="map-main">
-                    <MapChart option=option on_click=select_region(atlas) />
+                    <MapChart option=option on_click=select_region(atlas) csv=super::widgets::view_chart_csv(atlas, "map") />
                     <YearPlayer />
                     <p class="chart-note">{move || tr(lang.get(), "map.note")} " " <a href=trends_href>{move || tr(lang.get(), "map.see_trend")}</a></p>
                 </div>
                 <div class="map-side">
                     <ZoneCard />
+                    <DistrictList />
                     <ZoneList />
                 </div>
             </div>
@@ -82,8 +92,14 @@ pub fn MapView() -> impl IntoView {
     }
 }
 
+/// The indicator the map shades (`Atlas::shown`: a link's indicator without district figures
+/// falls back, with a notice).
+fn map_indicator(atlas: Atlas) -> String {
+    atlas.shown.read().indicator.clone().unwrap_or_else(|| "gdp".to_string())
+}
+
 /// How long the player shows each year: time to read the colours and the year.
-const STEP_MILLIS: i32 = 1500;
+const STEP_MILLIS: u32 = 1500;
 
 /// The map's year (`time` with one year) and a play button that steps through the years with
 /// district figures and stops on the year with the most districts (`Player::plan`). Any other change to the view stops it; each year is
@@ -93,7 +109,7 @@ fn YearPlayer() -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
     let dataset = atlas.dataset;
-    let player = Memo::new(move |_| Player::new(dataset, &atlas.view_state.read()));
+    let player = Memo::new(move |_| Player::new(dataset, &atlas.view_state.read(), &map_indicator(atlas)));
     let timer = StoredValue::new_local(None::<bridge::Interval>);
     let playing = RwSignal::new(false);
     // The state the player last showed: any other state means the reader did something else.
@@ -125,7 +141,7 @@ fn YearPlayer() -> impl IntoView {
         } else {
             shown_by_player.set_value(Some(atlas.view_state.get_untracked()));
         }
-        timer.set_value(bridge::every(STEP_MILLIS, tick));
+        timer.set_value(Some(bridge::Interval::new(STEP_MILLIS, tick)));
         playing.set(true);
     };
     Effect::new(move |_| {
@@ -172,6 +188,32 @@ fn YearPlayer() -> impl IntoView {
     }
 }
 
+/// The districts as a list: the same choices as the map's shapes, for keyboards and screen readers.
+#[component]
+fn DistrictList() -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang;
+    view! {
+        <nav class="zone-list district-list" aria-label=move || tr(lang.get(), "map.district_list")>
+            <h3>{move || tr(lang.get(), "map.districts")}</h3>
+            <ul>
+                {DISTRICTS.iter().map(|district| {
+                    let (id, name_en, name_zh) = (district.id, district.name_en, district.name_zh);
+                    let current = move || (atlas.view_state.read().region_id() == id).then_some("true");
+                    view! {
+                        <li>
+                            <button type="button" class="zone-button" aria-current=current
+                                on:click=move |_| atlas.set(atlas.view_state.get_untracked().with_region(atlas.dataset, id), History::Push)>
+                                {move || if lang.get() == Lang::Zh { name_zh } else { name_en }}
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
 /// The zones as a list: the same choices as the map's points, for keyboards and screen readers.
 #[component]
 fn ZoneList() -> impl IntoView {
@@ -210,7 +252,7 @@ fn ZoneCard() -> impl IntoView {
         let lang = state.lang;
         let region = state.region_id().to_string();
         if let Some(district) = DISTRICTS.iter().find(|d| d.id == region) {
-            let name = if lang == Lang::Zh { district.name_zh } else { district.name_en };
+            let name = district.name(lang);
             let profile = super::profile::profile_href(&atlas, crate::state::ProfileSubject::District(district.id));
             // The second, named action: the other views, filtered to this district.
             let as_filter = |view: View| atlas.href(&ViewState { view, indicator: None, time: None, ..state.clone() });
@@ -243,17 +285,22 @@ fn ZoneCard() -> impl IntoView {
         let Some(zone) = dataset.zone(&region) else { return view! { <p class="hint">{tr(lang, "map.hint")}</p> }.into_any() };
         let figures: Vec<&Observation> = dataset.observations.iter().filter(|o| o.region == zone.id).collect();
         let sectors: Vec<String> = zone.sectors.iter().filter_map(|s| dataset.sector(s)).map(|s| s.name(lang).to_string()).collect();
-        let description = if lang == Lang::Zh { zone.description_zh.clone() } else { zone.description_en.clone() };
+        let description = zone.description(lang).to_string();
+        // The name in the page's language first; the other, marked with its own language.
+        let (other_name, other_lang) = match lang {
+            Lang::En => (zone.name_zh.clone(), "zh-CN"),
+            Lang::Zh => (zone.name_en.clone(), "en"),
+        };
         view! {
             <article class="zone-card" aria-labelledby="zone-title">
-                <h3 id="zone-title">{zone.name_en.clone()} <span lang="zh-CN">{format!(" {}", zone.name_zh)}</span></h3>
+                <h3 id="zone-title">{zone.name(lang).to_string()} <span lang=other_lang>{format!(" {other_name}")}</span></h3>
                 <p>{description}</p>
                 <p><strong>{tr(lang, "filter.sectors")} ": "</strong>{sectors.join(" · ")}</p>
                 {zone.is_approximate().then(|| view! { <p class="source-note">{tr(lang, "map.approximate")}</p> })}
                 <ul class="zone-figures">
                     {figures.into_iter().map(|o| {
                         let id = o.id.clone();
-                        let text = format!("{} {}: {}", o.label(lang), o.year, crate::format::figure(o, lang));
+                        let text = format!("{} {}: {}", o.label(lang), crate::format::period_label(o, lang), crate::format::figure(o, lang));
                         view! { <li><button type="button" class="link-button" on:click=move |_| atlas.source.set(Some(id.clone()))>{text}</button></li> }
                     }).collect_view()}
                 </ul>

@@ -66,9 +66,29 @@ fn Page(dataset: &'static Dataset) -> impl IntoView {
     let lang = atlas.lang;
     let embed = Memo::new(move |_| atlas.view_state.read().embed);
     let view = Memo::new(move |_| atlas.view_state.read().view);
+    // Another view or profile moves focus to its heading, so keyboard and screen-reader users
+    // hear where they are; a filter change leaves focus on its control. Runs after the new view
+    // rendered; not on the first render, where the reader has not asked for anything yet.
+    Effect::new(move |previous: Option<crate::state::ViewState>| {
+        let state = atlas.view_state.get();
+        if previous.is_some_and(|previous| previous.is_another_page(&state, dataset)) {
+            crate::bridge::focus_by_id("view-title");
+        }
+        state
+    });
+    // The router would take the skip link's `#main` for a navigation: move focus by hand.
+    let main = NodeRef::<leptos::html::Main>::new();
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = main.get_untracked() {
+            let _ = main.focus();
+        }
+    };
     view! {
-        <div class="app" class:embed=move || embed.get()>
-            <a class="skip-link" href="#main">{move || tr(lang.get(), "ui.skip")}</a>
+        // `data-view`: the stylesheet lays out the phone header by view (the lede on the overview
+        // only), as index.html's shell does from the link.
+        <div class="app" class:embed=move || embed.get() data-view=move || view.get().id()>
+            <a class="skip-link" href="#main" on:click=skip>{move || tr(lang.get(), "ui.skip")}</a>
             <Show when=move || !embed.get()>
                 <header::Header />
             </Show>
@@ -77,7 +97,7 @@ fn Page(dataset: &'static Dataset) -> impl IntoView {
                 <header::ViewTabs />
             </Show>
             <filters::FilterBar />
-            <main id="main" tabindex="-1">
+            <main id="main" tabindex="-1" node_ref=main>
                 {move || match view.get() {
                     View::Overview => overview::OverviewView().into_any(),
                     View::Tour => tour::TourView().into_any(),
@@ -97,8 +117,9 @@ fn Page(dataset: &'static Dataset) -> impl IntoView {
     }
 }
 
-/// What a link asked for that could not be shown. Always present, so screen readers hear
-/// notices as they appear.
+/// What a link asked for that could not be shown. Always present and in the accessibility tree
+/// (visually hidden while empty, never `display: none`), so screen readers hear notices as they
+/// appear.
 #[component]
 fn Notices() -> impl IntoView {
     let atlas = use_atlas();
@@ -110,9 +131,13 @@ fn Notices() -> impl IntoView {
                 (!notices.is_empty()).then(|| view! {
                     <div class="notice">
                         <ul>
-                            {notices.iter().map(|n| view! { <li>{n.message(lang.get())}</li> }).collect_view()}
+                            {crate::state::notice_lines(&notices, lang.get()).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                         </ul>
-                        <button type="button" class="link-button" on:click=move |_| atlas.notices.set(Vec::new())>
+                        <button type="button" class="link-button" on:click=move |_| {
+                            atlas.dismiss_notices();
+                            // The button goes with the notices: focus goes on to the page, not to <body>.
+                            crate::bridge::focus_by_id("main");
+                        }>
                             {move || tr(lang.get(), "ui.dismiss")}
                         </button>
                     </div>

@@ -155,6 +155,8 @@ fn ProfileBody(entity: Entity<'static>) -> impl IntoView {
                     <div class="profile-charts">
                         {move || data.get().series.into_iter().map(|line| {
                             let name = format!("profile-{}", line.indicator);
+                            let figures: Vec<String> = line.series.values.iter().flatten().chain(line.series.targets.iter()).map(|p| p.obs.clone()).collect();
+                            let csv = super::widgets::chart_csv(atlas, &name, move || figures.clone());
                             let option = Signal::derive(move || {
                                 let lang = lang.get();
                                 let rows: Vec<&Observation> = line.series.values.iter().flatten().chain(line.series.targets.iter())
@@ -164,7 +166,7 @@ fn ProfileBody(entity: Entity<'static>) -> impl IntoView {
                             });
                             view! {
                                 <EChart option=option name=name class="small" on_click=open_source(atlas)
-                                    download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) />
+                                    download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) csv=csv />
                             }
                         }).collect_view()}
                     </div>
@@ -246,13 +248,15 @@ fn headline_item(atlas: Atlas, p: &Profile<'static>, h: &Headline<'static>, lang
 #[component]
 fn NoFigures(profile: Profile<'static>) -> impl IntoView {
     let atlas = use_atlas();
-    let lang = atlas.lang.get_untracked();
-    let district = profile.district.map(|d| {
-        let href = profile_href(&atlas, ProfileSubject::District(d.id));
-        let name = if lang == Lang::Zh { d.name_zh } else { d.name_en };
-        view! { <a href=href>{format!("{} {name} →", tr(lang, "profile.see_district"))}</a> }
-    });
-    view! { <p class="profile-empty" role="status">{tr(lang, "profile.no_figures")} " " {district}</p> }
+    // Read tracked: the words follow a language switch.
+    move || {
+        let lang = atlas.lang.get();
+        let district = profile.district.map(|d| {
+            let href = profile_href(&atlas, ProfileSubject::District(d.id));
+            view! { <a href=href>{format!("{} {} →", tr(lang, "profile.see_district"), d.name(lang))}</a> }
+        });
+        view! { <p class="profile-empty" role="status">{tr(lang, "profile.no_figures")} " " {district}</p> }
+    }
 }
 
 /// What the entity is: a sector's definition, a zone's description, kind, district and sectors,

@@ -8,6 +8,7 @@ use super::{tr, use_atlas, History};
 use crate::model::Dataset;
 use crate::query::search::{Hit, SearchIndex};
 use leptos::ev::KeyboardEvent;
+use leptos::html;
 use leptos::prelude::*;
 use std::sync::OnceLock;
 
@@ -23,8 +24,13 @@ fn option_id(i: usize) -> String {
     format!("search-option-{i}")
 }
 
+/// `input_ref` lets the header's search button focus the box; `on_close` runs on Escape in an
+/// empty box (the phone header hides the box again).
 #[component]
-pub fn SearchBox() -> impl IntoView {
+pub fn SearchBox(
+    #[prop(optional)] input_ref: NodeRef<html::Input>,
+    #[prop(optional)] on_close: Option<Callback<()>>,
+) -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
     let dataset = atlas.dataset;
@@ -70,6 +76,11 @@ pub fn SearchBox() -> impl IntoView {
                     open.set(false);
                     active.set(None);
                 } else {
+                    if query.read_untracked().is_empty() {
+                        if let Some(on_close) = on_close {
+                            on_close.run(());
+                        }
+                    }
                     query.set(String::new());
                 }
             }
@@ -89,7 +100,7 @@ pub fn SearchBox() -> impl IntoView {
     view! {
         <div class="search" role="search">
             <label for="search-input" class="visually-hidden">{move || tr(lang.get(), "search.label")}</label>
-            <input id="search-input" type="text" role="combobox" autocomplete="off" spellcheck="false"
+            <input id="search-input" node_ref=input_ref type="text" role="combobox" autocomplete="off" spellcheck="false"
                 aria-autocomplete="list" aria-controls=LIST_ID aria-expanded=move || expanded().to_string()
                 aria-activedescendant=move || if expanded() { active.get().map(option_id) } else { None }
                 placeholder=move || tr(lang.get(), "search.placeholder")

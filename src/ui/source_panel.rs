@@ -6,8 +6,13 @@ use super::{text_or_ellipsis, tr, use_atlas, with_texts, Atlas};
 use crate::model::{Dataset, Fact, Lang, Observation};
 use crate::format::period_label;
 use crate::format;
+use crate::bridge;
+use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+
+/// Where the panel (`min(100vw, 440px)` wide) covers the page, so it is modal.
+const COVERS_SCREEN: &str = "(max-width: 600px)";
 
 #[component]
 pub fn SourcePanel() -> impl IntoView {
@@ -15,15 +20,42 @@ pub fn SourcePanel() -> impl IntoView {
     let lang = atlas.lang;
     let dataset = atlas.dataset;
     let close_button = NodeRef::<html::Button>::new();
+    // Where focus was when the panel opened (a chart's source button, a table row): it goes back
+    // there when the panel closes, not to <body>.
+    let opener = StoredValue::new_local(bridge::FocusReturn::default());
+    // Where the panel covers the screen (phones) it is modal: the page behind it is inert.
+    let modal = RwSignal::new(false);
     // Focus moves into the panel when it opens, so keyboard and screen-reader users land on it.
-    Effect::new(move |_| {
-        if atlas.source.get().is_some() {
+    Effect::new(move |was_open: Option<bool>| {
+        let open = atlas.source.get().is_some();
+        if open && was_open != Some(true) {
+            opener.set_value(bridge::FocusReturn::capture());
+            modal.set(bridge::media_matches(COVERS_SCREEN));
+            if modal.get_untracked() {
+                bridge::set_inert_except(".app", ".source-panel", true);
+            }
+        }
+        if open {
             if let Some(button) = close_button.get() {
                 let _ = button.focus();
             }
         }
+        if !open && was_open == Some(true) {
+            if modal.get_untracked() {
+                bridge::set_inert_except(".app", ".source-panel", false);
+            }
+            opener.with_value(bridge::FocusReturn::restore);
+        }
+        open
     });
     let close = move || atlas.source.set(None);
+    // Escape closes the panel wherever focus is, as long as it is open.
+    let escape = window_event_listener(ev::keydown, move |ev| {
+        if ev.key() == "Escape" && atlas.source.get_untracked().is_some() {
+            close();
+        }
+    });
+    on_cleanup(move || escape.remove());
     view! {
         {move || atlas.source.get().and_then(|id| {
             let lang = lang.get();
@@ -32,8 +64,7 @@ pub fn SourcePanel() -> impl IntoView {
                 None => fact_body(dataset, dataset.facts.iter().find(|f| f.id == id)?, lang).into_any(),
             };
             Some(view! {
-                <aside class="source-panel" role="dialog" aria-modal="false" aria-labelledby="source-title"
-                    on:keydown=move |ev| if ev.key() == "Escape" { close() }>
+                <aside class="source-panel" role="dialog" aria-modal=move || if modal.get() { "true" } else { "false" } aria-labelledby="source-title">
                     <div class="source-head">
                         <h2 id="source-title">{tr(lang, "source.title")}</h2>
                         <button type="button" node_ref=close_button class="icon-button" aria-label=tr(lang, "ui.close") on:click=move |_| close()>"×"</button>
@@ -75,7 +106,61 @@ fn observation_body(atlas: Atlas, o: &'static Observation, lang: Lang) -> impl I
         {(!others.agreeing.is_empty()).then(|| other_sources(atlas, lang, "source.same_figure", "sources-agree", &others.agreeing))}
         {(!others.differing.is_empty()).then(|| other_sources(atlas, lang, "source.other_sources", "conflict", &others.differing))}
         {(!others.floors.is_empty()).then(|| other_sources(atlas, lang, "source.other_floors", "sources-floors", &others.floors))}
+        {figure_link_and_cite(atlas, o, lang)}
     }
+}
+
+/// "Copy link to this figure", and "Cite": the original source, the Atlas with the figure's link,
+/// and BibTeX (`query::cite`), each with a copy button. The accessed date is the dataset's build
+/// date.
+fn figure_link_and_cite(atlas: Atlas, o: &'static Observation, lang: Lang) -> impl IntoView {
+    let link = atlas.figure_link(&o.id);
+    let copied = RwSignal::new(None::<&'static str>);
+    let copy_link = {
+        let link = link.clone();
+        move |_| copy(link.clone(), "source.figure_link_copied", copied)
+    };
+    view! {
+        <p class="figure-link">
+            <button type="button" on:click=copy_link>{tr(lang, "source.copy_figure_link")}</button>
+        </p>
+        <details class="cite">
+            <summary>{tr(lang, "cite.heading")}</summary>
+            {with_texts(move |texts| {
+                let citation = crate::query::cite::figure_citation(atlas.dataset, texts, o, &link, crate::DATASET_BUILT, lang);
+                view! {
+                    {citation_block(lang, "cite.source", citation.source, copied)}
+                    {citation_block(lang, "cite.atlas", citation.atlas, copied)}
+                    {citation_block(lang, "cite.bibtex", citation.bibtex, copied)}
+                    <p class="source-note">{crate::format::tr_with(lang, "cite.accessed_note", &[("date", crate::DATASET_BUILT)])}</p>
+                }.into_any()
+            })}
+        </details>
+        <p class="copy-status" role="status">{move || copied.get().map(|key| tr(lang, key))}</p>
+    }
+}
+
+/// One way to cite, as text to read and a button that copies it; `copied` names what was.
+pub(super) fn citation_block(lang: Lang, key: &'static str, text: String, copied: RwSignal<Option<&'static str>>) -> impl IntoView {
+    let what = tr(lang, key);
+    let label = crate::format::tr_with(lang, "cite.copy_named", &[("what", &what)]);
+    let copy_text = text.clone();
+    view! {
+        <div class="citation">
+            <h3>{what}</h3>
+            <pre class="citation-text" lang="">{text}</pre>
+            <button type="button" aria-label=label on:click=move |_| copy(copy_text.clone(), "cite.copied", copied)>{tr(lang, "cite.copy")}</button>
+        </div>
+    }
+}
+
+/// Copies text and says whether it worked.
+pub(super) fn copy(text: String, done: &'static str, copied: RwSignal<Option<&'static str>>) {
+    copied.set(None);
+    leptos::task::spawn_local(async move {
+        let ok = crate::bridge::copy_text(&text).await;
+        copied.set(Some(if ok { done } else { "ui.copy_failed" }));
+    });
 }
 
 /// Every other source of the point, each a button that opens its own panel.

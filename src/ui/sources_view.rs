@@ -2,7 +2,9 @@
 
 use super::{tr, use_atlas};
 use crate::format;
-use crate::model::Confidence;
+use super::source_panel::citation_block;
+use crate::model::{self, Confidence};
+use crate::query::cite::dataset_citation;
 use crate::query::sources::{sorted_sources, SourceSort};
 use leptos::prelude::*;
 
@@ -31,6 +33,7 @@ pub fn SourcesView() -> impl IntoView {
                 }}
             </p>
             <p>{move || tr(lang.get(), "sources.caveat")}</p>
+            <TakeTheData />
             <label class="select">
                 <span>{move || tr(lang.get(), "sources.sort")}</span>
                 <select name="source-sort" on:change=move |ev| sort.set(SourceSort::from_id(&event_target_value(&ev)))>
@@ -64,6 +67,38 @@ pub fn SourcesView() -> impl IntoView {
                     }
                 </ol>
             }.into_any())}
+        </section>
+    }
+}
+
+/// The whole dataset to download (the zip and the data package beside the page, `data/`), how to
+/// open it, and how to cite it.
+#[component]
+fn TakeTheData() -> impl IntoView {
+    let atlas = use_atlas();
+    let lang = atlas.lang;
+    let copied = RwSignal::new(None::<&'static str>);
+    view! {
+        <section class="take-data" aria-labelledby="take-data-title">
+            <h3 id="take-data-title">{move || tr(lang.get(), "data.heading")}</h3>
+            <ul>
+                <li><a href=format!("data/{}", model::open_data::ZIP) download="">{move || tr(lang.get(), "data.zip")}</a></li>
+                <li><a href="data/datapackage.json" type="application/json">{move || tr(lang.get(), "data.package")}</a></li>
+            </ul>
+            <p>{move || super::widgets::text_with_code(tr(lang.get(), "data.how"))}</p>
+            <details class="cite">
+                <summary>{move || tr(lang.get(), "cite.heading")}</summary>
+                {move || {
+                    let lang = lang.get();
+                    let citation = dataset_citation(atlas.dataset, &atlas.data_url(model::open_data::ZIP), crate::DATASET_BUILT, lang);
+                    view! {
+                        {citation_block(lang, "cite.dataset", citation.reference, copied)}
+                        {citation_block(lang, "cite.bibtex", citation.bibtex, copied)}
+                        <p class="source-note">{crate::format::tr_with(lang, "cite.accessed_note", &[("date", crate::DATASET_BUILT)])}</p>
+                    }
+                }}
+            </details>
+            <p class="copy-status" role="status">{move || copied.get().map(|key| tr(lang.get(), key))}</p>
         </section>
     }
 }

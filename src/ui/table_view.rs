@@ -17,7 +17,7 @@ pub fn TableView() -> impl IntoView {
     let sort = RwSignal::new(None::<Sort>);
     let rows = Memo::new(move |_| {
         let state = atlas.view_state.get();
-        let mut rows: Vec<&'static Observation> = query::filter(dataset, &Filter::from_state(&state, dataset));
+        let mut rows: Vec<&'static Observation> = query::filter(dataset, &Filter::with_indicator(&state, dataset, atlas.shown.read().indicator.clone()));
         if let Some(sort) = sort.get() {
             sort_rows(dataset, &mut rows, sort, state.lang);
         }
@@ -25,10 +25,13 @@ pub fn TableView() -> impl IntoView {
     });
     let download_failed = RwSignal::new(None::<String>);
     // The CSV carries every quote and note: it waits for the texts if they have not arrived.
+    // The rows and language are read before that wait: the reader may switch views meanwhile,
+    // and a memo of a view that is gone cannot be read (code review P1: the page died).
     let download = move |_| {
+        let (rows, lang) = (rows.get_untracked(), lang.get_untracked());
         leptos::task::spawn_local(async move {
             let result = atlas.texts_ready().await.and_then(|texts| {
-                let csv = to_csv(dataset, texts, &rows.get_untracked(), lang.get_untracked());
+                let csv = to_csv(dataset, texts, &rows, lang);
                 download_text(&csv, "beijing-atlas-figures.csv", "text/csv;charset=utf-8")
             });
             download_failed.set(result.err());
@@ -50,7 +53,8 @@ pub fn TableView() -> impl IntoView {
                 <p class="row-count">{move || format::counted(lang.get(), "table.figure_count", table_rows(dataset, &rows.read()).len())}</p>
                 <button type="button" on:click=download disabled=move || rows.read().is_empty()>{move || tr(lang.get(), "table.download_csv")}</button>
             </div>
-            {move || download_failed.get().map(|err| view! { <p role="status" class="notice">{format!("{} ({err})", tr(lang.get(), "ui.download_failed"))}</p> })}
+            // The failure's own words are English: kept in `data-error`, not shown.
+            {move || download_failed.get().map(|err| view! { <p role="status" class="notice" data-error=err>{move || tr(lang.get(), "ui.download_failed")}</p> })}
             <Show when=move || !rows.read().is_empty() fallback=move || view! { <super::widgets::EmptyState /> }>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-caption">
                     <table>

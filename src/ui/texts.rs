@@ -49,9 +49,17 @@ pub fn fetch_texts(atlas: Atlas) {
     }
 }
 
+/// Whoever asks while the texts are on their way waits for the same fetch (`bridge::fetch_bytes`),
+/// and the first to resume decodes them: one fetch, one copy, one outcome. Texts that arrived
+/// are never replaced by a failure.
 async fn load(atlas: Atlas) -> Result<&'static Texts, String> {
-    atlas.texts.set(TextsLoad::Loading);
+    if !matches!(atlas.texts.get_untracked(), TextsLoad::Loading) {
+        atlas.texts.set(TextsLoad::Loading);
+    }
     let fetched = bridge::fetch_bytes(crate::TEXTS_FILE).await;
+    if let TextsLoad::Ready(texts) = atlas.texts.get_untracked() {
+        return Ok(texts);
+    }
     let result = fetched.and_then(|bytes| model::decode_texts(&bytes, atlas.dataset));
     let result = result.map(|texts| &*Box::leak(Box::new(texts)));
     atlas.texts.set(match &result {

@@ -79,15 +79,9 @@ pub fn TourView() -> impl IntoView {
                     <h3 id="step-title">{move || step.get().title(lang.get())}</h3>
                     <p class="tour-text">{move || step_text(atlas, &step.get())}</p>
                     <div class="tour-nav">
-                        <a class="button" href=move || step_href(&atlas, position.get().saturating_sub(1).max(1))
-                            aria-disabled=move || (position.get() == 1).then_some("true") class:disabled=move || position.get() == 1>
-                            {move || tr(lang.get(), "tour.previous")}
-                        </a>
+                        {step_link(atlas, move || position.get().checked_sub(1).filter(|p| *p >= 1), "tour.previous")}
                         <button type="button" class="primary" on:click=explore>{move || tr(lang.get(), "tour.explore")}</button>
-                        <a class="button" href=move || step_href(&atlas, (position.get() + 1).min(STEPS.len()))
-                            aria-disabled=move || (position.get() == STEPS.len()).then_some("true") class:disabled=move || position.get() == STEPS.len()>
-                            {move || tr(lang.get(), "tour.next")}
-                        </a>
+                        {step_link(atlas, move || Some(position.get() + 1).filter(|p| *p <= STEPS.len()), "tour.next")}
                     </div>
                     <p class="hint">{move || tr(lang.get(), "tour.keys")}</p>
                 </article>
@@ -119,6 +113,19 @@ pub fn TourView() -> impl IntoView {
                 </ol>
             </nav>
         </section>
+    }
+}
+
+/// Previous or Next: a link to the step, or at the tour's ends a disabled button (not a link
+/// that goes nowhere: it cannot be focused or followed).
+/// The link stays one element while it has a step to go to, so focus stays on it.
+fn step_link(atlas: Atlas, to: impl Fn() -> Option<usize> + Copy + Send + Sync + 'static, key: &'static str) -> impl IntoView {
+    let lang = atlas.lang;
+    view! {
+        <Show when=move || to().is_some()
+            fallback=move || view! { <button type="button" class="button" disabled>{move || tr(lang.get(), key)}</button> }>
+            <a class="button" href=move || to().map(|position| step_href(&atlas, position)).unwrap_or_default()>{move || tr(lang.get(), key)}</a>
+        </Show>
     }
 }
 

@@ -1,7 +1,7 @@
 //! The trends and sectors views: a line chart over years and a bar chart across sectors. What
 //! they draw is decided in `charts::views`; these components render it and wire the clicks.
 
-use super::widgets::{open_source, EmptyState, SectorProfileLinks, SourceButtons};
+use super::widgets::{open_source, view_chart_csv, EmptyState, SectorProfileLinks, SourceButtons};
 use super::{tr, use_atlas, Atlas, History};
 use crate::bridge::{ChartClick, EChart};
 use crate::charts::{bar_points, compared_sectors, sectors_chart_height, sectors_note, sectors_option, TrendData};
@@ -13,7 +13,7 @@ use leptos::prelude::*;
 pub fn TrendsView() -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
-    let data = Memo::new(move |_| TrendData::new(atlas.dataset, &atlas.view_state.get()));
+    let data = Memo::new(move |_| TrendData::with_indicator(atlas.dataset, &atlas.view_state.read(), atlas.shown.read().indicator.clone()));
     let option = Signal::derive(move || data.read().option(&atlas.look()));
     let empty = Memo::new(move |_| data.read().series.is_empty());
     let indexed = Memo::new(move |_| atlas.view_state.read().scale == Scale::Index);
@@ -43,7 +43,8 @@ pub fn TrendsView() -> impl IntoView {
             </div>
             <ScaleToggle />
             <Show when=move || !empty.get() fallback=move || view! { <EmptyState /> }>
-                <EChart option=option name="trend" on_click=open_source(atlas) download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) />
+                <EChart option=option name="trend" on_click=open_source(atlas) download_label=Signal::derive(move || tr(lang.get(), "ui.download_png"))
+                    csv=view_chart_csv(atlas, "trend") />
                 <Show when=move || indexed.get()>
                     <p class="chart-note index-note">
                         {move || tr(lang.get(), "trends.index_note")}
@@ -97,6 +98,7 @@ pub fn SectorsView() -> impl IntoView {
             <h2 id="view-title">{move || tr(lang.get(), "view.sectors")}</h2>
             <Show when=move || !empty.get() fallback=move || view! { <EmptyState /> }>
                 <EChart option=option name="sectors" on_click=sectors_click(atlas, comparison) download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) class="tall"
+                    csv=view_chart_csv(atlas, "sectors")
                     height=Signal::derive(move || sectors_chart_height(&comparison.read())) />
                 <p class="chart-note">{move || tr(lang.get(), sectors_note(&comparison.read()))}</p>
                 <SectorProfileLinks sectors=Signal::derive(move || compared_sectors(&comparison.read())) />

@@ -6,6 +6,7 @@ use crate::bridge;
 use crate::charts::{Look, Palette};
 use crate::model::{Dataset, Lang};
 use crate::query;
+use crate::query::choice::Shown;
 use crate::state::{self, Notice, ViewState};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -26,9 +27,16 @@ type Navigate = Box<dyn Fn(&str, NavigateOptions)>;
 pub struct Atlas {
     pub dataset: &'static Dataset,
     pub view_state: Memo<ViewState>,
-    /// What the last link asked for that could not be shown. Kept when the URL is made
-    /// canonical (which parses cleanly), cleared by the reader's next action.
-    pub notices: RwSignal<Vec<Notice>>,
+    /// The indicator the view shows and why (`query::choice::shown_indicator`), decided once per
+    /// state for every component that needs it.
+    pub shown: Memo<Shown>,
+    /// What the link in the address bar asked for that could not be shown. Each belongs to the
+    /// link that caused it: derived from the router's query string, which stays the hand-typed
+    /// one while the address bar is made canonical (`bridge::replace_url` bypasses the router),
+    /// so any navigation (a control, a tab or any other link, Back/Forward) leaves them behind.
+    pub notices: Memo<Vec<Notice>>,
+    /// The query string whose notices the reader dismissed.
+    dismissed: RwSignal<Option<String>>,
     pub lang: Memo<Lang>,
     pub dark: RwSignal<bool>,
     /// The observation whose source panel is open.
@@ -37,13 +45,13 @@ pub struct Atlas {
     pub texts: RwSignal<super::TextsLoad>,
     animate: bool,
     pathname: Memo<String>,
+    search: Memo<String>,
     navigate: StoredValue<Navigate, LocalStorage>,
 }
 
 impl Atlas {
     /// Shows `next`, adding a history entry or replacing the current one.
     pub fn set(&self, next: ViewState, history: History) {
-        self.notices.set(Vec::new());
         self.navigate_to(next, history);
     }
 
@@ -69,6 +77,27 @@ impl Atlas {
         if query.is_empty() { path } else { format!("{path}?{query}") }
     }
 
+    /// The absolute link to one figure: the current view with `figure=<id>`, or the table
+    /// filtered to it where the view does not show it (`charts::figure_home`).
+    pub fn figure_link(&self, id: &str) -> String {
+        let state = ViewState { figure: Some(id.to_string()), ..self.view_state.get_untracked() };
+        let home = crate::charts::figure_home(self.dataset, &state.canonical(self.dataset));
+        format!("{}{}", bridge::origin(), self.href(&home))
+    }
+
+    /// The absolute address of a file of the data package (`data/<file>` beside the page).
+    pub fn data_url(&self, file: &str) -> String {
+        let path = self.pathname.get_untracked();
+        let folder = &path[..path.rfind('/').map_or(0, |at| at + 1)];
+        let folder = if folder.is_empty() { "/" } else { folder };
+        format!("{}{folder}data/{file}", bridge::origin())
+    }
+
+    /// Hides the current link's notices (they come back with their link only).
+    pub fn dismiss_notices(&self) {
+        self.dismissed.set(Some(self.search.get_untracked()));
+    }
+
     /// What chart builders need besides their data; tracks language and theme.
     pub fn look(&self) -> Look<'static> {
         Look { dataset: self.dataset, lang: self.lang.get(), palette: Palette::for_theme(self.dark.get()), animate: self.animate }
@@ -86,18 +115,28 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
     let search = location.search;
     let parsed = Memo::new(move |_| state::parse(&search.read(), dataset));
     let view_state = Memo::new(move |_| parsed.read().state.clone());
-    let notices = RwSignal::new(Vec::new());
+    let shown = Memo::new(move |_| query::choice::shown_indicator(dataset, &view_state.read()));
+    let dismissed = RwSignal::new(None::<String>);
+    let notices = Memo::new(move |_| {
+        if dismissed.read().as_deref() == Some(search.read().as_str()) {
+            return Vec::new();
+        }
+        parsed.read().notices.iter().cloned().chain(shown.read().notice.clone()).collect()
+    });
     let lang = Memo::new(move |_| view_state.read().lang);
     let atlas = Atlas {
         dataset,
         view_state,
+        shown,
         notices,
+        dismissed,
         lang,
         dark: RwSignal::new(initial_theme_is_dark()),
         source: RwSignal::new(None),
         texts: RwSignal::new(super::TextsLoad::NotAsked),
         animate: !bridge::media_matches("(prefers-reduced-motion: reduce)"),
         pathname: location.pathname,
+        search,
         navigate: StoredValue::new_local(Box::new(navigate)),
     };
     provide_context(atlas);
@@ -105,13 +144,9 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
     provide_context(lang);
 
     // A stale or hand-edited link is replaced by the canonical one, without a history entry;
-    // what it asked for that could not be shown stays on screen.
+    // what it asked for that could not be shown stays on screen (`notices`).
     Effect::new(move |_| {
         let parsed = parsed.read();
-        let choice = crate::query::choice::notices(dataset, &parsed.state);
-        if !parsed.notices.is_empty() || !choice.is_empty() {
-            notices.set(parsed.notices.iter().cloned().chain(choice).collect());
-        }
         if state::encode(&parsed.state) != search.get() {
             // Straight to the History API: the router's replace still added an entry on first load.
             bridge::replace_url(&atlas.href(&parsed.state));
@@ -122,6 +157,28 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
         bridge::set_title_and_lang(&query::document_title(dataset, &state), state.lang.html_tag());
     });
     Effect::new(move |_| bridge::set_theme_attribute(atlas.dark.get()));
+    // A link to one figure (`figure=<id>`) opens its source panel, on the view it names where that
+    // view shows the figure, else on the table filtered to it.
+    let figure = Memo::new(move |_| view_state.read().figure.clone());
+    Effect::new(move |_| {
+        let Some(id) = figure.get() else { return };
+        let state = view_state.get_untracked();
+        let home = crate::charts::figure_home(dataset, &state);
+        if home != state {
+            atlas.navigate_to(home, History::Replace);
+        }
+        atlas.source.set(Some(id));
+    });
+    // Closing that panel, or opening another figure's, takes `figure` out of the link, so the
+    // link (and a reload) says what is on screen.
+    Effect::new(move |previous: Option<Option<String>>| {
+        let shown = atlas.source.get();
+        let linked = view_state.with_untracked(|s| s.figure.clone());
+        if previous.is_some_and(|p| p.is_some()) && linked.is_some() && shown != linked {
+            atlas.navigate_to(ViewState { figure: None, ..view_state.get_untracked() }, History::Replace);
+        }
+        shown
+    });
     // A language chosen on the page is remembered for the next link without `lang`; the one a
     // link opened in is not a choice.
     Effect::new(move |before: Option<Lang>| {

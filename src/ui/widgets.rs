@@ -86,6 +86,53 @@ pub fn SectorProfileLinks(#[prop(into)] sectors: Signal<Vec<String>>) -> impl In
     }
 }
 
+/// A chart view's "CSV" button: the figures the chart draws for the current state
+/// (`charts::chart_figures`, computed from the URL's state at the click, not from the view's memos).
+pub fn view_chart_csv(atlas: Atlas, name: &str) -> (Signal<String>, Callback<RwSignal<Option<String>>>) {
+    chart_csv(atlas, name, move || crate::charts::chart_figures(atlas.dataset, &atlas.view_state.get_untracked()))
+}
+
+/// A chart's "CSV" button: the accessible name, and the download of the figures `figures` names
+/// at the click, in the dataset's columns with each figure's source
+/// (`model::open_data::observations_csv`). Everything is read before waiting for the quotes, so
+/// switching views meanwhile is safe (code review P1).
+pub fn chart_csv(
+    atlas: Atlas,
+    name: &str,
+    figures: impl Fn() -> Vec<crate::model::ObsId> + Send + Sync + 'static,
+) -> (Signal<String>, Callback<RwSignal<Option<String>>>) {
+    let label = Signal::derive(move || tr(atlas.lang.get(), "chart.download_csv"));
+    let file = format!("beijing-atlas-{name}.csv");
+    let save = Callback::new(move |failed: RwSignal<Option<String>>| {
+        let dataset = atlas.dataset;
+        let figures = figures();
+        let file = file.clone();
+        leptos::task::spawn_local(async move {
+            let result = atlas.texts_ready().await.and_then(|texts| {
+                let rows: Vec<&crate::model::Observation> = figures.iter().filter_map(|id| dataset.observation(id)).collect();
+                // A byte-order mark, as the table's CSV has, so a spreadsheet opened by a
+                // double-click shows the Chinese text; the columns are the dataset's.
+                let csv = format!("\u{feff}{}", crate::model::open_data::observations_csv(dataset, texts, &rows, true));
+                crate::bridge::download_text(&csv, &file, "text/csv;charset=utf-8")
+            });
+            failed.set(result.err());
+        });
+    });
+    (label, save)
+}
+
+/// A sentence whose `backticked` parts are code (file names, a function call): shown as `<code>`,
+/// marked as not to translate and, being identifiers, as English.
+pub fn text_with_code(text: String) -> impl IntoView {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            let part = part.to_string();
+            if i % 2 == 1 { view! { <code lang="en" translate="no">{part}</code> }.into_any() } else { part.into_any() }
+        })
+        .collect_view()
+}
+
 /// A link to a source page that opens in a new tab (`key` is its words), or, for a source known
 /// only from a source article (`seed:`), a note saying so instead of a dead link.
 pub fn source_link(url: &str, key: &str, lang: crate::model::Lang) -> AnyView {

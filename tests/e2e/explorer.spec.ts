@@ -1,12 +1,13 @@
 // Issue 5: the explorer as a reader uses it: filters drive every view, CSV matches the table,
 // Chinese everywhere, and a phone-width layout.
 import { readFileSync } from 'node:fs';
-import { test, expect, chartOption, seriesNames } from './fixtures';
+import { test, expect, chartOption, seriesNames, openSectors } from './fixtures';
 
 test('choosing sectors changes the trends chart, the sectors chart and the table', async ({ page }) => {
   await page.goto('./?view=trends&indicator=cluster_scale_threshold');
   await expect.poll(() => seriesNames(page, 'trend')).toContain('Integrated circuits');
   const before = await seriesNames(page, 'trend');
+  await openSectors(page);
   await page.getByRole('checkbox', { name: 'Integrated circuits' }).uncheck();
   await expect.poll(() => seriesNames(page, 'trend')).not.toContain('Integrated circuits');
   expect((await seriesNames(page, 'trend')).length).toBeLessThan(before.length);
@@ -20,6 +21,7 @@ test('choosing sectors changes the trends chart, the sectors chart and the table
   await page.getByRole('link', { name: 'Table' }).click();
   const count = async () => page.getByRole('row').count();
   const withNine = await count();
+  await openSectors(page);
   await page.getByRole('checkbox', { name: 'Integrated circuits' }).check();
   await expect.poll(count).toBeGreaterThan(withNine);
 });
@@ -40,6 +42,7 @@ test('clicking a bar narrows the filter to that sector', async ({ page }) => {
   const box = (await page.locator('[data-chart="sectors"]').boundingBox())!;
   await page.mouse.click(box.x + bar.x, box.y + bar.y);
   await expect(page).toHaveURL(/indicator=sizes&sector=medicine_health$/);
+  await openSectors(page);
   await expect(page.getByRole('checkbox', { name: 'Medicine and health' })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'Integrated circuits' })).not.toBeChecked();
 });
@@ -71,6 +74,7 @@ test('the language switch turns every visible label into Chinese', async ({ page
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('北京高精尖产业图集');
   await expect(page.getByRole('link', { name: '趋势' })).toHaveAttribute('aria-current', 'page');
+  await openSectors(page);
   await expect(page.getByRole('checkbox', { name: '集成电路' })).toBeVisible();
   await expect.poll(async () => (await chartOption(page, 'trend'))?.title?.[0]?.text ?? '').toContain('北京市');
   // No English words left in the page's own text (quotes and sources are verbatim and excluded).

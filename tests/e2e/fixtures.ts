@@ -55,3 +55,9 @@ export async function seriousViolations(page: Page, label: string): Promise<stri
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/** Opens the filter bar's sector picker (on wide screens the sectors are in a panel its button opens). */
+export async function openSectors(page: Page) {
+  const toggle = page.locator('.sector-picker .picker-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}

@@ -1,4 +1,4 @@
-import { test, expect, chartOption } from './fixtures';
+import { test, expect, chartOption, openSectors } from './fixtures';
 
 test('the page opens with its title and a chart drawn from the data', async ({ page }) => {
   await page.goto('./');
@@ -7,7 +7,8 @@ test('the page opens with its title and a chart drawn from the data', async ({ p
   // The R&D intensity card's sparkline: 6.58% of GDP in 2024 is in data/observations.jsonl.
   const spark = page.locator('svg.sparkline[data-sparkline="rd_intensity"]');
   await expect(spark).toHaveAttribute('aria-label', /2024: 6\.58/);
-  expect(await spark.locator('circle').count()).toBeGreaterThanOrEqual(4);
+  // A dot per year with a published figure: 2013–2021, 2023 and 2024 (2022 is a gap).
+  expect(await spark.locator('circle').count()).toBe(11);
   await expect(page.locator('.card').filter({ hasText: 'R&D expenditure' })).toContainText('6.58% of GDP');
 });
 
@@ -62,6 +63,7 @@ test('a chart is updated in place, not re-created, when a filter changes', async
   await page.goto('./?view=trends&indicator=cluster_scale_threshold');
   await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(1);
   const id = await page.locator('[data-chart="trend"]').getAttribute('_echarts_instance_');
+  await openSectors(page);
   await page.getByRole('checkbox', { name: 'Integrated circuits' }).uncheck();
   await expect(page).toHaveURL(/sector=/);
   // Wait for the new series to be drawn, then compare: the same instance holds them.

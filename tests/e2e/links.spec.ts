@@ -1,6 +1,6 @@
 // Issue 7: every view is a link; bad links get a notice and a valid view; history works.
 import type { Page } from '@playwright/test';
-import { test, expect, chartOption, seriesNames, query } from './fixtures';
+import { test, expect, chartOption, seriesNames, query, openSectors } from './fixtures';
 
 /** The bad link was replaced, not followed by a new entry: Back leaves the page at once. */
 async function expectNoExtraEntry(page: Page) {
@@ -12,6 +12,7 @@ test('a deep link opens exactly that view: controls and chart', async ({ page })
   await page.goto('./?view=trends&indicator=cluster_scale_threshold&sector=integrated_circuits,artificial_intelligence&time=2020..2023&lang=zh');
   await expect(page.getByRole('link', { name: '趋势' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('combobox', { name: '指标' })).toHaveValue('cluster_scale_threshold');
+  await openSectors(page);
   await expect(page.getByRole('checkbox', { name: '集成电路' })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: '人工智能' })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: '新材料' })).not.toBeChecked();
@@ -34,6 +35,7 @@ test('back and forward restore the exact view after three actions', async ({ pag
   await page.goto('./?view=trends&indicator=cluster_scale_threshold');
   await expect.poll(() => seriesNames(page, 'trend')).toContain('Integrated circuits');
   const states: string[] = [query(page)];
+  await openSectors(page);
   await page.getByRole('checkbox', { name: 'Integrated circuits' }).uncheck();
   await expect(page).toHaveURL(/sector=/);
   states.push(query(page));
@@ -48,6 +50,7 @@ test('back and forward restore the exact view after three actions', async ({ pag
     await page.goBack();
     await expect.poll(() => query(page)).toBe(expected);
   }
+  await openSectors(page);
   await expect(page.getByRole('checkbox', { name: 'Integrated circuits' })).toBeChecked();
   await expect.poll(() => seriesNames(page, 'trend')).toContain('Integrated circuits');
   await page.goForward();
@@ -57,15 +60,18 @@ test('back and forward restore the exact view after three actions', async ({ pag
 
 test('the document title names the view in the page language', async ({ page }) => {
   await page.goto('./?view=trends&sector=integrated_circuits&time=2022');
-  await expect(page).toHaveTitle('Integrated circuits · 2022 · Beijing High-Tech Atlas');
+  await expect(page).toHaveTitle('Integrated circuits · Trends · 2022 · Beijing High-Tech Atlas');
   await page.goto('./?view=trends&sector=integrated_circuits&time=2022&lang=zh');
-  await expect(page).toHaveTitle('集成电路 · 2022 · 北京高精尖产业图集');
+  await expect(page).toHaveTitle('集成电路 · 趋势 · 2022 · 北京高精尖产业图集');
+  // Issue 23, C6.3: the map and the table of one place have different titles.
+  await page.goto('./?view=map&region=haidian');
+  await expect(page).toHaveTitle('Haidian · Map · Beijing High-Tech Atlas');
 });
 
 const badLinks: [string, RegExp, string][] = [
   ['view=trends&sector=space_elevators', /Ignored sector “space_elevators”/, 'view=trends'],
   ['view=trends&time=1999', /Ignored time “1999”: outside the years/, 'view=trends'],
-  ['view=%%%&&==garbage', /Ignored/, ''],
+  ['view=%%%&&==garbage', /Ignored view “%%%”: there is no such view\. Showing the overview instead\./, ''],
   ['view=table&region=atlantis', /Ignored region “atlantis”/, 'view=table'],
   ['view=map&lang=fr', /Ignored language “fr”/, 'view=map'],
 ];
@@ -78,6 +84,25 @@ for (const [link, message, canonical] of badLinks) {
     await expectNoExtraEntry(page);
   });
 }
+
+// Issue 23, C6.3: a view's link keeps only the keys the view reads.
+test('a filter the view does not read leaves its link and its title', async ({ page }) => {
+  await page.goto('./?view=sources&sector=integrated_circuits&region=haidian&time=2020');
+  await expect.poll(() => query(page)).toBe('view=sources');
+  await expect(page).toHaveTitle('Sources · Beijing High-Tech Atlas');
+  await expect(page.locator('.notices li')).toHaveCount(0);
+});
+
+// Issue 23, §6 S2: a link of thousands of unknown keys shows five notices and counts the rest.
+test('a link of 3,000 unknown keys shows five notices and "and 2995 more"', async ({ page }) => {
+  const keys = Array.from({ length: 3000 }, (_, i) => `k${i}=v`).join('&');
+  await page.goto(`./?view=trends&${keys}`);
+  const items = page.locator('.notices li');
+  await expect(items).toHaveCount(6);
+  await expect(items.nth(0)).toHaveText('Ignored “k0=v”: it is not part of an Atlas link.');
+  await expect(items.nth(5)).toHaveText('… and 2995 more ignored parts of the link.');
+  await expect.poll(() => query(page)).toBe('view=trends');
+});
 
 test('markup in a link is shown as text and never runs', async ({ page }) => {
   let dialogs = 0;

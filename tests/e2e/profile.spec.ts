@@ -43,7 +43,7 @@ test('every one of the 51 profiles shows its figures with their sources', async 
     await expect(panel).toBeHidden();
   }
   // The zones with no published figure of their own, as the host test of the real data knows.
-  expect(withoutFigures.length).toBeLessThanOrEqual(13);
+  expect(withoutFigures.length).toBe(13);
 });
 
 test('a sector profile: definition, figures, lines, zones on a map, milestones and explorer links', async ({ page }) => {
@@ -68,6 +68,9 @@ test('a district profile: GDP over the years with sources, the rank question ans
   await page.goto('./?view=profile&region=haidian&lang=zh');
   await expect(page.getByRole('heading', { level: 2 })).toContainText('海淀区');
   await expect(page.getByRole('heading', { name: 'GDP在16个区中的排名' })).toBeVisible();
+  // 2019 is the one year with a published GDP for every district (as the host test knows).
+  await expect(page.locator('.profile-ranks li')).toHaveCount(1);
+  await expect(page.locator('.profile-ranks li')).toContainText('2019年：16个区中第1');
   await expect.poll(async () => (await chartOption(page, 'profile-gdp'))?.series?.length ?? 0).toBeGreaterThan(0);
   // Haidian, and only Haidian, is outlined.
   await expect.poll(async () => ((await chartOption(page, 'profile-map'))?.geo?.[0]?.regions ?? [])
@@ -87,8 +90,21 @@ test('a zone profile: description, kind, district, sectors, figures and its poin
   await expect.poll(async () => (await chartOption(page, 'profile-map'))?.series?.[1]?.data?.[0]?.zone).toBe('bda');
 });
 
-test('a profile link naming no entity, or several, shows the notice and the index', async ({ page }) => {
-  for (const link of ['view=profile', 'view=profile&sector=integrated_circuits,new_materials', 'view=profile&region=beijing',
+// Issue 23, C6: the index's own link shows it without a notice; Beijing beside a district is that
+// district's profile, with its one link.
+test('the index link shows no notice, and Beijing beside a district is the district', async ({ page }) => {
+  await page.goto('./?view=profile');
+  await expect(page.getByRole('heading', { level: 2, name: 'Profiles' })).toBeVisible();
+  await expect(page.locator('.profile-index-list').nth(1).locator('a')).toHaveCount(16);
+  await expect(page.locator('.notices li')).toHaveCount(0);
+  await page.goto('./?view=profile&region=beijing,haidian');
+  await expect(page.locator('article.profile')).toBeVisible();
+  await expect.poll(() => query(page)).toBe('view=profile&region=haidian');
+  await expect(page.locator('.notices li')).toHaveCount(0);
+});
+
+test('a profile link naming something without one profile shows the notice and the index', async ({ page }) => {
+  for (const link of ['view=profile&sector=integrated_circuits,new_materials', 'view=profile&region=beijing',
     'view=profile&sector=integrated_circuits&region=haidian', 'view=profile&region=three_cities_one_zone']) {
     await page.goto(`./?${link}`);
     await expect(page.getByRole('status').filter({ hasText: 'index of all profiles' })).toBeVisible();

@@ -35,6 +35,9 @@ test('the page can be used with the keyboard alone', async ({ page }) => {
     throw new Error(`could not reach ${what} with Tab`);
   };
   const focused = (selector: string) => () => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+  // The sectors are in a panel its button opens (the filter bar is one row).
+  await tabTo(focused('.sector-picker .picker-toggle'), 'the sectors button');
+  await page.keyboard.press('Enter');
   await tabTo(focused('input[name=sector][value=integrated_circuits]'), 'the Integrated circuits checkbox');
   await page.keyboard.press('Space');
   await expect(page).toHaveURL(/sector=/);

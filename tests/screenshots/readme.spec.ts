@@ -27,6 +27,10 @@ test('screenshots of profiles', async ({ page }) => {
   }
 });
 
+test('the filter bar at 1280 px, for the README\'s before and after', async ({ page }) => {
+  await page.goto('./?view=trends');
+  await expect(page.locator('.filters')).toBeVisible();
+  await page.locator('.filters').screenshot({ path: 'docs/screenshots/filters-wide-after.png' });
 test('screenshots of a search answer and a source panel', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('./');

@@ -169,9 +169,10 @@ fn real_profiles_have_figures() {
             assert!(real.observation(&h.latest.id).is_some());
         }
     }
-    assert!(empty_zones.len() <= 13, "{empty_zones:?}");
-    // No year has published GDP for all 16 districts: no rank is given, and the years are listed.
+    assert_eq!(empty_zones.len(), 13, "{empty_zones:?}");
+    // 2019 is the one year with published GDP for all 16 districts: Haidian's rank is given for
+    // it alone, and the other years with its GDP are listed as without a rank.
     let haidian = profile(real, Entity::District(&DISTRICTS[5]), &state);
-    assert!(haidian.ranks.is_empty() || haidian.ranks.iter().all(|r| r.of == 16));
-    assert!(!haidian.years_without_rank.is_empty() || !haidian.ranks.is_empty());
+    assert_eq!(haidian.ranks.iter().map(|r| (r.year, r.rank, r.of)).collect::<Vec<_>>(), [(2019, 1, 16)]);
+    assert!(!haidian.years_without_rank.contains(&2019), "{:?}", haidian.years_without_rank);
 }
