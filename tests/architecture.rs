@@ -137,10 +137,39 @@ fn core_modules_depend_on_each_other_without_cycles() {
 /// 2026-12-02 §4) is broken.
 const ACYCLIC_INSIDE: &[&str] = &["query"];
 
-/// The submodules a line of a file in `src/<dir>/` names: `super::x`, `crate::<dir>::x`, or the
-/// items of `use super::{x, y::z}`; for a file one level deeper, `super::super::x`. Only names
-/// of sibling submodules count (`super::filter` names an item of the parent).
+/// The parent module (`src/<dir>/mod.rs`) as a node of its directory's graph.
+const PARENT: &str = "mod";
+
+/// The items of a `{…}` group at the start of `rest`, split at its top-level commas (nested
+/// groups kept whole), or `rest` itself when it is no group.
+fn group_items(rest: &str) -> Vec<&str> {
+    let Some(group) = rest.strip_prefix('{') else { return vec![rest] };
+    let mut items = Vec::new();
+    let (mut depth, mut start) = (0usize, 0usize);
+    for (at, c) in group.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => {
+                items.push(&group[start..at]);
+                return items;
+            }
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                items.push(&group[start..at]);
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    items.push(&group[start..]);
+    items
+}
+
+/// The modules a file in `src/<dir>/` names: `super::x`, `crate::<dir>::x`, or the items of
+/// `use super::{x, y::z}` (over several lines too); for a file one level deeper,
+/// `super::super::x`. A name that is no sibling submodule is an item of the parent (`PARENT`).
 fn submodules_named(code: &str, dir: &str, depth: usize, siblings: &BTreeSet<String>) -> BTreeSet<String> {
+    let code = code.split_whitespace().collect::<Vec<_>>().join(" ");
     let up = "super::".repeat(depth);
     let prefixes = [up, format!("crate::{dir}::")];
     let mut named = BTreeSet::new();
@@ -149,23 +178,44 @@ fn submodules_named(code: &str, dir: &str, depth: usize, siblings: &BTreeSet<Str
             if code[..at].ends_with("super::") || code[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
                 continue;
             }
-            let rest = &code[at + prefix.len()..];
-            let items: Vec<&str> = match rest.strip_prefix('{') {
-                Some(group) => group.split('}').next().unwrap_or("").split(',').collect(),
-                None => vec![rest],
-            };
-            for item in items {
-                let name: String = item.trim().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
-                if siblings.contains(&name) {
-                    named.insert(name);
+            let rest = code[at + prefix.len()..].trim_start();
+            for item in group_items(rest) {
+                let name: String = item.trim().chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '*').collect();
+                if name.is_empty() || name == "self" {
+                    continue;
                 }
+                named.insert(if siblings.contains(&name) { name } else { PARENT.to_string() });
             }
         }
     }
     named
 }
 
-/// Which submodules of `src/<dir>/` each one names: the graph of a directory's modules.
+/// The submodules the parent's own code names (`choice::x`, `self::series::x`, `crate::<dir>::x`).
+/// Its table of contents (`mod x;`, `pub use x::…;` re-exports) is no dependence: it runs nothing.
+fn submodules_named_by_parent(code: &str, dir: &str, siblings: &BTreeSet<String>) -> BTreeSet<String> {
+    let own: Vec<&str> = code
+        .lines()
+        .filter(|line| {
+            let line = line.trim_start();
+            !["mod ", "pub mod ", "pub(crate) mod ", "pub use ", "pub(crate) use "].iter().any(|p| line.starts_with(p))
+        })
+        .collect();
+    let code = own.join(" ");
+    siblings
+        .iter()
+        .filter(|name| {
+            let path = format!("{name}::");
+            code.match_indices(&path).any(|(at, _)| {
+                let before = &code[..at];
+                before.ends_with("self::") || before.ends_with(&format!("crate::{dir}::")) || !(before.ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == ':'))
+            })
+        })
+        .cloned()
+        .collect()
+}
+
+/// Which modules of `src/<dir>/` each one names, its `mod.rs` included: the directory's graph.
 fn inner_dependencies(dir: &str) -> BTreeMap<&'static str, BTreeSet<&'static str>> {
     let base = root().join(dir);
     let module_of = |file: &Path| -> Option<String> {
@@ -173,18 +223,19 @@ fn inner_dependencies(dir: &str) -> BTreeMap<&'static str, BTreeSet<&'static str
         let first = relative.components().next()?.as_os_str().to_str()?.to_string();
         Some(first.trim_end_matches(".rs").to_string())
     };
-    let files: Vec<PathBuf> = rust_files(&base).into_iter().filter(|f| module_of(f).is_some_and(|m| m != "mod")).collect();
-    let siblings: BTreeSet<String> = files.iter().filter_map(|f| module_of(f)).collect();
+    let files: Vec<PathBuf> = rust_files(&base).into_iter().filter(|f| module_of(f).is_some()).collect();
+    let siblings: BTreeSet<String> = files.iter().filter_map(|f| module_of(f)).filter(|m| m != PARENT).collect();
     let leak = |name: String| -> &'static str { Box::leak(name.into_boxed_str()) };
-    let mut graph: BTreeMap<&'static str, BTreeSet<&'static str>> = siblings.iter().map(|m| (leak(m.clone()), BTreeSet::new())).collect();
+    let mut graph: BTreeMap<&'static str, BTreeSet<&'static str>> =
+        siblings.iter().chain([&PARENT.to_string()]).map(|m| (leak(m.clone()), BTreeSet::new())).collect();
     for file in &files {
         let Some(module) = module_of(file) else { continue };
         let depth = file.strip_prefix(&base).map_or(1, |r| r.components().count());
+        let code = code_lines(file).into_iter().map(|(_, line)| line).collect::<Vec<_>>().join("\n");
+        let named = if module == PARENT { submodules_named_by_parent(&code, dir, &siblings) } else { submodules_named(&code, dir, depth, &siblings) };
         let entry = graph.entry(leak(module.clone())).or_default();
-        for (_, code) in code_lines(file) {
-            for other in submodules_named(&code, dir, depth, &siblings).into_iter().filter(|o| *o != module) {
-                entry.insert(leak(other));
-            }
+        for other in named.into_iter().filter(|o| *o != module) {
+            entry.insert(leak(other));
         }
     }
     graph
@@ -217,9 +268,17 @@ fn the_checks_catch_what_they_look_for() {
     let named = |code: &str, depth: usize| submodules_named(code, "query", depth, &siblings).into_iter().collect::<Vec<_>>();
     assert_eq!(named("use super::series::{point, series, year_axis, Point};", 1), ["series"]);
     assert_eq!(named("let shown = super::choice::shown_indicator(dataset, &s);", 1), ["choice"]);
-    assert_eq!(named("use super::{choice, drawable, series::Point};", 1), ["choice", "series"]);
+    assert_eq!(named("use super::{choice, drawable, series::Point};", 1), ["choice", "mod", "series"]);
     assert_eq!(named("crate::query::sectors::comparison(d, &s)", 1), ["sectors"]);
-    assert_eq!(named("use super::{filter, Filter};", 1), Vec::<String>::new(), "items of the parent");
+    assert_eq!(named("use super::{filter, Filter};", 1), ["mod"], "items of the parent");
     assert_eq!(named("use super::*;", 2), Vec::<String>::new(), "a nested file's parent is its own module");
+    assert_eq!(named("use super::{\n    choice,\n    series::{point, Point},\n    drawable,\n};", 1), ["choice", "mod", "series"], "a group over lines");
+    // The parent's own code counts; its table of contents does not.
+    let by_parent = |code: &str| submodules_named_by_parent(code, "query", &siblings).into_iter().collect::<Vec<_>>();
+    assert_eq!(by_parent("pub mod choice;\npub use sectors::{comparison, Bar};\nlet s = choice::shown_indicator(d, &s);"), ["choice"]);
+    assert_eq!(by_parent("let p = crate::query::series::point(d, rows);"), ["series"]);
+    // A cycle through the parent is caught.
+    let through_parent: BTreeMap<&str, BTreeSet<&str>> = [("mod", BTreeSet::from(["choice"])), ("choice", BTreeSet::from(["mod"]))].into_iter().collect();
+    assert!(find_cycle(&through_parent).is_some());
     assert_eq!(named("use super::super::series::Point;", 2), ["series"]);
 }

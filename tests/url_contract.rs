@@ -92,3 +92,26 @@ fn sectors_links_open_the_ladder_the_sizes_or_the_measure_they_name() {
     assert_eq!((old.ladder.is_none(), old.indicator.as_str(), old.year), (true, "cluster_scale_threshold", Some(2022)));
     assert!(old.bars.iter().filter(|b| b.point.is_some()).count() >= 6);
 }
+
+/// Review 2026-12-02: a sectors link naming a measure without sector figures (`gdp`) says so,
+/// and the indicator list reads what is drawn instead (the ladder), never a label over another
+/// chart.
+#[test]
+fn the_sectors_indicator_list_reads_what_is_drawn() {
+    use atlas::query::{choice, comparison};
+    for (link, ladder, sizes) in [
+        ("view=sectors&indicator=gdp", true, false),
+        ("view=sectors", true, false),
+        ("view=sectors&indicator=sizes", false, true),
+        ("view=sectors&indicator=gdp&region=haidian", false, true),
+    ] {
+        let state = parse(link, dataset()).state;
+        let shown = choice::shown_indicator(dataset(), &state);
+        let drawn = comparison(dataset(), &state);
+        assert_eq!((drawn.ladder.is_some(), !drawn.sizes.is_empty()), (ladder, sizes), "{link}");
+        // The select's value: "" is the ladder's label, "sizes" the sizes' label.
+        let expected = if ladder { "" } else if sizes { "sizes" } else { drawn.indicator.as_str() };
+        assert_eq!(shown.indicator.unwrap_or_default(), expected, "{link}");
+        assert_eq!(shown.notice.is_some(), link.contains("gdp"), "{link}");
+    }
+}

@@ -5,7 +5,7 @@
 //! best data the dataset holds when the link is read.
 
 use super::series::{district_rows, point, series, year_axis, Point};
-use super::drawable;
+use super::{drawable, filter, Filter};
 use crate::model::{Dataset, Kind, Observation};
 use crate::state::{Notice, NoticeReason, View, ViewState, SECTOR_SIZES};
 use std::collections::{BTreeMap, BTreeSet};
@@ -147,8 +147,9 @@ pub fn sectors_lead(dataset: &Dataset, state: &ViewState) -> SectorsLead {
 
 /// The indicator a view shows: the link's own while it has figures for the selection; else (or
 /// with none in the link) the best for the view, with a notice when the link's was replaced.
-/// `None` on the sectors view means the ladder (or, where it is empty, the sizes), and on the
-/// table "every indicator".
+/// On the sectors view `None` means the scale ladder (only where it has cells) and `SECTOR_SIZES`
+/// each sector's size in its own measure: `sectors::comparison` draws what this says, so the
+/// indicator list and the chart never disagree. On the table `None` means "every indicator".
 pub fn shown_indicator(dataset: &Dataset, state: &ViewState) -> Shown {
     let best = || match state.view {
         View::Trends => trends_indicator(dataset, state),
@@ -156,7 +157,7 @@ pub fn shown_indicator(dataset: &Dataset, state: &ViewState) -> Shown {
         View::Sectors if !super::ladder::scale_ladder(dataset, state).cells.is_empty() => None,
         View::Sectors => match sectors_lead(dataset, state) {
             SectorsLead::Compare(id) => Some(id),
-            SectorsLead::Sizes => None,
+            SectorsLead::Sizes => Some(SECTOR_SIZES.to_string()),
         },
         View::Map => map_indicator(dataset),
         view => view.default_indicator().map(str::to_string),
@@ -232,6 +233,27 @@ pub fn map_year(dataset: &Dataset, state: &ViewState) -> Option<u16> {
 /// The notices a view's choice adds to the link's own: the link's indicator had no figures.
 pub fn notices(dataset: &Dataset, state: &ViewState) -> Vec<Notice> {
     shown_indicator(dataset, state).notice.into_iter().collect()
+}
+
+impl Filter {
+    /// The filter a view's state asks for, with the indicator the view shows. Here, beside the
+    /// choice, so the parent module does not depend on its child (tests/architecture.rs).
+    pub fn from_state(state: &ViewState, dataset: &Dataset) -> Filter {
+        Filter::with_indicator(state, dataset, shown_indicator(dataset, state).indicator)
+    }
+}
+
+/// The way out of an empty view: the same view and indicator with every filter cleared; if that
+/// indicator has no figures for Beijing in this view either (trends and sectors say so in a
+/// notice and draw another; the table and map would stay empty), the view's default indicator
+/// too, so the button never leads to another empty page or notice.
+pub fn way_back(dataset: &Dataset, state: &ViewState) -> ViewState {
+    let cleared = state.without_filters();
+    if shown_indicator(dataset, &cleared).notice.is_some() || filter(dataset, &Filter::from_state(&cleared, dataset)).is_empty() {
+        ViewState { indicator: None, ..cleared }
+    } else {
+        cleared
+    }
 }
 
 #[cfg(test)]

@@ -95,9 +95,12 @@ impl Ladder {
     }
 }
 
-/// The statements the ladder reads: published floors and exact scales (outcomes, full years).
+/// The statements the ladder reads: published floors and exact scales (outcomes, full years, in
+/// yuan: a tier is a sum of money).
 fn is_statement(observation: &Observation) -> bool {
-    observation.kind == Kind::Actual && (is_floor(observation) || EXACT_SCALE_MEASURES.contains(&observation.indicator.as_str()))
+    observation.kind == Kind::Actual
+        && observation.unit.yuan_scale().is_some()
+        && (is_floor(observation) || EXACT_SCALE_MEASURES.contains(&observation.indicator.as_str()))
 }
 
 pub fn scale_ladder(dataset: &Dataset, state: &ViewState) -> Ladder {
@@ -205,6 +208,12 @@ mod tests {
     }
 
     #[test]
+    fn a_scale_not_in_yuan_is_no_statement() {
+        let d = three_sectors(&[("bio-scale-usd-2025", "industry_scale", "bio", "beijing", 2025, "150", "bn_usd", "actual")]);
+        assert_eq!(ladder(&d, "view=sectors").cells, [], "a tier is an amount of yuan");
+    }
+
+    #[test]
     fn tiers_start_at_their_level() {
         assert_eq!([999.0, 1000.0, 4999.9, 5000.0, 9761.0, 10000.0, 10600.0, 30000.0].map(Tier::of), [
             Tier::Below, Tier::Bn100, Tier::Bn100, Tier::Bn500, Tier::Bn500, Tier::Tn1, Tier::Tn1, Tier::Tn3
@@ -259,6 +268,9 @@ mod tests {
         assert_eq!(panel.floors.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["sec-cluster-3tn-next_gen_it-2023"]);
         // Medicine and health's 976.1 bn passes its 100 bn floor: the floor is implied.
         assert_eq!(l.cell("medicine_health", 2023).map(|c| c.implied.clone()), Some(vec!["sec-cluster-100bn-medicine_health-2023".to_string()]));
+        // The AI *core* industry's "passed 300 bn" (`ai-core-scale-2024`, 넘어섰다) is neither the
+        // cluster's scale nor exact: AI has no 2024 cell.
+        assert_eq!(l.cell("artificial_intelligence", 2024), None);
         // Every cell keeps its sources: one click from the source panel.
         assert!(l.cells.iter().all(|c| c.observations().iter().all(|id| real().observation(id).is_some())));
     }

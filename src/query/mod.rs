@@ -19,6 +19,7 @@ mod share;
 pub mod switch;
 pub mod groups;
 
+pub use choice::way_back;
 pub use title::document_title;
 pub use filter_summary::{filter_summary, sectors_chosen};
 pub use share::{share_target, ShareTarget};
@@ -27,7 +28,7 @@ pub use sectors::{comparison, Bar, Comparison};
 pub use series::{district_values, district_year, series, DistrictValue, Point, Series};
 
 use crate::model::{Confidence, Dataset, Fact, Kind, Observation};
-use crate::state::{TimeSpan, View, ViewState};
+use crate::state::{TimeSpan, View, ViewState, SECTOR_SIZES};
 
 /// What to keep. `None` fields keep everything.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -44,11 +45,6 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// The filter a view's state asks for, with the indicator the view shows (`choice`).
-    pub fn from_state(state: &ViewState, dataset: &Dataset) -> Filter {
-        Filter::with_indicator(state, dataset, choice::shown_indicator(dataset, state).indicator)
-    }
-
     /// The state's filter for an indicator already chosen, so the choice is not made twice. The
     /// one filter of a view's figures: the indicator choice (`choice`) and what the view draws
     /// (`sectors::comparison`) both start from it, so they never disagree on the places.
@@ -58,7 +54,8 @@ impl Filter {
         // places in one bar would read as two sources disagreeing. Trends draws every place.
         let regions = if sectors_view { vec![state.region_id().to_string()] } else { state.region_ids().into_iter().map(str::to_string).collect() };
         Filter {
-            indicator,
+            // `sizes` is a way to draw the sectors, each in its own measure: no one indicator.
+            indicator: indicator.filter(|id| id != SECTOR_SIZES),
             sectors: (sectors_view || !state.sectors.is_empty())
                 .then(|| state.selected_sectors(dataset).into_iter().map(str::to_string).collect()),
             regions: Some(regions),
@@ -118,19 +115,6 @@ pub(crate) fn drawable<'d>(dataset: &'d Dataset, state: &ViewState, indicator: O
 /// sector lines a place would bury the comparison. With sectors chosen, it draws theirs.
 pub fn economy_wide_lines(state: &ViewState) -> bool {
     state.view == View::Trends && state.compares_regions() && state.sectors.is_empty()
-}
-
-/// The way out of an empty view: the same view and indicator with every filter cleared; if that
-/// indicator has no figures for Beijing in this view either, the view's choice of indicator too,
-/// so the button never leads to another empty page. (Asked of `choice::shown_indicator` itself:
-/// `Filter::from_state` has already swapped an empty indicator for the best one.)
-pub fn way_back(dataset: &Dataset, state: &ViewState) -> ViewState {
-    let cleared = state.without_filters();
-    if choice::shown_indicator(dataset, &cleared).notice.is_some() {
-        ViewState { indicator: None, ..cleared }
-    } else {
-        cleared
-    }
 }
 
 /// The dated facts, oldest first: the overview's timeline. With a span, only those dated

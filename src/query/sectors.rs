@@ -24,8 +24,9 @@ pub struct Comparison {
     /// or no ladder and no indicator that compares the sectors), drawn by
     /// `charts::sector_sizes_chart`; `bars` is then empty.
     pub sizes: Vec<SectorSize>,
-    /// Set when the view draws the scale ladder (a link without an indicator, where the place has
-    /// published floors or sizes); `bars` and `sizes` are then empty.
+    /// Set when the view draws the scale ladder (a link without an indicator, or one whose
+    /// indicator has no figures, where the place has published floors or exact scales); `bars`
+    /// and `sizes` are then empty.
     pub ladder: Option<Ladder>,
 }
 
@@ -45,18 +46,15 @@ pub fn comparison(dataset: &Dataset, state: &ViewState) -> Comparison {
         let year = sizes.iter().map(|s| s.latest.year).max();
         Comparison { indicator: String::new(), year, unit: None, bars: Vec::new(), sizes, ladder: None }
     };
-    if state.indicator.as_deref() == Some(SECTOR_SIZES) {
-        return sizes_only(sector_sizes(dataset, &sectors_state));
-    }
-    if state.indicator.is_none() {
-        let ladder = scale_ladder(dataset, &sectors_state);
-        if !ladder.cells.is_empty() {
+    // One decision: what the indicator list reads is what is drawn.
+    let indicator = match choice::shown_indicator(dataset, &sectors_state).indicator {
+        None => {
+            let ladder = scale_ladder(dataset, &sectors_state);
             let year = ladder.years.last().copied();
             return Comparison { indicator: String::new(), year, unit: None, bars: Vec::new(), sizes: Vec::new(), ladder: Some(ladder) };
         }
-    }
-    let Some(indicator) = choice::shown_indicator(dataset, &sectors_state).indicator.filter(|id| id != SECTOR_SIZES) else {
-        return sizes_only(sector_sizes(dataset, &sectors_state));
+        Some(id) if id == SECTOR_SIZES => return sizes_only(sector_sizes(dataset, &sectors_state)),
+        Some(id) => id,
     };
     let rows = drawable(dataset, &sectors_state, Some(&indicator));
     let unit = main_unit(&rows);

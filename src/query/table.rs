@@ -1,6 +1,6 @@
-//! The table view's rows, their sort order, and the CSV written from exactly those rows.
+//! The table view's rows (lines stating one figure folded into one row), their sort order, and
+//! the CSV of the same lines in the same order, one record per line so every source is kept.
 
-use crate::format::period_label;
 use crate::format;
 use crate::model::open_data::{base_value, safe_cell};
 use crate::model::{Dataset, Lang, Observation, Texts};
@@ -179,13 +179,15 @@ pub fn to_csv(dataset: &Dataset, texts: &Texts, rows: &[&Observation], lang: Lan
             text(o.label(lang)),
             text(&crate::format::sector_name(dataset, o.sector.as_deref(), lang)),
             text(&dataset.region_name(&o.region, lang)),
-            text(&period_label(o, lang)),
+            // Machine-readable, as the data writes it (`Period`'s Display), like the unit column:
+            // the same in either language.
+            text(&o.period.to_string()),
             o.year.to_string(),
             o.value.to_string(),
             o.unit.id().to_string(),
             base,
             base_unit.to_string(),
-            text(&format::value(o.value, o.unit, lang)),
+            text(&format::figure(o, lang)),
             o.kind.id().to_string(),
             source.confidence.id().to_string(),
             text(&source.publisher),
@@ -229,7 +231,37 @@ mod tests {
         assert!(units.iter().all(|u| u == "pct_of_gdp"), "{units:?}");
     }
 
+    /// Review 2026-12-02: the period column is the dataset's period, not a label in the page's language.
+    #[test]
+    fn csv_period_column_is_machine_readable() {
+        let dataset = crate::fixtures::real();
+        let rows: Vec<&Observation> = dataset.observations.iter().filter(|o| o.indicator == "zgc_total_revenue").collect();
+        assert!(rows.iter().any(|o| o.is_part_year()), "a part of a year among the rows");
+        for lang in [Lang::En, Lang::Zh] {
+            let csv = to_csv(dataset, crate::fixtures::real_texts(), &rows, lang);
+            let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+            let periods: Vec<String> = reader.records().map(|r| r.unwrap()[5].to_string()).collect();
+            let expected: Vec<String> = rows.iter().map(|o| o.period.to_string()).collect();
+            assert_eq!(periods, expected);
+            assert!(periods.iter().all(|p| p.is_ascii()), "{periods:?}");
+        }
+    }
+
     /// Issue 17: the unsorted table announced `aria-sort="ascending"` on its first column.
+    /// Review 2026-12-02: a floor ("at least") keeps its "≥" in the value as shown, as on the page.
+    #[test]
+    fn csv_value_as_shown_marks_a_floor() {
+        let dataset = crate::fixtures::real();
+        let rows: Vec<&Observation> = dataset.observations.iter().filter(|o| o.indicator == "cluster_scale_threshold").collect();
+        assert!(rows.iter().all(|o| crate::model::is_floor(o)) && !rows.is_empty());
+        for lang in [Lang::En, Lang::Zh] {
+            let csv = to_csv(dataset, crate::fixtures::real_texts(), &rows, lang);
+            let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+            let shown: Vec<String> = reader.records().map(|r| r.unwrap()[11].to_string()).collect();
+            assert!(shown.iter().all(|v| v.starts_with('≥')), "{shown:?}");
+        }
+    }
+
     #[test]
     fn headers_announce_only_the_sort_the_reader_chose() {
         assert!(Column::ALL.iter().all(|c| aria_sort(None, *c) == "none"));

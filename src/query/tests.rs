@@ -119,6 +119,27 @@ fn the_way_back_clears_filters_and_never_leads_to_another_empty_view() {
     assert_eq!((back.view, back.indicator.as_deref(), back.regions.is_empty(), back.time), (View::Trends, Some("gdp"), true, None));
 }
 
+/// Review 2026-12-02: "Show all" from a link whose indicator has no figures for Beijing either
+/// leads to a full view, for the table and map (no notice there) as for trends (a notice).
+#[test]
+fn the_way_back_drops_an_indicator_beijing_has_no_figures_for() {
+    for query in ["view=table&indicator=zgc_total_revenue&region=zgc&time=2012", "view=trends&indicator=zgc_total_revenue&region=zgc&time=2012"] {
+        let back = way_back(real(), &parse(query, real()).state);
+        assert_eq!(back.indicator, None, "{query}");
+        assert!(choice::notices(real(), &back).is_empty(), "{query}: {:?}", choice::notices(real(), &back));
+        assert!(!filter(real(), &Filter::from_state(&back, real())).is_empty(), "{query}");
+    }
+}
+
+/// `indicator=sizes` is a way to draw the sectors, not a measure: the filter keeps every
+/// measure, and the way back keeps the sizes.
+#[test]
+fn the_sizes_choice_filters_on_no_indicator() {
+    let state = parse("view=sectors&indicator=sizes&time=2012", real()).state;
+    assert_eq!(Filter::from_state(&state, real()).indicator, None);
+    assert_eq!(way_back(real(), &state).indicator.as_deref(), Some(crate::state::SECTOR_SIZES));
+}
+
 /// Issue 23, C10: an indicator the view cannot draw even for Beijing with no filter (GDP has no
 /// sector figures to compare) is dropped too, so the way back shows figures and no notice.
 #[test]

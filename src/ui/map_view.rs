@@ -264,7 +264,7 @@ fn ZoneCard() -> impl IntoView {
                     Some((o, id)) => {
                         view! {
                             <p class="district-measure">{format!("{measure} · {}", crate::format::period_label(o, lang))}</p>
-                            <p class="district-value"><strong>{crate::format::value(o.value, o.unit, lang)}</strong> " " <span class="badge">{crate::format::kind(o.kind, lang)}</span></p>
+                            <p class="district-value"><strong>{crate::format::figure(o, lang)}</strong> " " <span class="badge">{crate::format::kind(o.kind, lang)}</span></p>
                             <p><button type="button" class="source-button" on:click=move |_| atlas.source.set(Some(id.clone()))>{tr(lang, "map.district_source")}</button></p>
                         }.into_any()
                     }
@@ -300,7 +300,7 @@ fn ZoneCard() -> impl IntoView {
                 <ul class="zone-figures">
                     {figures.into_iter().map(|o| {
                         let id = o.id.clone();
-                        let text = format!("{} {}: {}", o.label(lang), crate::format::period_label(o, lang), crate::format::value(o.value, o.unit, lang));
+                        let text = format!("{} {}: {}", o.label(lang), crate::format::period_label(o, lang), crate::format::figure(o, lang));
                         view! { <li><button type="button" class="link-button" on:click=move |_| atlas.source.set(Some(id.clone()))>{text}</button></li> }
                     }).collect_view()}
                 </ul>

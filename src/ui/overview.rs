@@ -68,10 +68,10 @@ fn card_view(atlas: Atlas, card: Card<'static>, lang: Lang) -> impl IntoView {
         }
         .into_any();
     };
-    let value = format::value(latest.value, latest.unit, lang);
+    let value = format::figure(latest, lang);
     let meta = format!("{} · {}", period_label(latest, lang), format::kind(latest.kind, lang));
     let target = card.target.map(|t| {
-        format!("{} {}: {}", tr(lang, "kind.target"), period_label(t, lang), format::value(t.value, t.unit, lang))
+        format!("{} {}: {}", tr(lang, "kind.target"), period_label(t, lang), format::figure(t, lang))
     });
     let target_id = card.target.map(|t| t.id.clone());
     // Drawn as SVG by the page, so the overview needs no chart library to open.

@@ -211,7 +211,7 @@ fn headline_item(atlas: Atlas, p: &Profile<'static>, h: &Headline<'static>, lang
     let label = p.figure_label(dataset, o, lang);
     let when = period_label(o, lang);
     let target = h.target.map(|t| {
-        let text = format!("{} {}: {}", tr(lang, "kind.target"), period_label(t, lang), format::value(t.value, t.unit, lang));
+        let text = format!("{} {}: {}", tr(lang, "kind.target"), period_label(t, lang), format::figure(t, lang));
         view! {
             <p class="profile-target">{text.clone()} " " {source_button(atlas, t, format!("{label}, {text}"), lang)}</p>
         }

@@ -73,7 +73,7 @@ pub fn TableView() -> impl IntoView {
                                     view! {
                                         <tr>
                                             // On a phone the value also sits under the name, in view (the Value column is off to the right).
-                                            <td>{o.label(lang).to_string()}<span class="row-value" aria-hidden="true">{format::value(o.value, o.unit, lang)}</span></td>
+                                            <td>{o.label(lang).to_string()}<span class="row-value" aria-hidden="true">{format::figure(o, lang)}{(o.kind != crate::model::Kind::Actual).then(|| view! { " " <span class="badge">{format::kind(o.kind, lang)}</span> })}</span></td>
                                             <td>{super::profile::profile_cell(atlas, o.sector.as_deref().map(crate::state::ProfileSubject::Sector), crate::format::sector_name(dataset, o.sector.as_deref(), lang))}</td>
                                             <td>{super::profile::profile_cell(atlas, super::profile::region_subject(dataset, &o.region), dataset.region_name(&o.region, lang))}</td>
                                             <td>{period_label(o, lang)}</td>

@@ -39,7 +39,7 @@ pub fn SourceButtons(
                         o.label(lang),
                         sector_name(atlas.dataset, o.sector.as_deref(), lang),
                         period_label(o, lang),
-                        format::value(o.value, o.unit, lang)
+                        format::figure(o, lang)
                     );
                     if o.region != BEIJING {
                         label = format!("{} · {label}", atlas.dataset.region_name(&o.region, lang));

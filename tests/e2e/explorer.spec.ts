@@ -13,7 +13,7 @@ test('choosing sectors changes the trends chart, the sectors chart and the table
   expect((await seriesNames(page, 'trend')).length).toBeLessThan(before.length);
 
   await page.getByRole('link', { name: 'Sectors' }).click();
-  // Bars, or (where no measure compares the sectors) one panel per sector: the sectors drawn.
+  // The scale ladder (the view's default): a row per chosen sector, each cell naming its sector.
   const bars = async () => [...new Set(((await chartOption(page, 'sectors'))?.series ?? []).flatMap((s: any) => s.data.map((d: any) => d.sector)))];
   await expect.poll(bars).toHaveLength(9);
   expect(await bars()).not.toContain('integrated_circuits');

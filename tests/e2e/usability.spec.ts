@@ -75,6 +75,13 @@ test.describe('on a phone', () => {
     const box = (await value.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(390);
   });
+
+  test('the phone value keeps a floor\'s "≥" and names a kind other than actual', async ({ page }) => {
+    await page.goto('./?view=table&indicator=cluster_scale_threshold');
+    await expect(page.locator('.row-value').first()).toHaveText(/^≥ /);
+    await page.goto('./?view=table&indicator=industry_scale&time=2026');
+    await expect(page.locator('.row-value .badge').first()).toHaveText('Target');
+  });
 });
 
 test('a click on the map shows the district\'s figure, as its tooltip says', async ({ page }) => {

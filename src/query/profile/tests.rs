@@ -69,7 +69,7 @@ fn a_sector_lists_the_measures_that_tell_its_size() {
     let dataset = crate::fixtures::real();
     let ai = size_measures(dataset, "artificial_intelligence");
     let ids: Vec<&str> = ai.iter().map(|(id, _)| id.as_str()).collect();
-    assert!(ids.contains(&"industry_output") && ids.contains(&"industry_scale"), "{ids:?}");
+    assert!(ids.contains(&"industry_output") && ids.contains(&"core_industry_scale"), "{ids:?}");
     assert!(!ids.contains(&"companies") && !ids.contains(&"cluster_scale_threshold"), "{ids:?}");
     let output = ai.iter().find(|(id, _)| id == "industry_output").map(|(_, years)| years.clone());
     assert_eq!(output.as_ref().and_then(|y| y.first()).copied(), Some(2019));
