@@ -31,7 +31,10 @@ extern "C" {
 struct Live {
     chart: ECharts,
     _on_click: Closure<dyn FnMut(JsValue)>,
-    _on_touch_move: Closure<dyn FnMut(JsValue)>,
+    /// Its container keeps the capture listener below until cleanup takes it off: a touch on a
+    /// removed chart must not call a dropped closure.
+    el: web_sys::HtmlElement,
+    on_touch_move: Closure<dyn FnMut(JsValue)>,
     observer: Option<web_sys::ResizeObserver>,
     _on_resize: Closure<dyn FnMut()>,
 }
@@ -200,7 +203,7 @@ fn start(el: &web_sys::HtmlElement, on_click: Option<Callback<ChartClick>>) -> R
         }
     });
     let _ = el.add_event_listener_with_callback_and_bool("touchmove", on_touch_move.as_ref().unchecked_ref(), true);
-    Ok(Live { chart, _on_click: on_click, _on_touch_move: on_touch_move, observer, _on_resize: on_resize })
+    Ok(Live { chart, _on_click: on_click, el: el.clone(), on_touch_move, observer, _on_resize: on_resize })
 }
 
 #[component]
@@ -279,6 +282,11 @@ pub fn EChart(
                 if let Some(observer) = &live.observer {
                     observer.disconnect();
                 }
+                let _ = live.el.remove_event_listener_with_callback_and_bool(
+                    "touchmove",
+                    live.on_touch_move.as_ref().unchecked_ref(),
+                    true,
+                );
                 let _ = live.chart.dispose();
             }
         })

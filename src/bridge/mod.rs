@@ -12,7 +12,7 @@ mod share;
 
 pub use echart::{ChartClick, EChart};
 pub use files::{copy_text, download_text, download_url};
-pub use share::{can_share, share_link, Shared};
+pub use share::{can_share, coarse_pointer, share_link, Shared};
 pub use page::{
     browser_languages, event_inside, focus_by_id, is_typing_target, location_search, origin, remove_shell, scroll_current_into_row, set_inert_except, shell_painted,
     FocusReturn, Interval, set_theme_attribute, set_title_and_lang, store_lang, store_theme, stored_lang, stored_theme,
@@ -214,6 +214,30 @@ fn describe(err: JsValue) -> String {
 /// Reads a media query (`prefers-color-scheme`, `prefers-reduced-motion`).
 pub fn media_matches(query: &str) -> bool {
     web_sys::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
+}
+
+/// A `change` listener on a media query; `remove` takes it off (call it on cleanup).
+pub struct MediaWatch {
+    list: Option<web_sys::MediaQueryList>,
+    on_change: Closure<dyn FnMut(web_sys::MediaQueryListEvent)>,
+}
+
+impl MediaWatch {
+    pub fn remove(self) {
+        if let Some(list) = &self.list {
+            let _ = list.remove_event_listener_with_callback("change", self.on_change.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// Calls `changed` with whether `query` matches each time that changes (a rotation, a resize).
+pub fn watch_media(query: &str, mut changed: impl FnMut(bool) + 'static) -> MediaWatch {
+    let list = web_sys::window().and_then(|w| w.match_media(query).ok().flatten());
+    let on_change = Closure::<dyn FnMut(web_sys::MediaQueryListEvent)>::new(move |ev: web_sys::MediaQueryListEvent| changed(ev.matches()));
+    if let Some(list) = &list {
+        let _ = list.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+    }
+    MediaWatch { list, on_change }
 }
 
 /// Runs `work` between two performance marks and records a measure named `name`, which the

@@ -25,6 +25,11 @@ pub fn can_share() -> bool {
     share_function().is_some()
 }
 
+/// Whether the primary pointer is a finger (`(pointer: coarse)`): phones and tablets.
+pub fn coarse_pointer() -> bool {
+    super::media_matches("(pointer: coarse)")
+}
+
 /// Opens the system's share sheet with a title and a link.
 pub async fn share_link(title: &str, url: &str) -> Shared {
     let Some((navigator, share)) = share_function() else { return Shared::Refused };

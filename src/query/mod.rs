@@ -22,7 +22,7 @@ pub mod groups;
 pub use choice::way_back;
 pub use title::document_title;
 pub use filter_summary::{filter_summary, sectors_chosen};
-pub use share::{share_target, ShareTarget};
+pub use share::{share_target, share_way, ShareTarget, ShareWay};
 pub use cards::{headline_cards, Card, CardSpec, CARD_SPECS};
 pub use sectors::{comparison, Bar, Comparison};
 pub use series::{district_values, district_year, series, DistrictValue, Point, Series};

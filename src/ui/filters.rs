@@ -40,6 +40,23 @@ pub fn FilterBar() -> impl IntoView {
         open
     });
     let close = move || sheet_open.set(false);
+    // The sheet belongs to the view it was opened on: a link out of it (a profile's "›"), Back
+    // or Forward closes it, so returning does not reopen the modal uninvited.
+    let view = Memo::new(move |_| atlas.view_state.read().view);
+    Effect::new(move |previous: Option<crate::state::View>| {
+        let now = view.get();
+        if previous.is_some_and(|previous| previous != now) {
+            sheet_open.set(false);
+        }
+        now
+    });
+    // Turned to landscape (or widened) past the phone layout, the sheet has no place: close it.
+    let phone_width = StoredValue::new_local(Some(bridge::watch_media("(max-width: 640px)", move |matches| {
+        if !matches {
+            sheet_open.set(false);
+        }
+    })));
+    on_cleanup(move || phone_width.update_value(|watch| watch.take().map_or((), bridge::MediaWatch::remove)));
     // Escape closes the sheet wherever the focus is (a panel inside it that is open takes the
     // first Escape and marks it handled).
     let escape = window_event_listener(ev::keydown, move |ev| {
@@ -141,7 +158,7 @@ fn SectorPicker() -> impl IntoView {
         <div class="sector-picker" class:open=move || open.get() node_ref=picker on:keydown=on_keydown>
             <button type="button" class="picker-toggle" node_ref=toggle_button aria-expanded=move || open.get().to_string()
                 aria-controls="sector-panel" on:click=move |_| open.update(|o| *o = !*o)>
-                {move || format!("{}: {}", tr(lang.get(), "filter.sectors"), chosen.get())}
+                {move || tr_with(lang.get(), "filter.label_chosen", &[("label", &tr(lang.get(), "filter.sectors")), ("chosen", &chosen.get())])}
             </button>
             <fieldset class="sectors picker-panel" id="sector-panel">
                 <legend>{move || tr(lang.get(), "filter.sectors")}</legend>
@@ -315,7 +332,7 @@ fn RegionPicker() -> impl IntoView {
         let lang = lang.get();
         let state = atlas.view_state.read();
         let names: Vec<String> = state.region_ids().iter().map(|id| dataset.region_name(id, lang)).collect();
-        format!("{}: {}", tr(lang, "filter.regions"), names.join(", "))
+        tr_with(lang, "filter.label_chosen", &[("label", &tr(lang, "filter.regions")), ("chosen", &names.join(", "))])
     };
     view! {
         <details class="regions" prop:open=move || open.get() on:keydown=close_on_escape>

@@ -114,7 +114,7 @@ fn Share() -> impl IntoView {
         if open.get_untracked() {
             return close();
         }
-        if !bridge::can_share() {
+        if crate::query::share_way(bridge::can_share(), bridge::coarse_pointer()) == crate::query::ShareWay::Panel {
             return show_panel();
         }
         let target = target.get_untracked();

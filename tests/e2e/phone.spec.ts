@@ -115,11 +115,38 @@ test('the filters are one summary row; the sheet is a modal dialog that keeps fo
   await expect(sheet).toBeHidden();
   await expect(open).toBeFocused();
   await expect(page.locator('.filter-summary-text')).toHaveText(/^Medicine and health · /);
-  // The close button returns focus too, and so does a tap on the backdrop.
+  // The close button returns focus too, and so does a tap on the backdrop (the screen's top
+  // eighth, above the sheet).
   await open.tap();
   await sheet.getByRole('button', { name: 'Close' }).tap();
   await expect(sheet).toBeHidden();
   await expect(open).toBeFocused();
+  await open.tap();
+  await expect(sheet).toBeVisible();
+  await page.touchscreen.tap(page.viewportSize()!.width / 2, 20);
+  await expect(sheet).toBeHidden();
+  await expect(open).toBeFocused();
+});
+
+test('the sheet closes when the view changes: a profile link out of it, then Back, shows no dialog', async ({ page }) => {
+  await page.goto('./?view=trends&indicator=cluster_scale_threshold');
+  await drawn(page, 'trend');
+  await page.getByRole('button', { name: 'Filters' }).tap();
+  const sheet = page.getByRole('dialog', { name: 'Filters' });
+  await expect(sheet).toBeVisible();
+  await sheet.locator('.profile-link').first().tap();
+  await expect(page).toHaveURL(/view=profile/);
+  await page.goBack();
+  await expect(page).toHaveURL(/view=trends/);
+  await drawn(page, 'trend');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Filters' })).toHaveAttribute('aria-expanded', 'false');
+  // Escape is the page's again: the sheet's listener no longer takes it.
+  expect(await page.evaluate(() => {
+    const ev = new KeyboardEvent('keydown', { key: 'Escape', cancelable: true });
+    window.dispatchEvent(ev);
+    return ev.defaultPrevented;
+  })).toBe(false);
 });
 
 test('the summary is in the page\'s language and the map has one year control', async ({ page }) => {
@@ -271,6 +298,30 @@ test('Share opens the system sheet with the view\'s title and canonical link whe
   expect(shared.url).toBe(new URL('./?view=trends&sector=integrated_circuits&lang=zh', page.url()).href);
   expect(shared.title).toBe(await page.title());
   await expect(page.locator('#share-panel')).toBeHidden();
+});
+
+test('a share the reader cancels (AbortError) shows nothing more: no panel, no message', async ({ page }) => {
+  await page.addInitScript(() => {
+    (navigator as any).share = async () => { (window as any).asked = true; throw new DOMException('', 'AbortError'); };
+  });
+  await page.goto('./?view=trends');
+  await page.getByRole('button', { name: 'Share' }).tap();
+  await expect.poll(() => page.evaluate(() => (window as any).asked ?? false)).toBe(true);
+  await page.waitForTimeout(300);
+  await expect(page.locator('#share-panel')).toBeHidden();
+  await expect(page.getByText('Sharing was cancelled or refused')).toHaveCount(0);
+});
+
+test('a share the browser refuses (NotAllowedError) shows the panel with the link and says why', async ({ page }) => {
+  await page.addInitScript(() => {
+    (navigator as any).share = async () => { throw new DOMException('', 'NotAllowedError'); };
+  });
+  await page.goto('./?view=trends');
+  await page.getByRole('button', { name: 'Share' }).tap();
+  const panel = page.locator('#share-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel.getByRole('status')).toHaveText('Sharing was cancelled or refused; the link is below.');
+  await expect(panel.locator('#share-link')).toHaveValue(/view=trends/);
 });
 
 test('without the system sheet, Share\'s panel fits the screen and closes on Escape and outside', async ({ page }) => {
