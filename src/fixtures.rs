@@ -16,6 +16,13 @@ fn real_with_texts() -> &'static (Dataset, Texts) {
 }
 
 /// The bundled dataset.
+/// The state a link parses to, which must parse without a notice: the tests' links are valid.
+pub fn state_without_notices(dataset: &Dataset, query: &str) -> crate::state::ViewState {
+    let parsed = crate::state::parse(query, dataset);
+    assert!(parsed.notices.is_empty(), "{query}: {:?}", parsed.notices);
+    parsed.state
+}
+
 pub fn real() -> &'static Dataset {
     &real_with_texts().0
 }

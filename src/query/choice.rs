@@ -259,15 +259,10 @@ pub fn way_back(dataset: &Dataset, state: &ViewState) -> ViewState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::parse;
 
     use crate::fixtures::three_sectors as fixture;
 
-    fn state(dataset: &Dataset, query: &str) -> ViewState {
-        let parsed = parse(query, dataset);
-        assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
-        parsed.state
-    }
+    use crate::fixtures::state_without_notices as state;
 
     fn data() -> Dataset {
         fixture(&[

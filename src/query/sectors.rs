@@ -142,11 +142,7 @@ mod tests {
     use crate::fixtures::three_sectors;
     use crate::state::parse;
 
-    fn state(dataset: &Dataset, query: &str) -> ViewState {
-        let parsed = parse(query, dataset);
-        assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
-        parsed.state
-    }
+    use crate::fixtures::state_without_notices as state;
 
     #[test]
     fn each_sector_shows_its_latest_size_in_its_own_measure() {
