@@ -1,7 +1,8 @@
 // Builds build/echarts.js (the custom ECharts bundle) and copies the district boundaries to
 // build/beijing.json. Trunk runs it before every build; it does nothing when outputs are fresh.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { minify } from 'terser';
+import { copyFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,10 +17,16 @@ const entry = join(root, 'scripts/echarts-entry.js');
 const bundle = join(out, 'echarts.js');
 const echartsPackage = join(root, 'node_modules/echarts/package.json');
 if (!newer(bundle, [entry, echartsPackage, fileURLToPath(import.meta.url)])) {
-  await build({
+  const bundled = await build({
     entryPoints: [entry], bundle: true, minify: true, format: 'iife', target: 'es2019',
-    outfile: bundle, legalComments: 'none', logLevel: 'warning',
+    write: false, legalComments: 'none', logLevel: 'warning',
   });
+  // terser's second compress pass after esbuild's minify: 182.5 → 175.8 KB brotli (issue 26,
+  // measured 2026-12-02); a third pass gains 0.05 KB for another ~20 s of build.
+  const minified = await minify(bundled.outputFiles[0].text, {
+    ecma: 2019, compress: { passes: 2 }, mangle: true, format: { comments: false },
+  });
+  writeFileSync(bundle, minified.code);
 }
 
 // Apache-2.0, from npm echarts@4.9.0 (aliased as echarts-map-source): Beijing's 16 districts.
