@@ -5,7 +5,7 @@ use super::map_chart::MapChart;
 use super::{tr, tr_with, use_atlas, Atlas, History};
 use crate::bridge::{self, ChartClick};
 use crate::charts::{map_option, zone_matches};
-use crate::model::{Lang, Observation, DISTRICTS};
+use crate::model::{Observation, DISTRICTS};
 use crate::query::compare::Player;
 use crate::state::{TimeSpan, View, ViewState};
 use leptos::prelude::*;
@@ -150,13 +150,13 @@ fn DistrictList() -> impl IntoView {
             <h3>{move || tr(lang.get(), "map.districts")}</h3>
             <ul>
                 {DISTRICTS.iter().map(|district| {
-                    let (id, name_en, name_zh) = (district.id, district.name_en, district.name_zh);
+                    let id = district.id;
                     let current = move || (atlas.view_state.read().region_id() == id).then_some("true");
                     view! {
                         <li>
                             <button type="button" class="zone-button" aria-current=current
                                 on:click=move |_| atlas.set(atlas.view_state.get_untracked().with_region(atlas.dataset, id), History::Push)>
-                                {move || if lang.get() == Lang::Zh { name_zh } else { name_en }}
+                                {move || district.name(lang.get())}
                             </button>
                         </li>
                     }
@@ -239,10 +239,7 @@ fn ZoneCard() -> impl IntoView {
         let sectors: Vec<String> = zone.sectors.iter().filter_map(|s| dataset.sector(s)).map(|s| s.name(lang).to_string()).collect();
         let description = zone.description(lang).to_string();
         // The name in the page's language first; the other, marked with its own language.
-        let (other_name, other_lang) = match lang {
-            Lang::En => (zone.name_zh.clone(), "zh-CN"),
-            Lang::Zh => (zone.name_en.clone(), "en"),
-        };
+        let (other_name, other_lang) = (zone.name(lang.other()).to_string(), lang.other().html_tag());
         view! {
             <article class="zone-card" aria-labelledby="zone-title">
                 <h3 id="zone-title">{zone.name(lang).to_string()} <span lang=other_lang>{format!(" {other_name}")}</span></h3>
