@@ -45,9 +45,9 @@ pub fn MapView() -> impl IntoView {
 }
 
 /// The indicator the map shades (`Atlas::shown`: a link's indicator without district figures
-/// falls back, with a notice).
+/// falls back, with a notice), as the chart, its CSV and the district's card read it.
 fn map_indicator(atlas: Atlas) -> String {
-    atlas.shown.read().indicator.clone().unwrap_or_else(|| "gdp".to_string())
+    crate::query::choice::map_indicator_of(&atlas.shown.read())
 }
 
 /// How long the player shows each year: time to read the colours and the year.
