@@ -5,7 +5,7 @@ use super::map_chart::MapChart;
 use super::{tr, tr_with, use_atlas, Atlas, History};
 use crate::bridge::{self, ChartClick};
 use crate::charts::{map_option, zone_matches};
-use crate::model::{Observation, DISTRICTS};
+use crate::model::DISTRICTS;
 use crate::query::compare::Player;
 use crate::state::{TimeSpan, View, ViewState};
 use leptos::prelude::*;
@@ -208,7 +208,7 @@ fn ZoneCard() -> impl IntoView {
             let profile = super::links::profile_href(&atlas, crate::state::ProfileSubject::District(district.id));
             // The second, named action: the other views, filtered to this district.
             let as_filter = |view: View| atlas.href(&ViewState { view, indicator: None, time: None, ..state.clone() });
-            let figure = crate::query::compare::district_figure(dataset, &state);
+            let figure = crate::query::map::district_figure(dataset, &state);
             let figure_view = figure.map(|card| {
                 let measure = dataset.indicator(&card.indicator).map_or_else(|| card.indicator.clone(), |i| i.label(lang).to_string());
                 // The value as the map draws it (the most precise source), the best source on the button.
@@ -235,7 +235,7 @@ fn ZoneCard() -> impl IntoView {
             }.into_any();
         }
         let Some(zone) = dataset.zone(&region) else { return view! { <p class="hint">{tr(lang, "map.hint")}</p> }.into_any() };
-        let figures: Vec<&Observation> = dataset.observations.iter().filter(|o| o.region == zone.id).collect();
+        let figures = crate::query::map::zone_figures(dataset, &zone.id);
         let sectors: Vec<String> = zone.sectors.iter().filter_map(|s| dataset.sector(s)).map(|s| s.name(lang).to_string()).collect();
         let description = zone.description(lang).to_string();
         // The name in the page's language first; the other, marked with its own language.
@@ -249,7 +249,7 @@ fn ZoneCard() -> impl IntoView {
                 <ul class="zone-figures">
                     {figures.into_iter().map(|o| {
                         let id = o.id.clone();
-                        let text = format!("{} {}: {}", o.label(lang), crate::format::period_label(o, lang), crate::format::figure(o, lang));
+                        let text = crate::query::map::zone_figure_text(dataset, o, lang);
                         view! { <li><button type="button" class="link-button" on:click=move |_| atlas.source.set(Some(id.clone()))>{text}</button></li> }
                     }).collect_view()}
                 </ul>
