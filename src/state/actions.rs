@@ -3,7 +3,7 @@
 //! and which of the search box's results the keys highlight or open (the WAI-ARIA combobox
 //! pattern). The components only read the event and apply the answer.
 
-use super::{TimeSpan, ViewState};
+use super::{TimeSpan, View, ViewState};
 use crate::model::Dataset;
 
 /// Which end of the years range a slider moves.
@@ -28,6 +28,12 @@ impl ViewState {
     /// The view with a year slider moved: the other end of the range stays (or is pushed along).
     pub fn with_year_end(&self, dataset: &Dataset, end: YearEnd, year: u16) -> ViewState {
         ViewState { time: Some(self.time_span(dataset).with_end(end, year)), ..self.clone() }.canonical(dataset)
+    }
+
+    /// The map's district card's links to the other views: that place and the other filters, the
+    /// view's own indicator, every year (the map's one year would leave a line of one point).
+    pub fn place_in(&self, view: View) -> ViewState {
+        ViewState { time: None, ..self.tab(view) }
     }
 
     /// "Only": that one sector, everything else in the view kept.
@@ -152,6 +158,18 @@ mod tests {
         assert_eq!(encode(&state.only_sector(d, "drugs")), "view=trends&indicator=revenue&sector=drugs&region=haidian&time=2020..2022&lang=zh");
         let chips = parse("view=sectors&sector=chips", d).state;
         assert_eq!(chips.only_sector(d, "chips"), chips, "Only on the one sector shown changes nothing");
+    }
+
+    /// A district chosen on a map opened from a figure link: its card's links and "see the trend"
+    /// keep the place, not the figure (which once stuck to them, as to the tabs).
+    #[test]
+    fn the_maps_links_to_other_views_keep_the_place_and_drop_the_figure() {
+        let d = crate::fixtures::real();
+        let map = parse("view=map&indicator=gdp&region=haidian&time=2022&figure=geo-haidian-gdp-2022&lang=zh", d).state;
+        assert_eq!(map.figure.as_deref(), Some("geo-haidian-gdp-2022"), "the link's figure is read");
+        assert_eq!(encode(&map.place_in(View::Trends).canonical(d)), "view=trends&region=haidian&lang=zh");
+        assert_eq!(encode(&map.place_in(View::Table).canonical(d)), "view=table&region=haidian&lang=zh");
+        assert_eq!(encode(&map.tab(View::Trends).canonical(d)), "view=trends&region=haidian&time=2022&lang=zh", "see the trend: the map's year kept");
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub fn MapView() -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
     let option = Signal::derive(move || map_option(&atlas.look(), &atlas.view_state.get(), &map_indicator(atlas)));
-    let trends_href = move || atlas.href(&ViewState { view: View::Trends, indicator: None, ..atlas.view_state.get() });
+    let trends_href = move || atlas.href(&atlas.view_state.read().tab(View::Trends).canonical(atlas.dataset));
     view! {
         <section class="view map-view" aria-labelledby="view-title">
             <h2 id="view-title">{move || tr(lang.get(), "view.map")}</h2>
@@ -207,7 +207,7 @@ fn ZoneCard() -> impl IntoView {
             let name = district.name(lang);
             let profile = super::links::profile_href(&atlas, crate::state::ProfileSubject::District(district.id));
             // The second, named action: the other views, filtered to this district.
-            let as_filter = |view: View| atlas.href(&ViewState { view, indicator: None, time: None, ..state.clone() });
+            let as_filter = |view: View| atlas.href(&state.place_in(view).canonical(dataset));
             let figure = crate::query::map::district_figure(dataset, &state);
             let figure_view = figure.map(|card| {
                 let measure = dataset.indicator(&card.indicator).map_or_else(|| card.indicator.clone(), |i| i.label(lang).to_string());
