@@ -484,6 +484,14 @@ impl Lang {
             Lang::Zh => "zh-CN",
         }
     }
+
+    /// The page's other language: the one a name is also given in, the one the switch offers.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Zh,
+            Lang::Zh => Lang::En,
+        }
+    }
 }
 
 /// An indicator as the page lists it: the id and its most common label.

@@ -216,18 +216,23 @@ pub fn view_choices(view: View) -> Vec<(&'static str, &'static str)> {
 }
 
 /// The indicator the map shades by: the link's, or the best-covered one where the link's has no
-/// district figures (`shown_indicator` for the map view). The map, its figures, its CSV and the
-/// chosen district's card all read this one.
+/// district figures (`shown_indicator` for the map view). The map, its figures, its CSV, its
+/// year player and the chosen district's card all read this one.
 pub fn map_shown_indicator(dataset: &Dataset, state: &ViewState) -> String {
-    shown_indicator(dataset, &ViewState { view: View::Map, ..state.clone() }).indicator.unwrap_or_else(|| "gdp".to_string())
+    map_indicator_of(&shown_indicator(dataset, &ViewState { view: View::Map, ..state.clone() }))
+}
+
+/// The indicator the map shades by, from what the map view shows (`shown_indicator` of a map
+/// state, which the page decides once per state): only a dataset without any district figure
+/// leaves none, and then the map draws sixteen gaps under GDP's name.
+pub fn map_indicator_of(shown: &Shown) -> String {
+    shown.indicator.clone().unwrap_or_else(|| "gdp".to_string())
 }
 
 /// (b) The map's year: a single-year link's year, else the latest year with figures for the
 /// most districts (`series::district_year`), for the indicator the map shows.
 pub fn map_year(dataset: &Dataset, state: &ViewState) -> Option<u16> {
-    let shown = shown_indicator(dataset, &ViewState { view: View::Map, ..state.clone() });
-    let indicator = shown.indicator.unwrap_or_else(|| "gdp".to_string());
-    super::series::district_year(dataset, &indicator, state.time_span(dataset))
+    super::series::district_year(dataset, &map_shown_indicator(dataset, state), state.time_span(dataset))
 }
 
 /// The notices a view's choice adds to the link's own: the link's indicator had no figures.
@@ -339,6 +344,13 @@ mod tests {
         let options: Vec<String> = indicator_options(&d, &state(&d, "view=map&indicator=rd")).into_iter().map(|o| o.id).collect();
         assert_eq!(options, ["gdp"]);
         assert_eq!(map_year(&d, &state(&d, "view=map&indicator=rd")), Some(2020), "the year of the indicator drawn");
+        // The page's one `shown_indicator` per state gives the map view (its player, its card)
+        // the indicator the chart shades by, not a name of its own.
+        for link in ["view=map&indicator=rd", "view=map&indicator=gdp", "view=map", "view=map&indicator=nothing"] {
+            let s = crate::state::parse(link, &d).state;
+            assert_eq!(map_indicator_of(&shown_indicator(&d, &s)), map_shown_indicator(&d, &s), "{link}");
+        }
+        assert_eq!(map_indicator_of(&shown_indicator(&d, &state(&d, "view=map&indicator=rd"))), "gdp");
         // An indicator with district figures is kept; none in the link is the best-covered.
         assert_eq!(shown_indicator(&d, &state(&d, "view=map&indicator=gdp")), Shown { indicator: Some("gdp".into()), notice: None });
         assert_eq!(shown_indicator(&d, &state(&d, "view=map")), Shown { indicator: Some("gdp".into()), notice: None });

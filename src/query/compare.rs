@@ -6,27 +6,6 @@ use super::series::{district_rows, district_values, Series};
 use crate::model::{Dataset, Region};
 use crate::state::ViewState;
 
-/// What the map's card shows for the district chosen on the map: the figure the map shades it
-/// by, in the map's year, or the gap when it has none (`point` is `None`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct DistrictFigure {
-    pub district: &'static crate::model::District,
-    pub indicator: String,
-    pub year: u16,
-    pub point: Option<super::series::Point>,
-}
-
-/// The chosen district's figure as the map shows it: the map's indicator and year, the same
-/// point (sources folded as on the chart) its colour comes from. `None` when the place chosen is
-/// not a district, or the map has no year to show.
-pub fn district_figure(dataset: &Dataset, state: &ViewState) -> Option<DistrictFigure> {
-    let district = crate::model::DISTRICTS.iter().find(|d| d.id == state.region_id())?;
-    let indicator = super::choice::map_shown_indicator(dataset, state);
-    let year = super::series::district_year(dataset, &indicator, state.time_span(dataset))?;
-    let point = district_values(dataset, &indicator, year).into_iter().find(|v| v.district.id == district.id).and_then(|v| v.point);
-    Some(DistrictFigure { district, indicator, year, point })
-}
-
 /// A place the region control lists.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RegionOption<'d> {
@@ -189,24 +168,6 @@ pub fn district_range(dataset: &Dataset, indicator: &str) -> Option<(f64, f64)> 
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_district_chosen_on_the_map_shows_the_figure_it_is_shaded_by() {
-        let dataset = crate::fixtures::real();
-        let state = crate::state::parse("view=map&time=2021&region=changping", dataset).state;
-        let card = district_figure(dataset, &state).expect("Changping's card");
-        assert_eq!((card.district.id, card.indicator.as_str(), card.year), ("changping", "gdp", 2021));
-        let point = card.point.expect("Changping has a 2021 GDP figure");
-        let shown = dataset.observation(&point.obs).expect("its source");
-        assert_eq!((shown.region.as_str(), shown.year, shown.indicator.as_str()), ("changping", 2021, "gdp"));
-        assert_eq!(crate::format::value(shown.value, shown.unit, crate::model::Lang::En), "128.7 billion yuan");
-        // A zone or the city is no district: the card shows the zone, or the hint.
-        assert!(district_figure(dataset, &crate::state::parse("view=map&region=bda", dataset).state).is_none());
-        // Review C4: a link's indicator without district figures: the card shows what the map shades by.
-        let fallback = district_figure(dataset, &crate::state::parse("view=map&indicator=rd_intensity&region=haidian", dataset).state).expect("Haidian's card");
-        assert_eq!(fallback.indicator, "gdp");
-        assert!(fallback.point.is_some(), "Haidian has a GDP figure in the map's year");
-        assert!(district_figure(dataset, &crate::state::parse("view=map", dataset).state).is_none());
-    }
     use crate::fixtures::small;
     use crate::query::{self, Filter};
     use crate::state::MAX_REGIONS;

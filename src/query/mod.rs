@@ -6,6 +6,7 @@ pub mod choice;
 pub mod cite;
 pub mod compare;
 pub mod ladder;
+pub mod map;
 pub mod sectors;
 pub mod sources;
 mod cards;

@@ -44,12 +44,12 @@ impl<'d> Entity<'d> {
         }
     }
 
-    /// `(English, Chinese)` names.
-    pub fn names(&self) -> (&str, &str) {
+    /// The entity's name in `lang`.
+    pub fn name(&self, lang: Lang) -> &str {
         match self {
-            Entity::Sector(s) => (&s.name_en, &s.name_zh),
-            Entity::District(d) => (d.name_en, d.name_zh),
-            Entity::Zone(z) => (&z.name_en, &z.name_zh),
+            Entity::Sector(s) => s.name(lang),
+            Entity::District(d) => d.name(lang),
+            Entity::Zone(z) => z.name(lang),
         }
     }
 

@@ -1,6 +1,7 @@
 //! The sources list: every page the Atlas cites, in the order the reader asks for.
 
-use crate::model::{Dataset, Source, SourceIdx};
+use crate::format::{counted, tr};
+use crate::model::{Confidence, Dataset, Lang, Source, SourceIdx};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SourceSort {
@@ -26,6 +27,21 @@ impl SourceSort {
     }
 }
 
+/// The list's first line: how many figures and sources, and how many sources of each kind
+/// ("342 figures · 120 sources · sources by kind: 40 official sources, 70 news media, …").
+pub fn sources_summary(dataset: &Dataset, lang: Lang) -> String {
+    let of_kind = |confidence: Confidence| dataset.sources.iter().filter(|s| s.confidence == confidence).count();
+    format!(
+        "{} · {} · {}: {}, {}, {}",
+        counted(lang, "sources.n_figures", dataset.observations.len()),
+        counted(lang, "sources.n_sources", dataset.sources.len()),
+        tr(lang, "sources.confidence"),
+        counted(lang, "sources.n_official", of_kind(Confidence::Official)),
+        counted(lang, "sources.n_media", of_kind(Confidence::Media)),
+        counted(lang, "sources.n_third_party", of_kind(Confidence::ThirdParty)),
+    )
+}
+
 /// Every source once with its index (its title is in `Texts`), sorted; ties fall to the
 /// publisher's name, so the order is stable.
 pub fn sorted_sources(dataset: &Dataset, sort: SourceSort) -> Vec<(SourceIdx, &Source)> {
@@ -44,7 +60,6 @@ pub fn sorted_sources(dataset: &Dataset, sort: SourceSort) -> Vec<(SourceIdx, &S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Confidence;
 
     /// A news site backing three figures, a bureau and a repost one each.
     fn sources() -> crate::model::Dataset {
@@ -79,5 +94,15 @@ mod tests {
         );
         assert_eq!(SourceSort::from_id("confidence"), SourceSort::Confidence);
         assert_eq!(SourceSort::from_id("nonsense"), SourceSort::Figures);
+    }
+
+    #[test]
+    fn the_list_opens_with_its_counts_of_figures_and_of_sources_by_kind() {
+        let dataset = &sources();
+        assert_eq!(
+            sources_summary(dataset, Lang::En),
+            "5 figures · 3 sources · sources by kind: 1 official source, 1 news medium, 1 third-party repost"
+        );
+        assert_eq!(sources_summary(dataset, Lang::Zh), "5个数字 · 3个来源 · 来源类型: 官方来源1个, 新闻媒体1个, 第三方转载1个");
     }
 }

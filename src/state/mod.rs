@@ -4,10 +4,12 @@
 //! `encode` writes only what differs from the default, keys in a fixed order, so one view has one
 //! link. Knows the dataset's ids, nothing of the browser.
 
+pub mod actions;
 mod notice;
 mod page;
 mod preferred;
 
+pub use actions::{Entry, YearEnd};
 pub use notice::{Notice, NoticeReason};
 pub use preferred::{preferred_lang, with_preferred_lang};
 

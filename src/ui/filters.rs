@@ -10,7 +10,8 @@ use super::{tr, tr_with, use_atlas, History};
 use crate::bridge;
 use crate::model::RegionLevel;
 use crate::query::compare::region_options;
-use crate::state::{TimeSpan, MAX_REGIONS};
+use crate::state::actions::YearDrag;
+use crate::state::{Entry, YearEnd, MAX_REGIONS};
 use leptos::ev::{self, KeyboardEvent};
 use leptos::html;
 use leptos::prelude::*;
@@ -167,7 +168,7 @@ fn SectorPicker() -> impl IntoView {
                         let id = sector.id.clone();
                         let checked = { let id = id.clone(); Memo::new(move |_| atlas.view_state.read().has_sector(&id)) };
                         let toggle = { let id = id.clone(); move |_| atlas.set(atlas.view_state.get_untracked().toggle_sector(dataset, &id), History::Push) };
-                        let only = { let id = id.clone(); move |_| atlas.update(History::Push, |s| s.sectors = vec![id.clone()]) };
+                        let only = { let id = id.clone(); move |_| atlas.set(atlas.view_state.get_untracked().only_sector(dataset, &id), History::Push) };
                         let name = move || sector.name(lang.get()).to_string();
                         let profile = move || super::links::profile_href(&atlas, crate::state::ProfileSubject::Sector(&sector.id));
                         view! {
@@ -199,23 +200,24 @@ fn SectorPicker() -> impl IntoView {
 }
 
 /// Two sliders for the first and last year. A drag adds one history entry, then replaces it as
-/// it moves, so Back returns to the years before the drag; keyboard steps each add an entry.
+/// it moves, so Back returns to the years before the drag; keyboard steps each add an entry
+/// (`state::actions::YearDrag`); an end moved past the other pushes it along (`TimeSpan::with_end`).
 #[component]
 fn YearRange() -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
     let (first, last) = atlas.dataset.year_span();
     let span = Memo::new(move |_| atlas.view_state.read().time_span(atlas.dataset));
-    let dragging = StoredValue::new(false);
-    let set_year = move |value: String, is_from: bool| {
+    let drag = StoredValue::new(YearDrag::default());
+    let set_year = move |value: String, end: YearEnd| {
         let Ok(year) = value.parse::<u16>() else { return };
-        let current = span.get_untracked();
-        let next = if is_from { TimeSpan::new(year, current.to.max(year)) } else { TimeSpan::new(current.from.min(year), year) };
-        let history = if dragging.get_value() { History::Replace } else { History::Push };
-        dragging.set_value(true);
-        atlas.update(history, |s| s.time = Some(next));
+        let history = match drag.try_update_value(YearDrag::step) {
+            Some(Entry::Replace) => History::Replace,
+            _ => History::Push,
+        };
+        atlas.set(atlas.view_state.get_untracked().with_year_end(atlas.dataset, end, year), history);
     };
-    let end_drag = move |_| dragging.set_value(false);
+    let end_drag = move |_| drag.update_value(YearDrag::release);
     view! {
         <fieldset class="years">
             <legend>
@@ -227,14 +229,14 @@ fn YearRange() -> impl IntoView {
                 <input type="range" name="from-year" min=first max=last step="1"
                     aria-label=move || tr(lang.get(), "filter.from_year")
                     prop:value=move || span.get().from.to_string()
-                    on:input=move |ev| set_year(event_target_value(&ev), true) on:change=end_drag />
+                    on:input=move |ev| set_year(event_target_value(&ev), YearEnd::From) on:change=end_drag />
             </label>
             <label>
                 <span class="visually-hidden">{move || tr(lang.get(), "filter.to_year")}</span>
                 <input type="range" name="to-year" min=first max=last step="1"
                     aria-label=move || tr(lang.get(), "filter.to_year")
                     prop:value=move || span.get().to.to_string()
-                    on:input=move |ev| set_year(event_target_value(&ev), false) on:change=end_drag />
+                    on:input=move |ev| set_year(event_target_value(&ev), YearEnd::To) on:change=end_drag />
             </label>
             <button type="button" class="link-button" disabled=move || atlas.view_state.read().time.is_none()
                 on:click=move |_| atlas.update(History::Push, |s| s.time = None)>

@@ -5,7 +5,7 @@ use super::map_chart::MapChart;
 use super::{tr, tr_with, use_atlas, Atlas, History};
 use crate::bridge::{self, ChartClick};
 use crate::charts::{map_option, zone_matches};
-use crate::model::{Lang, Observation, DISTRICTS};
+use crate::model::DISTRICTS;
 use crate::query::compare::Player;
 use crate::state::{TimeSpan, View, ViewState};
 use leptos::prelude::*;
@@ -24,7 +24,7 @@ pub fn MapView() -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
     let option = Signal::derive(move || map_option(&atlas.look(), &atlas.view_state.get(), &map_indicator(atlas)));
-    let trends_href = move || atlas.href(&ViewState { view: View::Trends, indicator: None, ..atlas.view_state.get() });
+    let trends_href = move || atlas.href(&atlas.view_state.read().tab(View::Trends).canonical(atlas.dataset));
     view! {
         <section class="view map-view" aria-labelledby="view-title">
             <h2 id="view-title">{move || tr(lang.get(), "view.map")}</h2>
@@ -45,9 +45,9 @@ pub fn MapView() -> impl IntoView {
 }
 
 /// The indicator the map shades (`Atlas::shown`: a link's indicator without district figures
-/// falls back, with a notice).
+/// falls back, with a notice), as the chart, its CSV and the district's card read it.
 fn map_indicator(atlas: Atlas) -> String {
-    atlas.shown.read().indicator.clone().unwrap_or_else(|| "gdp".to_string())
+    crate::query::choice::map_indicator_of(&atlas.shown.read())
 }
 
 /// How long the player shows each year: time to read the colours and the year.
@@ -150,13 +150,13 @@ fn DistrictList() -> impl IntoView {
             <h3>{move || tr(lang.get(), "map.districts")}</h3>
             <ul>
                 {DISTRICTS.iter().map(|district| {
-                    let (id, name_en, name_zh) = (district.id, district.name_en, district.name_zh);
+                    let id = district.id;
                     let current = move || (atlas.view_state.read().region_id() == id).then_some("true");
                     view! {
                         <li>
                             <button type="button" class="zone-button" aria-current=current
                                 on:click=move |_| atlas.set(atlas.view_state.get_untracked().with_region(atlas.dataset, id), History::Push)>
-                                {move || if lang.get() == Lang::Zh { name_zh } else { name_en }}
+                                {move || district.name(lang.get())}
                             </button>
                         </li>
                     }
@@ -207,8 +207,8 @@ fn ZoneCard() -> impl IntoView {
             let name = district.name(lang);
             let profile = super::links::profile_href(&atlas, crate::state::ProfileSubject::District(district.id));
             // The second, named action: the other views, filtered to this district.
-            let as_filter = |view: View| atlas.href(&ViewState { view, indicator: None, time: None, ..state.clone() });
-            let figure = crate::query::compare::district_figure(dataset, &state);
+            let as_filter = |view: View| atlas.href(&state.place_in(view).canonical(dataset));
+            let figure = crate::query::map::district_figure(dataset, &state);
             let figure_view = figure.map(|card| {
                 let measure = dataset.indicator(&card.indicator).map_or_else(|| card.indicator.clone(), |i| i.label(lang).to_string());
                 // The value as the map draws it (the most precise source), the best source on the button.
@@ -235,14 +235,11 @@ fn ZoneCard() -> impl IntoView {
             }.into_any();
         }
         let Some(zone) = dataset.zone(&region) else { return view! { <p class="hint">{tr(lang, "map.hint")}</p> }.into_any() };
-        let figures: Vec<&Observation> = dataset.observations.iter().filter(|o| o.region == zone.id).collect();
+        let figures = crate::query::map::zone_figures(dataset, &zone.id);
         let sectors: Vec<String> = zone.sectors.iter().filter_map(|s| dataset.sector(s)).map(|s| s.name(lang).to_string()).collect();
         let description = zone.description(lang).to_string();
         // The name in the page's language first; the other, marked with its own language.
-        let (other_name, other_lang) = match lang {
-            Lang::En => (zone.name_zh.clone(), "zh-CN"),
-            Lang::Zh => (zone.name_en.clone(), "en"),
-        };
+        let (other_name, other_lang) = (zone.name(lang.other()).to_string(), lang.other().html_tag());
         view! {
             <article class="zone-card" aria-labelledby="zone-title">
                 <h3 id="zone-title">{zone.name(lang).to_string()} <span lang=other_lang>{format!(" {other_name}")}</span></h3>
@@ -252,7 +249,7 @@ fn ZoneCard() -> impl IntoView {
                 <ul class="zone-figures">
                     {figures.into_iter().map(|o| {
                         let id = o.id.clone();
-                        let text = format!("{} {}: {}", o.label(lang), crate::format::period_label(o, lang), crate::format::figure(o, lang));
+                        let text = crate::query::map::zone_figure_text(dataset, o, lang);
                         view! { <li><button type="button" class="link-button" on:click=move |_| atlas.source.set(Some(id.clone()))>{text}</button></li> }
                     }).collect_view()}
                 </ul>

@@ -39,12 +39,12 @@ pub fn OverviewView() -> impl IntoView {
             <ul class="industries">
                 {move || atlas.dataset.sectors.iter().map(|sector| {
                     let lang = lang.get();
-                    let description = if lang == Lang::Zh { &sector.description_zh } else { &sector.description_en };
+                    let description = sector.description(lang);
                     view! {
                         <li>
                             <span class="chip" style=format!("background:{}", sector.color) aria-hidden="true"></span>
                             <strong><a href=super::links::profile_href(&atlas, crate::state::ProfileSubject::Sector(&sector.id))>{sector.name(lang).to_string()}</a></strong>
-                            <p>{description.clone()}</p>
+                            <p>{description}</p>
                         </li>
                     }
                 }).collect_view()}

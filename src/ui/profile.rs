@@ -26,11 +26,6 @@ fn kind_key(entity: &Entity<'_>) -> String {
     }
 }
 
-fn name(entity: &Entity<'_>, lang: Lang) -> String {
-    let (en, zh) = entity.names();
-    if lang == Lang::Zh { zh.to_string() } else { en.to_string() }
-}
-
 #[component]
 pub fn ProfileView() -> impl IntoView {
     let atlas = use_atlas();
@@ -56,7 +51,7 @@ fn ProfileIndex() -> impl IntoView {
                 <ul class="profile-index-list">
                     {move || all_entities(atlas.dataset).into_iter().filter(|e| pick(e)).map(|entity| {
                         let href = atlas.href(&atlas.view_state.get().profile(entity.subject()));
-                        view! { <li><a href=href>{name(&entity, lang.get())}</a></li> }
+                        view! { <li><a href=href>{entity.name(lang.get()).to_string()}</a></li> }
                     }).collect_view()}
                 </ul>
             </section>
@@ -79,13 +74,13 @@ fn ProfileBody(entity: Entity<'static>) -> impl IntoView {
     let dataset = atlas.dataset;
     let lang = atlas.lang;
     let data = Memo::new(move |_| profile(dataset, entity, &atlas.view_state.get()));
-    let other_lang = move || if lang.get() == Lang::Zh { Lang::En } else { Lang::Zh };
+    let other_lang = move || lang.get().other();
     view! {
         <article class="view profile" aria-labelledby="view-title" data-profile=entity.id().to_string()>
             <p class="profile-kind">{move || tr(lang.get(), &kind_key(&entity))}</p>
             <h2 id="view-title">
-                {move || name(&entity, lang.get())} " "
-                <span class="other-name" lang=move || other_lang().html_tag()>{move || name(&entity, other_lang())}</span>
+                {move || entity.name(lang.get()).to_string()} " "
+                <span class="other-name" lang=move || other_lang().html_tag()>{move || entity.name(other_lang()).to_string()}</span>
             </h2>
             <About entity=entity />
             <section aria-labelledby="profile-figures">
@@ -239,7 +234,7 @@ fn About(entity: Entity<'static>) -> impl IntoView {
         let lang = lang.get();
         match entity {
             Entity::Sector(s) => {
-                let text = if lang == Lang::Zh { s.description_zh.clone() } else { s.description_en.clone() };
+                let text = s.description(lang).to_string();
                 view! {
                     <div class="profile-about">
                         <p>{text}</p>
@@ -249,10 +244,9 @@ fn About(entity: Entity<'static>) -> impl IntoView {
                 }.into_any()
             }
             Entity::Zone(z) => {
-                let text = if lang == Lang::Zh { z.description_zh.clone() } else { z.description_en.clone() };
+                let text = z.description(lang).to_string();
                 let district = DISTRICTS.iter().find(|d| d.id == z.district).map(|d| {
-                    let name = if lang == Lang::Zh { d.name_zh } else { d.name_en };
-                    view! { <a href=profile_href(&atlas, ProfileSubject::District(d.id))>{name}</a> }
+                    view! { <a href=profile_href(&atlas, ProfileSubject::District(d.id))>{d.name(lang)}</a> }
                 });
                 let sectors = z.sectors.iter().filter_map(|id| dataset.sector(id)).map(|s| {
                     view! { <li><a href=profile_href(&atlas, ProfileSubject::Sector(&s.id))>{s.name(lang).to_string()}</a></li> }
@@ -347,10 +341,7 @@ fn ProfileMap(data: Memo<Profile<'static>>) -> impl IntoView {
         let p = data.get();
         let lang = lang.get();
         let (region, title) = match p.entity {
-            Entity::District(d) => {
-                let name = if lang == Lang::Zh { d.name_zh } else { d.name_en };
-                (d.id.to_string(), super::tr_with(lang, "profile.map_district", &[("name", name)]))
-            }
+            Entity::District(d) => (d.id.to_string(), super::tr_with(lang, "profile.map_district", &[("name", d.name(lang))])),
             Entity::Sector(s) => ("beijing".to_string(), super::tr_with(lang, "profile.map_sector", &[("name", s.name(lang))])),
             Entity::Zone(z) => (z.id.clone(), z.name(lang).to_string()),
         };

@@ -7,6 +7,7 @@
 use super::{tr, use_atlas, History};
 use crate::model::Dataset;
 use crate::query::search::{Hit, SearchIndex};
+use crate::state::actions::{chosen, escape, next_active, Escape, ListKey};
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -46,44 +47,36 @@ pub fn SearchBox(
         active.set(None);
         atlas.set(next, History::Push);
     };
+    // Which result a key highlights or opens is `state::actions`' (host-tested); here, the event.
     let on_keydown = move |ev: KeyboardEvent| {
         let n = hits.read_untracked().len();
-        match ev.key().as_str() {
-            "ArrowDown" => {
+        let key = ev.key();
+        match key.as_str() {
+            "ArrowDown" | "ArrowUp" => {
                 ev.prevent_default();
                 open.set(true);
-                if n > 0 {
-                    active.set(Some(active.get_untracked().map_or(0, |i| (i + 1) % n)));
-                }
-            }
-            "ArrowUp" => {
-                ev.prevent_default();
-                open.set(true);
-                if n > 0 {
-                    active.set(Some(active.get_untracked().map_or(n - 1, |i| (i + n - 1) % n)));
-                }
+                let key = if key == "ArrowDown" { ListKey::Down } else { ListKey::Up };
+                active.set(next_active(active.get_untracked(), key, n));
             }
             "Enter" => {
-                // The highlighted result, or the best one when none is highlighted.
-                let hit = hits.read_untracked().get(active.get_untracked().unwrap_or(0)).cloned();
+                let hit = chosen(active.get_untracked(), n).and_then(|i| hits.read_untracked().get(i).cloned());
                 if let Some(hit) = hit {
                     ev.prevent_default();
                     choose(&hit);
                 }
             }
-            "Escape" => {
-                if open.get_untracked() && !query.read_untracked().is_empty() {
+            "Escape" => match escape(open.get_untracked(), &query.read_untracked()) {
+                Escape::CloseList => {
                     open.set(false);
                     active.set(None);
-                } else {
-                    if query.read_untracked().is_empty() {
-                        if let Some(on_close) = on_close {
-                            on_close.run(());
-                        }
-                    }
-                    query.set(String::new());
                 }
-            }
+                Escape::ClearQuery => query.set(String::new()),
+                Escape::CloseBox => {
+                    if let Some(on_close) = on_close {
+                        on_close.run(());
+                    }
+                }
+            },
             _ => {}
         }
     };

@@ -3,9 +3,9 @@
 use super::{tr, use_atlas};
 use crate::format;
 use super::source_panel::citation_block;
-use crate::model::{self, Confidence};
+use crate::model;
 use crate::query::cite::dataset_citation;
-use crate::query::sources::{sorted_sources, SourceSort};
+use crate::query::sources::{sorted_sources, sources_summary, SourceSort};
 use leptos::prelude::*;
 
 #[component]
@@ -14,23 +14,11 @@ pub fn SourcesView() -> impl IntoView {
     let lang = atlas.lang;
     let dataset = atlas.dataset;
     let sort = RwSignal::new(SourceSort::default());
-    let counts = move |confidence: Confidence| dataset.sources.iter().filter(|s| s.confidence == confidence).count();
     view! {
         <section class="view" aria-labelledby="view-title">
             <h2 id="view-title">{move || tr(lang.get(), "view.sources")}</h2>
             <p class="lede">
-                {move || {
-                    let lang = lang.get();
-                    format!(
-                        "{} · {} · {}: {}, {}, {}",
-                        format::counted(lang, "sources.n_figures", dataset.observations.len()),
-                        format::counted(lang, "sources.n_sources", dataset.sources.len()),
-                        tr(lang, "sources.confidence"),
-                        format::counted(lang, "sources.n_official", counts(Confidence::Official)),
-                        format::counted(lang, "sources.n_media", counts(Confidence::Media)),
-                        format::counted(lang, "sources.n_third_party", counts(Confidence::ThirdParty)),
-                    )
-                }}
+                {move || sources_summary(dataset, lang.get())}
             </p>
             <p>{move || tr(lang.get(), "sources.caveat")}</p>
             <TakeTheData />

@@ -75,3 +75,21 @@ test('every zone point lies inside its own district', async ({ page }) => {
   });
   expect(misplaced).toEqual([]);
 });
+
+test("a zone's card lists its figures by measure, periods in order, and names a plan as a target", async ({ page }) => {
+  await page.goto('./?view=map&region=bda');
+  const figures = page.locator('.zone-card .zone-figures li');
+  await expect(figures.first()).toBeVisible();
+  const lines = await figures.allInnerTexts();
+  const gdp = lines.filter((l) => l.startsWith('Gross domestic product ·'));
+  // One measure's lines together, their periods in order, the plan after the outcomes.
+  expect(gdp.length).toBeGreaterThan(3);
+  const first = lines.indexOf(gdp[0]);
+  expect(lines.slice(first, first + gdp.length)).toEqual(gdp);
+  // The year each period ends (a plan's span: its last year).
+  const years = gdp.map((l) => Number(l.match(/(\d{4}): /)![1]));
+  expect(years).toEqual([...years].sort((a, b) => a - b));
+  expect(gdp[gdp.length - 1]).toMatch(/2021–2025: .* \(Target\)$/);
+  // A sector's figure names its sector; a part year says which months.
+  expect(lines).toContainEqual(expect.stringMatching(/^Industry output value · Integrated circuits · Jan–Jun 2024: /));
+});
