@@ -8,7 +8,7 @@ mod notice;
 mod page;
 mod preferred;
 
-pub use notice::{Notice, NoticeReason};
+pub use notice::{undismissed, Notice, NoticeReason};
 pub use preferred::{preferred_lang, with_preferred_lang};
 
 use crate::model::{Dataset, Lang, BEIJING, DISTRICTS};
