@@ -71,17 +71,19 @@ pub fn SearchBox(
                     choose(&hit);
                 }
             }
+            // Each use of Escape here marks it handled, so page-wide Escape (the source panel)
+            // waits for the next one.
             "Escape" => {
                 if open.get_untracked() && !query.read_untracked().is_empty() {
+                    ev.prevent_default();
                     open.set(false);
                     active.set(None);
-                } else {
-                    if query.read_untracked().is_empty() {
-                        if let Some(on_close) = on_close {
-                            on_close.run(());
-                        }
-                    }
+                } else if !query.read_untracked().is_empty() {
+                    ev.prevent_default();
                     query.set(String::new());
+                } else if let Some(on_close) = on_close {
+                    ev.prevent_default();
+                    on_close.run(());
                 }
             }
             _ => {}
