@@ -3,11 +3,28 @@
 // decode, and Escape inside the places panel of an embedded view. Each failed on main before its
 // fix (see the commit that adds it).
 import type { Page } from '@playwright/test';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { test, expect, chartOption } from './fixtures';
 
 const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name, exact: true });
 const noticeRegion = (page: Page) => page.locator('div.notices');
 const panel = (page: Page) => page.getByRole('dialog', { name: 'Source of this figure' });
+
+/** Takes the problems a test caused on purpose out of the fixture's list; each must be there. */
+function expectCaused(watch: { problems: string[] }, caused: RegExp[]) {
+  for (const problem of caused) {
+    expect(watch.problems.some((p) => problem.test(p)), `expected a problem matching ${problem}`).toBe(true);
+  }
+  const left = watch.problems.filter((p) => !caused.some((c) => c.test(p)));
+  watch.problems.splice(0, watch.problems.length, ...left);
+}
+
+/** The dataset's bytes build.rs compiled into the wasm (one per build directory of the crate). */
+function bundledDatasets(): Buffer[] {
+  const builds = 'target/wasm32-unknown-unknown/release/build';
+  return readdirSync(builds).filter((dir) => dir.startsWith('atlas-'))
+    .map((dir) => `${builds}/${dir}/out/dataset.postcard`).filter((file) => existsSync(file)).map((file) => readFileSync(file));
+}
 
 test('a dismissed notice stays dismissed while the same notices stand: another district on the map does not bring it back', async ({ page }) => {
   await page.goto('./?view=map&indicator=rd_intensity');
@@ -154,6 +171,32 @@ test.describe('without a service worker (so the route sees the texts\' fetch)', 
     await panel(page).getByRole('button', { name: 'Try again' }).first().click();
     await expect(panel(page).locator('blockquote')).not.toBeEmpty();
     await expect(panel(page).locator('.texts-state')).toHaveCount(0);
+  });
+});
+
+test.describe('without a service worker (so the route serves the wasm)', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('figures that refuse to decode (a damaged build) give a clear notice, and the page still works', async ({ page, watch }) => {
+    await page.route(/_bg\.wasm$/, async (route) => {
+      const wasm = Buffer.from(await (await route.fetch()).body());
+      const at = bundledDatasets().map((bytes) => wasm.indexOf(bytes)).find((index) => index >= 0) ?? -1;
+      expect(at, 'the dataset\'s bytes are in the wasm').toBeGreaterThan(0);
+      // The first count (the figures) made far larger than the bytes hold: the decoder runs out.
+      wasm[at] = 0xff;
+      wasm[at + 1] = 0x7f;
+      await route.fulfill({ status: 200, contentType: 'application/wasm', body: wasm });
+    });
+    await page.goto('./?view=trends');
+    await expect(page.getByRole('alert').filter({ hasText: 'could not be read' })).toHaveText(
+      'The figures of this page could not be read (a damaged or mismatched build). Reload the page; if this stays, the site is being updated.');
+    await expect(page.locator('#crash')).toBeHidden();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beijing High-Tech Atlas');
+    await tab(page, 'Sources').click();
+    await expect(page.locator('#view-title')).toHaveText('Sources');
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: '无法读取' })).toHaveText('无法读取本页的数字（版本损坏或不一致）。请刷新页面；若仍如此，网站可能正在更新。');
+    expectCaused(watch, [/^console error: the bundled dataset cannot be read/]);
   });
 });
 
