@@ -37,7 +37,9 @@ fn data_loads_without_issues() {
     let files = model::bundled();
     assert_eq!(dataset.observations.len(), lines(files.observations));
     assert_eq!(dataset.facts.len(), lines(files.facts));
-    assert_eq!(dataset.zones.len(), 25);
+    assert_eq!(dataset.zones.len(), lines(files.zones));
+    let sector_objects = serde_json::from_str::<Vec<serde_json::Value>>(files.sectors).map(|objects| objects.len()).ok();
+    assert_eq!(sector_objects, Some(10));
 }
 
 #[test]
@@ -130,9 +132,17 @@ fn only_figures_whose_source_says_so_are_preliminary_or_final() {
     assert_eq!(revision("beijing-gdp-2021-official"), Some(model::Revision::Preliminary), "Based on preliminary accounting");
     assert_eq!(revision("jp-huairou-gdp-2023"), Some(model::Revision::Preliminary), "初歩的計算値");
     assert_eq!(revision("chaoyang-gdp-growth-2024"), None, "'No final de 2024' is Portuguese for 'at the end of 2024'");
-    let tables = dataset.observations.iter().filter(|o| o.id.ends_with("-table"));
-    assert!(tables.clone().count() >= 80);
-    assert!(tables.filter(|o| o.revision().is_some()).count() == 0);
+    // Every line of the file whose id ends in `-table`, counted from the file itself.
+    let table_lines = model::bundled()
+        .observations
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|row| row["id"].as_str().is_some_and(|id| id.ends_with("-table")))
+        .count();
+    let tables: Vec<_> = dataset.observations.iter().filter(|o| o.id.ends_with("-table")).collect();
+    assert_eq!(tables.len(), table_lines);
+    assert!(table_lines >= 80, "the district GDP tables: {table_lines} lines");
+    assert_eq!(tables.iter().filter(|o| o.revision().is_some()).count(), 0);
 }
 
 /// Code review C2 (cold review): a figure carries a revision exactly when its quote or its
@@ -174,11 +184,16 @@ fn a_revision_is_set_exactly_where_the_quote_or_title_says_it() {
 /// would otherwise show the raw key).
 #[test]
 fn every_zone_kind_has_a_name_in_both_languages() {
+    use atlas::model::Lang;
     for zone in &dataset().zones {
-        for lang in [atlas::model::Lang::En, atlas::model::Lang::Zh] {
-            let name = atlas::format::tr(lang, &format!("zone_kind.{}", zone.kind));
-            assert!(!name.is_empty() && !name.contains("zone_kind"), "{}: {name}", zone.kind);
-        }
+        let key = format!("zone_kind.{}", zone.kind);
+        let en = atlas::format::tr(Lang::En, &key);
+        let zh = atlas::format::tr(Lang::Zh, &key);
+        assert!(!en.is_empty() && !en.contains("zone_kind"), "{}: {en}", zone.kind);
+        // rust-i18n falls back to English where the Chinese is missing: the Chinese name must be
+        // another text than the English one, and Chinese.
+        assert_ne!(zh, en, "{}: no Chinese name (the English shows)", zone.kind);
+        assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{}: {zh}", zone.kind);
     }
 }
 

@@ -247,6 +247,11 @@ pub fn EChart(
     Effect::new(move |_| {
         let mut option = option.get();
         let Some(el) = container.get() else { return };
+        // An option the core could not build says why instead of being drawn half.
+        if let Some(reason) = option.get(crate::charts::UNDRAWABLE).and_then(serde_json::Value::as_str) {
+            failed.set(Some(reason.to_string()));
+            return;
+        }
         fit_credit(&mut option, el.client_width());
         let option = to_js(&option);
         if !ready.get() {

@@ -127,6 +127,20 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
+/// Moves focus to the control with `id` (a link or a button: focusable as it is, and left in
+/// the Tab order, unlike `focus_by_id`'s headings).
+pub fn focus_control(id: &str) {
+    if let Some(element) = document().and_then(|d| d.get_element_by_id(id)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
+/// Whether the focused element is inside the element matching `selector`: a key the reader
+/// pressed on a control there.
+pub fn focus_within(selector: &str) -> bool {
+    document().and_then(|d| d.active_element()).and_then(|e| e.closest(selector).ok().flatten()).is_some()
+}
+
 /// The element that had focus when a dialog opened, to give focus back to when it closes.
 #[derive(Default)]
 pub struct FocusReturn(Option<web_sys::HtmlElement>);

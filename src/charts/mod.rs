@@ -115,10 +115,15 @@ pub(crate) fn set_path(target: &mut Value, path: &[&str], value: &Value) {
     }
 }
 
-/// charming's frame as JSON. It is plain structs with string keys, so this cannot fail; were it
-/// to, the chart is drawn without the frame rather than the app stopping.
-pub(crate) fn frame_json(frame: &charming::Chart) -> Value {
-    serde_json::to_value(frame).unwrap_or_else(|_| json!({}))
+/// The key of an option the core could not build, its value saying why: `bridge::EChart` shows
+/// "Chart unavailable" (the reason kept for a developer) instead of drawing it.
+pub const UNDRAWABLE: &str = "undrawable";
+
+/// charming's frame as JSON. Plain structs with string keys serialise without fail today; were
+/// that to break (a charming update), the chart is reported unavailable rather than drawn
+/// without its axes and titles unseen: `Err` holds the option that says so (`UNDRAWABLE`).
+pub(crate) fn frame_json(frame: &impl serde::Serialize) -> Result<Value, Value> {
+    serde_json::to_value(frame).map_err(|err| json!({ UNDRAWABLE: format!("the chart's frame cannot be written: {err}") }))
 }
 
 pub(crate) fn grid() -> Grid {

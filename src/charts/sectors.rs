@@ -22,7 +22,10 @@ pub fn sectors_chart(look: &Look<'_>, title: &str, source_line: &str, comparison
         .grid(grid().top(40).bottom(48).right(72))
         .x_axis(value_axis(&axis_unit, look.palette))
         .y_axis(category_axis(names.clone(), look.palette).inverse(true).axis_label(AxisLabel::new().color(look.palette.text)));
-    let mut option = super::frame_json(&frame);
+    let mut option = match super::frame_json(&frame) {
+        Ok(option) => option,
+        Err(undrawable) => return undrawable,
+    };
     // Long sector names wrap instead of running off the left edge; the unit sits under the axis.
     super::set_path(&mut option, &["yAxis", "axisLabel", "width"], &json!(150));
     super::set_path(&mut option, &["yAxis", "axisLabel", "overflow"], &json!("break"));

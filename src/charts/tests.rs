@@ -537,3 +537,15 @@ fn no_floor_is_drawn_below_a_stronger_one_of_the_same_sector_and_year() {
     assert!(floors_seen > 40, "the walk saw {floors_seen} floors");
 }
 
+
+/// Issue 23 (review L): a frame that could not be written was drawn as `{}`, without axes or
+/// titles, and nothing said so. It now gives the option the bridge reports as "Chart
+/// unavailable", with the reason.
+#[test]
+fn a_frame_that_cannot_be_written_makes_the_chart_unavailable() {
+    let unwritable = std::collections::BTreeMap::from([((1u8, 2u8), "a key JSON cannot hold")]);
+    let option = super::frame_json(&unwritable).expect_err("a tuple key is no JSON key");
+    let reason = option[super::UNDRAWABLE].as_str().unwrap_or_default();
+    assert!(reason.starts_with("the chart's frame cannot be written: key must be a string"), "{reason}");
+    assert!(super::frame_json(&charming::Chart::new()).is_ok_and(|frame| frame.get(super::UNDRAWABLE).is_none()));
+}

@@ -94,7 +94,10 @@ pub fn lines_chart(look: &Look<'_>, input: &TrendInput<'_>) -> Value {
         .grid(grid().top(80).bottom(28))
         .x_axis(category_axis(years.iter().map(u16::to_string).collect(), look.palette))
         .y_axis(value_axis(&axis_unit, look.palette));
-    let mut option = super::frame_json(&frame);
+    let mut option = match super::frame_json(&frame) {
+        Ok(option) => option,
+        Err(undrawable) => return undrawable,
+    };
     // The axis's name reads from the axis to the right instead of being cut at the chart's left
     // edge ("trillion yuan", the index's "derived, from published figures").
     super::set_path(&mut option, &["yAxis", "nameTextStyle", "align"], &json!("left"));

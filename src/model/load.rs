@@ -79,7 +79,7 @@ struct RawObservation {
 /// than a silent fallback; serde's `flatten` would turn that check off, hence the quote is
 /// removed from the object first.
 fn quoted<T: DeserializeOwned>(text: &str) -> Result<(T, String), String> {
-    let mut object: serde_json::Map<String, Value> = serde_json::from_str(text).map_err(|err| err.to_string())?;
+    let UniqueKeys(mut object) = serde_json::from_str(text).map_err(|err| err.to_string())?;
     let quote = match object.remove("quote") {
         Some(Value::String(quote)) => quote,
         Some(_) => return Err("`quote` is not a string".to_string()),
@@ -87,6 +87,34 @@ fn quoted<T: DeserializeOwned>(text: &str) -> Result<(T, String), String> {
     };
     let item = T::deserialize(Value::Object(object)).map_err(|err| err.to_string())?;
     Ok((item, quote))
+}
+
+/// A JSON object whose keys are each written once. serde_json's `Map` keeps the last of two
+/// equal keys without a word, so `"name_zh"` written twice would lose one unseen; derived
+/// structs (the observations) refuse it themselves.
+struct UniqueKeys(serde_json::Map<String, Value>);
+
+impl<'de> Deserialize<'de> for UniqueKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Keys;
+        impl<'de> serde::de::Visitor<'de> for Keys {
+            type Value = UniqueKeys;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut entries: A) -> Result<UniqueKeys, A::Error> {
+                let mut object = serde_json::Map::new();
+                while let Some((key, value)) = entries.next_entry::<String, Value>()? {
+                    if object.contains_key(&key) {
+                        return Err(serde::de::Error::custom(format!("duplicate key `{key}`")));
+                    }
+                    object.insert(key, value);
+                }
+                Ok(UniqueKeys(object))
+            }
+        }
+        deserializer.deserialize_map(Keys)
+    }
 }
 
 /// Rows with their line numbers, split into the items and their quotes.
@@ -642,6 +670,36 @@ mod tests {
         assert_eq!(got[1].1, "`red`: colour `red;background:url(x)` is not #rrggbb");
         assert_eq!(got[2].1, "`short`: colour `#fff` is not #rrggbb");
         assert_eq!(got[3].1, "duplicate sector id `integrated_circuits`");
+    }
+
+    /// Issue 23 (review L): a key written twice in one object was kept silently (the last one
+    /// won); now the line is an issue naming the key, in every file.
+    #[test]
+    fn a_key_written_twice_is_an_issue_on_its_line() {
+        let ai = SECTOR.replace("integrated_circuits", "ai").replace(r##""color":"#4e79a7""##, r##""color":"#4e79a7","color":"#e15759""##);
+        let sectors = format!("[\n{SECTOR},\n{ai}\n]");
+        let zone = r#"{"id":"bda","name_en":"BDA","name_zh":"亦庄","kind":"zone","district":"daxing","lon":116.5,"lat":39.8,"coord_basis":"approximate","sectors":["integrated_circuits"],"description_en":"d","description_zh":"d","source_url":"https://example.org","quote":"q"}"#;
+        let twice = zone.replace(r#""id":"bda""#, r#""id":"bda2""#).replace(r#""name_zh":"亦庄""#, r#""name_zh":"亦庄","name_zh":"大兴""#);
+        let fact = r#"{"id":"f1","date":"2021-03-01","region":"beijing","sectors":[],"text_en":"E","text_zh":"中","source_url":"https://example.org","publisher":"p","published":"2021","quote":"q"}"#;
+        let fact_twice = fact.replace(r#""id":"f1""#, r#""id":"f2""#).replace(r#""quote":"q""#, r#""quote":"q","quote":"r""#);
+        let observation = r#"{"id":"a","indicator":"gdp","indicator_en":"GDP","indicator_zh":"地区生产总值","sector":"all","region":"beijing","year":2022,"value":41610.9,"unit":"100m_yuan","kind":"actual","source_url":"https://example.org/a","source_title":"t","publisher":"p","published":"2023","quote":"41610.9亿元","confidence":"official"}"#;
+        let observation_twice = observation.replace(r#""id":"a""#, r#""id":"b""#).replace(r#""year":2022"#, r#""year":2022,"year":2021"#);
+        let (dataset, issues) = load(RawFiles {
+            sectors: &sectors,
+            zones: &format!("{zone}\n{twice}"),
+            facts: &format!("{fact}\n\n{fact_twice}"),
+            observations: &format!("{observation}\n{observation_twice}"),
+            ..RawFiles::default()
+        });
+        assert_eq!(dataset.sectors.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["integrated_circuits"]);
+        assert_eq!(dataset.zones.iter().map(|z| z.id.as_str()).collect::<Vec<_>>(), ["bda"]);
+        assert_eq!(dataset.facts.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(), ["f1"]);
+        assert_eq!(dataset.observations.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["a"]);
+        let got = lines_and_reasons(&issues);
+        assert_eq!(got.iter().map(|(line, _)| line.as_str()).collect::<Vec<_>>(), ["data/sectors.json:3", "data/zones.jsonl:2", "data/observations.jsonl:2", "data/facts.jsonl:3"]);
+        for ((line, reason), key) in got.iter().zip(["color", "name_zh", "year", "quote"]) {
+            assert!(reason.starts_with(&format!("duplicate key `{key}`")) || reason.starts_with(&format!("duplicate field `{key}`")), "{line}: {reason}");
+        }
     }
 
     /// Issue 23, C8: a period outside the schema's forms, or one that does not end in the line's

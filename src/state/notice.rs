@@ -90,3 +90,10 @@ impl Notice {
         tr_with(lang, &format!("notice.{}", self.reason.key()), &[("key", &key), ("raw", &self.raw)])
     }
 }
+
+/// The notices left on screen once the reader dismissed `dismissed`: none while the very same
+/// notices stand (a control, a tab or Back that keeps them does not bring them back), all of them
+/// as soon as they differ (a new notice is never hidden by an old dismissal).
+pub fn undismissed(notices: Vec<Notice>, dismissed: Option<&[Notice]>) -> Vec<Notice> {
+    if dismissed == Some(notices.as_slice()) { Vec::new() } else { notices }
+}

@@ -549,3 +549,18 @@ fn the_sectors_view_keeps_only_the_place_it_draws() {
     // Trends and the table still compare them.
     assert_eq!(encode(&parse("view=trends&region=haidian,chaoyang", dataset()).state), "view=trends&region=chaoyang,haidian");
 }
+
+/// Issue 23 (review-page): a dismissal was keyed to the query string, so the map's notice came
+/// back with the next district. It is keyed to the notices themselves.
+#[test]
+fn a_dismissal_hides_the_same_notices_only() {
+    let map = parse("view=map&indicator=nope", dataset()).notices;
+    let other = parse("view=trends&scale=log", dataset()).notices;
+    assert_eq!(map.len(), 1);
+    assert_eq!(super::undismissed(map.clone(), None), map, "nothing dismissed: all shown");
+    assert_eq!(super::undismissed(map.clone(), Some(&map)), [], "the same notices: hidden");
+    assert_eq!(super::undismissed(other.clone(), Some(&map)), other, "a new notice shows");
+    let more: Vec<_> = map.iter().chain(&other).cloned().collect();
+    assert_eq!(super::undismissed(more.clone(), Some(&map)), more, "one more notice: all of them show again");
+    assert_eq!(super::undismissed(Vec::new(), Some(&map)), []);
+}

@@ -26,9 +26,13 @@ pub fn FilterBar() -> impl IntoView {
     let open_button = NodeRef::<html::Button>::new();
     let close_button = NodeRef::<html::Button>::new();
     let done_button = NodeRef::<html::Button>::new();
-    // Focus moves into the sheet when it opens, and back to its button when it closes.
+    // Focus moves into the sheet when it opens, and back to its button when it closes. While it
+    // is open the page behind it is inert (and, by the stylesheet, does not scroll).
     Effect::new(move |was_open: Option<bool>| {
         let open = sheet_open.get();
+        if open != was_open.unwrap_or(false) {
+            bridge::set_inert_except(".app", ".filters", open);
+        }
         if open {
             if let Some(button) = close_button.get() {
                 let _ = button.focus();
@@ -39,6 +43,11 @@ pub fn FilterBar() -> impl IntoView {
             }
         }
         open
+    });
+    on_cleanup(move || {
+        if sheet_open.try_get_untracked() == Some(true) {
+            bridge::set_inert_except(".app", ".filters", false);
+        }
     });
     let close = move || sheet_open.set(false);
     // The sheet belongs to the view it was opened on: a link out of it (a profile's "›"), Back

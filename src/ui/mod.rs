@@ -40,30 +40,31 @@ pub fn start_in_preferred_lang() {
     }
 }
 
-/// The dataset, decoded once at start-up and kept for the page's life. `build.rs` validated it;
-/// bytes that cannot be read (a mismatched build) leave an empty dataset and a console error,
-/// not a dead page.
-fn dataset() -> &'static Dataset {
+/// The dataset, decoded once at start-up and kept for the page's life, and whether it could be
+/// read. `build.rs` validated it; bytes that cannot be read (a damaged or mismatched build) leave
+/// an empty dataset, a console error for a developer and a notice for the reader, not a dead page.
+fn dataset() -> (&'static Dataset, bool) {
     let decoded = crate::bridge::measured("atlas-dataset-decoded", || model::decode(crate::BUNDLED_DATASET));
+    let readable = decoded.is_ok();
     let dataset = decoded.unwrap_or_else(|err| {
         leptos::logging::error!("the bundled dataset cannot be read: {err}");
         Dataset::default()
     });
-    Box::leak(Box::new(dataset))
+    (Box::leak(Box::new(dataset)), readable)
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    let dataset = dataset();
+    let (dataset, readable) = dataset();
     view! {
         <Router>
-            <Page dataset=dataset />
+            <Page dataset=dataset readable=readable />
         </Router>
     }
 }
 
 #[component]
-fn Page(dataset: &'static Dataset) -> impl IntoView {
+fn Page(dataset: &'static Dataset, readable: bool) -> impl IntoView {
     let atlas = view_state::provide_atlas(dataset);
     // The words behind the figures arrive while the reader looks at the first view, so a source
     // panel opens with its quote.
@@ -97,6 +98,8 @@ fn Page(dataset: &'static Dataset) -> impl IntoView {
             <Show when=move || !embed.get()>
                 <header::Header />
             </Show>
+            // Figures that could not be read: every view would be empty without saying why.
+            {(!readable).then(|| view! { <p role="alert" class="notice dataset-unreadable">{move || tr(lang.get(), "ui.dataset_unreadable")}</p> })}
             <Notices />
             <Show when=move || !embed.get()>
                 <header::ViewTabs />

@@ -65,14 +65,21 @@ pub fn SearchBox(
                     choose(&hit);
                 }
             }
+            // Each use of Escape here marks it handled, so page-wide Escape (the source panel)
+            // waits for the next one.
             "Escape" => match escape(open.get_untracked(), &query.read_untracked()) {
                 Escape::CloseList => {
+                    ev.prevent_default();
                     open.set(false);
                     active.set(None);
                 }
-                Escape::ClearQuery => query.set(String::new()),
+                Escape::ClearQuery => {
+                    ev.prevent_default();
+                    query.set(String::new());
+                }
                 Escape::CloseBox => {
                     if let Some(on_close) = on_close {
+                        ev.prevent_default();
                         on_close.run(());
                     }
                 }

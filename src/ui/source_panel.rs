@@ -4,6 +4,7 @@
 
 use super::{text_or_ellipsis, tr, use_atlas, with_texts, Atlas};
 use crate::model::{Dataset, Fact, Lang, Observation};
+use crate::state::ViewState;
 use crate::format::period_label;
 use crate::format;
 use crate::bridge;
@@ -26,32 +27,56 @@ pub fn SourcePanel() -> impl IntoView {
     // Where the panel covers the screen (phones) it is modal: the page behind it is inert.
     let modal = RwSignal::new(false);
     // Focus moves into the panel when it opens, so keyboard and screen-reader users land on it.
-    Effect::new(move |was_open: Option<bool>| {
-        let open = atlas.source.get().is_some();
-        if open && was_open != Some(true) {
+    Effect::new(move |was: Option<Option<String>>| {
+        let shown = atlas.source.get();
+        let open = shown.is_some();
+        let was_open = was.as_ref().is_some_and(Option::is_some);
+        if open && !was_open {
             opener.set_value(bridge::FocusReturn::capture());
             modal.set(bridge::media_matches(COVERS_SCREEN));
             if modal.get_untracked() {
                 bridge::set_inert_except(".app", ".source-panel", true);
             }
+        } else if open && was.flatten() != shown && !bridge::focus_within(".source-panel") {
+            // Another figure's source, opened from the page while the panel is open (another
+            // card, table row or chart point): focus goes back to that one on close. One opened
+            // from inside the panel ("other sources") keeps the first opener.
+            opener.set_value(bridge::FocusReturn::capture());
         }
         if open {
             if let Some(button) = close_button.get() {
                 let _ = button.focus();
             }
         }
-        if !open && was_open == Some(true) {
+        if !open && was_open {
             if modal.get_untracked() {
                 bridge::set_inert_except(".app", ".source-panel", false);
             }
             opener.with_value(bridge::FocusReturn::restore);
         }
-        open
+        shown
     });
     let close = move || atlas.source.set(None);
-    // Escape closes the panel wherever focus is, as long as it is open.
+    // The panel belongs to the page it was opened on: another view, filter or step, and Back or
+    // Forward, close it. A change of language keeps it (it is re-worded), and a `figure` link
+    // opens its own panel.
+    let page = Memo::new(move |_| {
+        let state = atlas.view_state.read();
+        ViewState { figure: None, lang: Lang::default(), ..state.clone() }
+    });
+    Effect::new(move |previous: Option<ViewState>| {
+        let now = page.get();
+        let figure_link = atlas.view_state.with_untracked(|state| state.figure.is_some());
+        if previous.is_some_and(|previous| previous != now) && !figure_link {
+            close();
+        }
+        now
+    });
+    // Escape closes the panel wherever focus is, as long as it is open and no control took the
+    // key first (the search box closing its list, a picker folding): those mark it handled.
     let escape = window_event_listener(ev::keydown, move |ev| {
-        if ev.key() == "Escape" && atlas.source.get_untracked().is_some() {
+        if ev.key() == "Escape" && !ev.default_prevented() && atlas.source.get_untracked().is_some() {
+            ev.prevent_default();
             close();
         }
     });

@@ -40,9 +40,11 @@ pub fn fetch_texts(atlas: Atlas) {
     }
 }
 
-/// Whoever asks while the texts are on their way waits for the same fetch (`bridge::fetch_bytes`),
-/// and the first to resume decodes them: one fetch, one copy, one outcome. Texts that arrived
-/// are never replaced by a failure.
+/// Whoever asks while the texts are on their way waits for the same fetch (`bridge::fetch_bytes`
+/// shares one request per URL, and each waiter gets its own copy of the bytes). The first to
+/// resume with bytes that decode stores the texts (once: later waiters find them `Ready` and
+/// return them); bytes that do not decode (another build's) or a failed fetch leave `Failed`,
+/// which "Try again" fetches anew. Texts that arrived are never replaced by a failure.
 async fn load(atlas: Atlas) -> Result<&'static Texts, String> {
     if !matches!(atlas.texts.get_untracked(), TextsLoad::Loading) {
         atlas.texts.set(TextsLoad::Loading);

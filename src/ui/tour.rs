@@ -49,6 +49,22 @@ pub fn TourView() -> impl IntoView {
             atlas.source.set(Some(obs));
         }
     });
+    // At an end the link the reader used becomes a disabled button, which cannot hold focus: the
+    // other end's control takes it, so a keyboard reader keeps their place instead of falling to
+    // <body>. Only after a move made from those controls (a click, Enter, or ←/→ on them).
+    let moved_from_nav = StoredValue::new(false);
+    Effect::new(move |previous: Option<usize>| {
+        let now = position.get();
+        if previous.is_some_and(|p| p != now) && moved_from_nav.get_value() {
+            if now == 1 {
+                crate::bridge::focus_control("tour-next");
+            } else if now == STEPS.len() {
+                crate::bridge::focus_control("tour-previous");
+            }
+        }
+        moved_from_nav.set_value(false);
+        now
+    });
     // ← and → move through the steps, unless the reader is typing or using a modifier.
     let keys = window_event_listener(ev::keydown, move |ev| {
         if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.default_prevented() {
@@ -58,11 +74,13 @@ pub fn TourView() -> impl IntoView {
             return;
         }
         let here = position.get_untracked();
-        match ev.key().as_str() {
-            "ArrowRight" if here < STEPS.len() => go_to(atlas, here + 1),
-            "ArrowLeft" if here > 1 => go_to(atlas, here - 1),
+        let next = match ev.key().as_str() {
+            "ArrowRight" if here < STEPS.len() => here + 1,
+            "ArrowLeft" if here > 1 => here - 1,
             _ => return,
-        }
+        };
+        moved_from_nav.set_value(crate::bridge::focus_within(".tour-nav"));
+        go_to(atlas, next);
         ev.prevent_default();
     });
     on_cleanup(move || keys.remove());
@@ -78,10 +96,10 @@ pub fn TourView() -> impl IntoView {
                 <article class="tour-step" aria-labelledby="step-title">
                     <h3 id="step-title">{move || step.get().title(lang.get())}</h3>
                     <p class="tour-text">{move || step_text(atlas, &step.get())}</p>
-                    <div class="tour-nav">
-                        {step_link(atlas, move || position.get().checked_sub(1).filter(|p| *p >= 1), "tour.previous")}
+                    <div class="tour-nav" on:click=move |_| moved_from_nav.set_value(true)>
+                        {step_link(atlas, move || position.get().checked_sub(1).filter(|p| *p >= 1), "tour.previous", "tour-previous")}
                         <button type="button" class="primary" on:click=explore>{move || tr(lang.get(), "tour.explore")}</button>
-                        {step_link(atlas, move || Some(position.get() + 1).filter(|p| *p <= STEPS.len()), "tour.next")}
+                        {step_link(atlas, move || Some(position.get() + 1).filter(|p| *p <= STEPS.len()), "tour.next", "tour-next")}
                     </div>
                     <p class="hint">{move || tr(lang.get(), "tour.keys")}</p>
                 </article>
@@ -119,12 +137,13 @@ pub fn TourView() -> impl IntoView {
 /// Previous or Next: a link to the step, or at the tour's ends a disabled button (not a link
 /// that goes nowhere: it cannot be focused or followed).
 /// The link stays one element while it has a step to go to, so focus stays on it.
-fn step_link(atlas: Atlas, to: impl Fn() -> Option<usize> + Copy + Send + Sync + 'static, key: &'static str) -> impl IntoView {
+/// `id` names either, so the other end's control can take the focus.
+fn step_link(atlas: Atlas, to: impl Fn() -> Option<usize> + Copy + Send + Sync + 'static, key: &'static str, id: &'static str) -> impl IntoView {
     let lang = atlas.lang;
     view! {
         <Show when=move || to().is_some()
-            fallback=move || view! { <button type="button" class="button" disabled>{move || tr(lang.get(), key)}</button> }>
-            <a class="button" href=move || to().map(|position| step_href(&atlas, position)).unwrap_or_default()>{move || tr(lang.get(), key)}</a>
+            fallback=move || view! { <button type="button" id=id class="button" disabled>{move || tr(lang.get(), key)}</button> }>
+            <a id=id class="button" href=move || to().map(|position| step_href(&atlas, position)).unwrap_or_default()>{move || tr(lang.get(), key)}</a>
         </Show>
     }
 }

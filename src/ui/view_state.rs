@@ -35,8 +35,8 @@ pub struct Atlas {
     /// one while the address bar is made canonical (`bridge::replace_url` bypasses the router),
     /// so any navigation (a control, a tab or any other link, Back/Forward) leaves them behind.
     pub notices: Memo<Vec<Notice>>,
-    /// The query string whose notices the reader dismissed.
-    dismissed: RwSignal<Option<String>>,
+    /// The notices the reader dismissed: hidden while these same notices stand.
+    dismissed: RwSignal<Option<Vec<Notice>>>,
     pub lang: Memo<Lang>,
     pub dark: RwSignal<bool>,
     /// The observation whose source panel is open.
@@ -45,7 +45,6 @@ pub struct Atlas {
     pub texts: RwSignal<super::TextsLoad>,
     animate: bool,
     pathname: Memo<String>,
-    search: Memo<String>,
     navigate: StoredValue<Navigate, LocalStorage>,
 }
 
@@ -94,9 +93,9 @@ impl Atlas {
         format!("{}{folder}data/{file}", bridge::origin())
     }
 
-    /// Hides the current link's notices (they come back with their link only).
+    /// Hides the notices on screen while the same notices stand (`state::undismissed`).
     pub fn dismiss_notices(&self) {
-        self.dismissed.set(Some(self.search.get_untracked()));
+        self.dismissed.set(Some(self.notices.get_untracked()));
     }
 
     /// What chart builders need besides their data; tracks language and theme.
@@ -117,13 +116,9 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
     let parsed = Memo::new(move |_| state::parse(&search.read(), dataset));
     let view_state = Memo::new(move |_| parsed.read().state.clone());
     let shown = Memo::new(move |_| query::choice::shown_indicator(dataset, &view_state.read()));
-    let dismissed = RwSignal::new(None::<String>);
-    let notices = Memo::new(move |_| {
-        if dismissed.read().as_deref() == Some(search.read().as_str()) {
-            return Vec::new();
-        }
-        parsed.read().notices.iter().cloned().chain(shown.read().notice.clone()).collect()
-    });
+    let dismissed = RwSignal::new(None::<Vec<Notice>>);
+    let standing = Memo::new(move |_| parsed.read().notices.iter().cloned().chain(shown.read().notice.clone()).collect::<Vec<_>>());
+    let notices = Memo::new(move |_| state::undismissed(standing.get(), dismissed.read().as_deref()));
     let lang = Memo::new(move |_| view_state.read().lang);
     let atlas = Atlas {
         dataset,
@@ -137,7 +132,6 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
         texts: RwSignal::new(super::TextsLoad::NotAsked),
         animate: !bridge::media_matches("(prefers-reduced-motion: reduce)"),
         pathname: location.pathname,
-        search,
         navigate: StoredValue::new_local(Box::new(navigate)),
     };
     provide_context(atlas);

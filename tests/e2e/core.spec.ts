@@ -9,8 +9,9 @@ test('switching the overview to Chinese turns its cards Chinese too', async ({ p
   await page.getByRole('button', { name: '中文' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/北京/);
   // Every card heading and its source button speak Chinese, not only the header and the tabs.
-  await expect(firstCard.getByRole('heading')).toHaveText(/[\u4e00-\u9fff]/);
-  await expect(firstCard.getByRole('button', { name: /来源/ })).toBeVisible();
+  await expect(firstCard.getByRole('heading')).toHaveText('高精尖产业占GDP比重');
+  await expect(firstCard.locator('.source-button')).toHaveText('来源');
+  await expect(firstCard.locator('.source-button')).toHaveAccessibleName('来源： — 高精尖产业占GDP比重');
 });
 
 test('the table announces no sort until a header is clicked', async ({ page }) => {

@@ -75,7 +75,10 @@ test('the language switch turns every visible label into Chinese', async ({ page
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('北京高精尖产业图集');
   await expect(page.getByRole('link', { name: '趋势' })).toHaveAttribute('aria-current', 'page');
   await openSectors(page);
-  await expect(page.getByRole('checkbox', { name: '集成电路' })).toBeVisible();
+  // Every sector's checkbox is named in Chinese, in the dataset's order.
+  const sectorNames = page.locator('.sector-picker input[name=sector]').evaluateAll((boxes) => boxes.map((box) => box.closest('label')!.textContent!.trim()));
+  expect(await sectorNames).toEqual(['新一代信息技术', '集成电路', '医药健康', '智能装备', '节能环保', '新能源智能汽车', '新材料', '人工智能', '软件和信息服务', '科技服务']);
+  await expect(page.getByRole('checkbox', { name: '集成电路' })).toBeChecked();
   await expect.poll(async () => (await chartOption(page, 'trend'))?.title?.[0]?.text ?? '').toContain('北京市');
   // No English words left in the page's own text (quotes and sources are verbatim and excluded).
   const english = await page.evaluate(() => {

@@ -48,12 +48,11 @@ export function query(page: Page): string {
   return new URL(page.url()).search.replace(/^\?/, '');
 }
 
-/** axe's serious and critical WCAG 2.1 A/AA violations on the page as it is now, labelled. */
-export async function seriousViolations(page: Page, label: string): Promise<string[]> {
+/** axe's WCAG 2.1 A/AA violations of any impact (minor and moderate too: none is accepted) on
+ *  the page as it is now, labelled. */
+export async function wcagViolations(page: Page, label: string): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  return results.violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** Opens the filter bar's sector picker (on wide screens the sectors are in a panel its button opens). */
