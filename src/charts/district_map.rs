@@ -119,14 +119,13 @@ pub fn district_map_chart(look: &Look<'_>, input: &MapInput<'_>) -> Value {
         .filter_map(|v| v.point.as_ref().map(|p| format!("{} {}", v.district.name(lang), format::number(axis_unit.scale(p.value)))))
         .collect();
     let description = format!(
-        "{}. {}: {}. {}: {}. {} {}.",
+        "{}. {}: {}. {}: {}. {}.",
         input.title,
         tr(lang, "chart.map_chart"),
         axis_unit.name,
         tr(lang, "chart.with_data"),
         with_data.join(", "),
-        input.zones.len(),
-        tr(lang, "map.zones_on_map")
+        format::counted(lang, "map.zones_on_map", input.zones.len()),
     );
     finish(option, look, description)
 }
