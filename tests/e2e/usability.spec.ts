@@ -165,6 +165,31 @@ test('the browser\'s language counts, a chosen one is remembered, and lang in a 
   await context.close();
 });
 
+// Only a language chosen on the page is remembered: one reached by Back is where the reader was,
+// not a choice, so a link without `lang` still opens in the language they chose.
+test('a language reached by Back is not remembered as the reader\'s choice', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto('./?view=trends&lang=zh');
+  await expect(page.getByRole('heading', { level: 2, name: '趋势' })).toBeVisible();
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Trends' })).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/lang=zh/);
+  await expect(page.getByRole('heading', { level: 2, name: '趋势' })).toBeVisible();
+  // A link without lang: the language chosen on the page (English), not the one Back showed,
+  // and not the browser's (Chinese).
+  await page.goto('./?view=sources');
+  await expect(page.getByRole('heading', { level: 2, name: 'Sources' })).toBeVisible();
+  expect(query(page)).toBe('view=sources');
+  // Choosing 中文 on the page is a choice, and is remembered.
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  await expect(page).toHaveURL(/lang=zh/);
+  await page.goto('./?view=map');
+  await expect(page).toHaveURL(/lang=zh/);
+  await context.close();
+});
+
 test('unticking a sector that changes the measure says so', async ({ page }) => {
   await page.goto('./?view=trends');
   await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
