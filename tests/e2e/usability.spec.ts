@@ -224,6 +224,29 @@ test('one sector opens trends on its size in yuan, and the indicator list is gro
   await expect.poll(() => query(page)).not.toBe(before);
 });
 
+// Review H3: a pick with the mouse after arrow keys applies the pick; leaving the list must not
+// then apply the value the arrow keys had stepped to.
+test('a mouse pick after arrow keys on the indicator list stays when the list loses focus', async ({ page }) => {
+  await page.goto('./?view=trends&sector=artificial_intelligence');
+  const select = page.locator('select[name="indicator"]');
+  await expect(select).toHaveValue(/.+/);
+  const shown = await select.inputValue();
+  await select.focus();
+  await page.keyboard.press('ArrowDown');
+  const held = await select.inputValue();
+  expect(held).not.toBe(shown);
+  expect(query(page)).not.toContain(`indicator=${held}`);
+  const values = await select.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  const pick = values.find((v) => v && v !== held && v !== shown)!;
+  await select.selectOption(pick);
+  await expect.poll(() => query(page)).toContain(`indicator=${pick}`);
+  await select.blur();
+  // Two frames: time for a stale value to be applied, were it held.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  expect(query(page)).toContain(`indicator=${pick}`);
+  await expect(select).toHaveValue(pick);
+});
+
 test('a profile\'s latest figures are the latest, with counts as people write them and no target among them', async ({ page }) => {
   await page.goto('./?view=profile&sector=integrated_circuits');
   const figures = page.locator('.profile-figures').first();
