@@ -7,6 +7,9 @@ import {
   GridComponent, TooltipComponent, LegendComponent, TitleComponent, VisualMapComponent,
   GeoComponent, AriaComponent, DataZoomSliderComponent,
 } from 'echarts/components';
+// LabelLayout is NOT optional: the map's district names (charts/district_map.rs, `district_names`),
+// its zone labels and the trend chart's end labels rely on `labelLayout: { hideOverlap: true }`;
+// without it the central districts' names pile up on a phone again (tests/e2e/map.spec.ts).
 import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 

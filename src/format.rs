@@ -64,7 +64,7 @@ pub fn period_label(observation: &Observation, lang: Lang) -> String {
             &[("from", &month(from.1)), ("from_year", &from.0.to_string()), ("to", &month(to.1)), ("to_year", &to.0.to_string())],
         ),
         Period::AsOf { year, month: m } => tr_with(lang, "period.as_of", &[("month", &month(m)), ("year", &year.to_string())]),
-        Period::YearsUnstated(n) => tr_with(lang, "period.years_unstated", &[("n", &n.to_string())]),
+        Period::YearsUnstated(n) => counted(lang, "period.years_unstated", usize::from(n)),
     }
 }
 
@@ -91,6 +91,8 @@ pub fn value(value: f64, unit: Unit, lang: Lang) -> String {
         Unit::HundredMillionUsd => ("value.usd_100m", value),
         Unit::Pct => ("value.pct", value),
         Unit::PctOfGdp => ("value.pct_of_gdp", value),
+        // "1 percentage point"; "0.5 percentage points", as English writes any other number.
+        Unit::PctPoints if value == 1.0 => ("value.pct_points_one", value),
         Unit::PctPoints => ("value.pct_points", value),
         Unit::Count => return count(value, lang),
         Unit::Index => return number(value),
@@ -257,6 +259,48 @@ mod tests {
         assert_eq!(counted(Lang::En, "search.count", 1), "1 result; use the arrow keys and Enter");
         assert_eq!(counted(Lang::En, "search.count", 3), "3 results; use the arrow keys and Enter");
         assert_eq!(counted(Lang::Zh, "search.count", 1), "1个结果，用方向键和回车选择");
+        // Issue 27's plural audit: every sentence with a count, beyond search, table, trends and
+        // sources, in the singular and the plural.
+        for (key, one, two) in [
+            ("notice.more", "… and 1 more ignored part of the link.", "… and 2 more ignored parts of the link."),
+            ("map.zones_on_map", "1 science city, park or zone shown", "2 science cities, parks and zones shown"),
+            ("period.years_unstated", "over 1 year (not stated which)", "over 2 years (not stated which)"),
+            ("trends.left_out_count", "1 figure for part of a year or in other units is in the table only.", "2 figures for part of a year or in other units are in the table only."),
+            ("sources.n_official", "1 official source", "2 official sources"),
+        ] {
+            assert_eq!(counted(Lang::En, key, 1), one);
+            assert_eq!(counted(Lang::En, key, 2), two);
+        }
+        assert_eq!(counted(Lang::En, "notice.more", 1234), "… and 1,234 more ignored parts of the link.");
+        assert_eq!(counted(Lang::Zh, "map.zones_on_map", 1), "1个科学城、园区与功能区");
+        assert_eq!(value(1.0, Unit::PctPoints, Lang::En), "1 percentage point");
+        assert_eq!(value(5.0, Unit::PctPoints, Lang::En), "5 percentage points");
+        assert_eq!(value(0.5, Unit::PctPoints, Lang::En), "0.5 percentage points");
+        assert_eq!(value(1.0, Unit::PctPoints, Lang::Zh), "1个百分点");
+    }
+
+    /// Every sentence with a singular (`<key>_one`) has its plural, and Chinese, which has no
+    /// plural, says both alike.
+    #[test]
+    fn each_singular_has_its_plural_and_chinese_reads_them_alike() {
+        let keys: Vec<&str> = include_str!("../locales/app.yml")
+            .lines()
+            .filter_map(|line| line.split_once(':').map(|(key, _)| key))
+            .filter(|key| !key.starts_with([' ', '#']) && key.ends_with("_one"))
+            .collect();
+        assert!(keys.len() >= 12, "{keys:?}");
+        for one in keys {
+            let many = one.trim_end_matches("_one");
+            for lang in [Lang::En, Lang::Zh] {
+                let (singular, plural) = (tr(lang, one), tr(lang, many));
+                assert_ne!(plural, many, "{many} has no text in {lang:?}");
+                if lang == Lang::Zh {
+                    assert_eq!(singular, plural, "{one}: Chinese has no plural");
+                } else {
+                    assert_ne!(singular, plural, "{one}: English has a singular");
+                }
+            }
+        }
     }
 
     #[test]

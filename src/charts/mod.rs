@@ -190,6 +190,7 @@ pub fn point_tip(look: &Look<'_>, title: &str, point: &Point) -> Vec<String> {
 pub fn mark(option: &mut Value, ids: &[String], palette: Palette) {
     let is_marked = |item: &Value| item.get("obs").or_else(|| item.get("zone")).and_then(Value::as_str).is_some_and(|id| ids.iter().any(|m| m == id));
     let mut districts: Vec<Value> = Vec::new();
+    let mut zones_marked = false;
     for series in option.get_mut("series").and_then(Value::as_array_mut).into_iter().flatten() {
         let kind = series["type"].as_str().unwrap_or_default().to_string();
         for item in series.get_mut("data").and_then(Value::as_array_mut).into_iter().flatten().filter(|item| is_marked(item)) {
@@ -202,6 +203,7 @@ pub fn mark(option: &mut Value, ids: &[String], palette: Palette) {
             match kind.as_str() {
                 "map" => districts.push(json!({ "name": item["name"], "itemStyle": { "borderColor": palette.text, "borderWidth": 3 } })),
                 "scatter" if item.get("zone").is_some() => {
+                    zones_marked = true;
                     let size = item["symbolSize"].as_f64().unwrap_or(0.0).max(18.0);
                     item["symbolSize"] = json!(size);
                     item["label"] = json!({ "show": true, "formatter": "{b}", "position": "right", "color": palette.text });
@@ -217,6 +219,9 @@ pub fn mark(option: &mut Value, ids: &[String], palette: Palette) {
     }
     if let Some(regions) = option.pointer_mut("/geo/regions").and_then(Value::as_array_mut) {
         regions.extend(districts);
+    }
+    if zones_marked {
+        district_map::yield_names_to_marked_zones(option);
     }
 }
 

@@ -2,6 +2,7 @@
 //! A district's profile fills its own district; a sector's shows its zones; a zone's shows its
 //! point, ringed. No figure is mapped, so no district is shaded. Built on `district_map_chart`.
 
+use super::district_map::MapBands;
 use super::{district_map_chart, Look, MapInput};
 use crate::model::{Zone, DISTRICTS};
 use crate::query::DistrictValue;
@@ -31,10 +32,12 @@ pub fn profile_map_chart(look: &Look<'_>, input: &ProfileMapInput<'_>) -> Value 
         },
     );
     option["geo"]["roam"] = json!(false);
-    // No figure is mapped: no scale, and a district's tooltip is just its name.
+    // No figure is mapped: no scale (so the map may come down to the credit line), and a
+    // district's tooltip is just its name.
     if let Some(map) = option.as_object_mut() {
         map.remove("visualMap");
     }
+    option["geo"]["bottom"] = json!(MapBands::bottom(false));
     for item in option.pointer_mut("/series/0/data").and_then(Value::as_array_mut).into_iter().flatten() {
         let name = item["name"].clone();
         item["tip"] = json!([name]);

@@ -549,3 +549,84 @@ fn a_frame_that_cannot_be_written_makes_the_chart_unavailable() {
     assert!(reason.starts_with("the chart's frame cannot be written: key must be a string"), "{reason}");
     assert!(super::frame_json(&charming::Chart::new()).is_ok_and(|frame| frame.get(super::UNDRAWABLE).is_none()));
 }
+
+/// Issue 27: district names that would cover each other at a phone's width give way, the chosen
+/// place's and the figures' last; they are a series ECharts' label layout can thin out.
+#[test]
+fn district_names_give_way_small_central_ones_first_the_chosen_place_never() {
+    let values = district_values(dataset(), "gdp", 2019);
+    assert!(values.iter().all(|v| v.point.is_some()), "2019 has all 16 districts");
+    let order = district_map::name_order(&values, &["fengtai"]);
+    assert_eq!(order.len(), 16);
+    assert_eq!(order[0], "fengtai", "the chosen place first");
+    let figure = |id: &str| values.iter().find(|v| v.district.id == id).and_then(|v| v.point.as_ref()).map(|p| p.value).unwrap();
+    assert!(order[1..].windows(2).all(|w| figure(w[0]) >= figure(w[1])), "then by figure, largest first: {order:?}");
+    // Without figures: from the outskirts in, Dongcheng (the smallest, at the centre) last.
+    let none: Vec<query::DistrictValue> = crate::model::DISTRICTS.iter().map(|district| query::DistrictValue { district, point: None }).collect();
+    let order = district_map::name_order(&none, &["beijing"]);
+    assert_eq!((order[0], order[14], order[15]), ("yanqing", "xicheng", "dongcheng"));
+
+    let input = MapInput { title: "GDP", source_line: "", values: &values, unit: Some(crate::model::Unit::HundredMillionYuan), zones: &[], other_zones: &[], regions: &["fengtai"], range: None };
+    for lang in [Lang::En, Lang::Zh] {
+        let option = district_map_chart(&look(lang), &input);
+        assert_eq!(option["geo"]["label"]["show"], false, "the names are not the geo's, which cannot be laid out");
+        let names = option["series"].as_array().unwrap().last().unwrap();
+        assert_eq!(names["labelLayout"]["hideOverlap"], true);
+        assert_eq!(names["silent"], true, "clicks reach the district under the name");
+        let data = names["data"].as_array().unwrap();
+        let shown: Vec<&str> = data.iter().filter_map(|d| d["name"].as_str()).collect();
+        let mut expected: Vec<&str> = crate::model::DISTRICTS.iter().map(|d| d.name(lang)).collect();
+        let mut sorted = shown.clone();
+        sorted.sort();
+        expected.sort();
+        assert_eq!(sorted, expected);
+        // ECharts keeps the label of the larger point. On a map shaded by a figure every name
+        // wins over a zone's pin (26 px), the chosen place's first.
+        let sizes = |option: &Value| -> Vec<f64> {
+            option["series"].as_array().unwrap().last().unwrap()["data"].as_array().unwrap().iter().map(|d| d["symbolSize"].as_f64().unwrap()).collect()
+        };
+        let shaded = sizes(&option);
+        assert!(shaded.iter().all(|s| *s > 26.0), "{shaded:?}");
+        assert!(shaded.windows(2).all(|w| w[0] > w[1]), "sizes follow the order: {shaded:?}");
+        // A tour step that marks zones (18 px): their labels win over the names but the chosen one.
+        let zgc = dataset().zones.iter().find(|z| z.id == "zgc_science_city").unwrap();
+        let mut marked = district_map_chart(&look(lang), &MapInput { zones: &[zgc], ..input_like(&input) });
+        mark(&mut marked, &["zgc_science_city".to_string()], Palette::for_theme(false));
+        let yielded = sizes(&marked);
+        assert!(yielded[0] > 26.0, "the chosen place's name still wins");
+        assert!(yielded[1..].iter().all(|s| *s < 18.0), "{yielded:?}");
+    }
+    // A map without figures (a profile's): the zones' labels win over the names.
+    let plain = profile_map_chart(&look(Lang::En), &ProfileMapInput { title: "t", source_line: "s", zones: &[], region: "beijing" });
+    let names = plain["series"].as_array().unwrap().last().unwrap()["data"].as_array().unwrap().clone();
+    assert!(names.iter().all(|d| d["symbolSize"].as_f64().unwrap() < 18.0));
+}
+
+/// A copy of a map's input (`MapInput` borrows, and is not `Clone`).
+fn input_like<'a>(input: &MapInput<'a>) -> MapInput<'a> {
+    MapInput { title: input.title, source_line: input.source_line, values: input.values, unit: input.unit, zones: input.zones, other_zones: input.other_zones, regions: input.regions, range: input.range }
+}
+
+/// Reviewer M9: the map sits between the title's band and the scale's, Beijing's shape kept,
+/// not at a centre and size in per cent that ran Daxing into the scale in a wide box.
+#[test]
+fn the_map_keeps_clear_of_its_title_and_its_scale() {
+    let values = district_values(dataset(), "gdp", 2019);
+    let input = MapInput { title: "GDP", source_line: "", values: &values, unit: Some(crate::model::Unit::HundredMillionYuan), zones: &[], other_zones: &[], regions: &["beijing"], range: None };
+    let option = district_map_chart(&look(Lang::En), &input);
+    let geo = &option["geo"];
+    assert!(geo.get("layoutCenter").is_none() && geo.get("layoutSize").is_none(), "{geo}");
+    // Title: 14 px from 4 px. Scale: 12 px high, 20 px above the foot, with its end texts.
+    assert!(geo["top"].as_u64().unwrap() >= 4 + 14 + 4);
+    assert_eq!(option["visualMap"]["bottom"], 20);
+    assert!(geo["bottom"].as_u64().unwrap() >= 20 + 12 + 8);
+    assert_eq!(geo["left"], "center", "one side free: ECharts keeps the aspect and centres");
+    // A box narrower than the map between the bands fits the width instead.
+    let media = option["media"].as_array().unwrap();
+    assert!(media[0]["query"]["maxAspectRatio"].as_f64().unwrap() < 0.97);
+    assert_eq!(media[1]["option"]["geo"]["layoutCenter"], Value::Null, "the default entry puts the bands back");
+    // A profile's small map has no scale: it comes down to the credit line.
+    let plain = profile_map_chart(&look(Lang::En), &ProfileMapInput { title: "t", source_line: "s", zones: &[], region: "haidian" });
+    assert!(plain["geo"]["bottom"].as_u64().unwrap() < geo["bottom"].as_u64().unwrap());
+    assert!(plain["geo"]["bottom"].as_u64().unwrap() >= 11 + 8);
+}

@@ -78,7 +78,19 @@ impl Hit {
             },
             HitKind::Sector => crate::format::sector_name(dataset, Some(&self.id), lang),
             HitKind::District | HitKind::Zone => dataset.region_name(&self.id, lang),
-            HitKind::Indicator => dataset.indicator(&self.id).map_or_else(|| self.id.clone(), |i| i.label(lang).to_string()),
+            HitKind::Indicator => match dataset.indicator(&self.id) {
+                Some(indicator) => {
+                    let label = indicator.label(lang);
+                    // Two measures with one name ("Share of Beijing's GDP" of Haidian, and of the
+                    // three cities and one zone) are told apart by the place their figures are for.
+                    let shared = dataset.indicators.iter().any(|other| other.id != indicator.id && other.label(lang).to_lowercase() == label.to_lowercase());
+                    match shared {
+                        true => format!("{label} · {}", dataset.region_name(indicator_place(dataset, &self.id).unwrap_or(BEIJING), lang)),
+                        false => label.to_string(),
+                    }
+                }
+                None => self.id.clone(),
+            },
         }
     }
 
@@ -115,20 +127,25 @@ impl Hit {
             HitKind::District => base.profile(ProfileSubject::District(&self.id)),
             HitKind::Zone => base.profile(ProfileSubject::Zone(&self.id)),
             HitKind::Indicator => {
-                let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-                for o in dataset.observations.iter().filter(|o| o.indicator == self.id) {
-                    *counts.entry(o.region.as_str()).or_default() += 1;
-                }
-                let region = if counts.contains_key(BEIJING) {
-                    None
-                } else {
-                    counts.into_iter().max_by_key(|(region, n)| (*n, std::cmp::Reverse(*region))).map(|(r, _)| r.to_string())
-                };
+                let region = indicator_place(dataset, &self.id).map(str::to_string);
                 ViewState { view: View::Trends, indicator: Some(self.id.clone()), regions: region.into_iter().collect(), lang: base.lang, embed: base.embed, ..ViewState::default() }
                     .canonical(dataset)
             }
         }
     }
+}
+
+/// The place an indicator's figures are for: `None` (the city) if it has figures for Beijing,
+/// else the region with the most.
+fn indicator_place<'d>(dataset: &'d Dataset, indicator: &str) -> Option<&'d str> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for o in dataset.observations.iter().filter(|o| o.indicator == indicator) {
+        *counts.entry(o.region.as_str()).or_default() += 1;
+    }
+    if counts.contains_key(BEIJING) {
+        return None;
+    }
+    counts.into_iter().max_by_key(|(region, n)| (*n, std::cmp::Reverse(*region))).map(|(r, _)| r)
 }
 
 /// One way of writing a name, normalised: lower case, letters and digits only.
@@ -310,13 +327,11 @@ impl SearchIndex {
         subjects.extend(dataset.sectors.iter().map(|s| with_synonyms(HitKind::Sector, &s.id, &s.name_en, &s.name_zh)));
         subjects.extend(DISTRICTS.iter().map(|d| with_synonyms(HitKind::District, d.id, d.name_en, d.name_zh)));
         subjects.extend(dataset.zones.iter().map(|z| with_synonyms(HitKind::Zone, &z.id, &z.name_en, &z.name_zh)));
+        // One entry per indicator: two with one English name (`gdp_share`, `gdp_share_of_beijing`)
+        // are two measures, each findable, told apart by `Hit::label`.
         let measures: Vec<Entry> = dataset.indicators.iter().map(|i| Entry { kind: HitKind::Indicator, id: i.id.clone(), keys: keys(&i.label_en, &i.label_zh) }).collect();
-        // One entry per indicator name: of two ids with one name, the one with more figures.
-        let mut by_name: Vec<&crate::model::Indicator> = dataset.indicators.iter().collect();
-        by_name.sort_by(|a, b| a.label_en.to_lowercase().cmp(&b.label_en.to_lowercase()).then(b.n_observations.cmp(&a.n_observations)));
-        by_name.dedup_by(|b, a| a.label_en.to_lowercase() == b.label_en.to_lowercase());
         let mut entries = subjects.clone();
-        entries.extend(measures.iter().filter(|m| by_name.iter().any(|i| i.id == m.id)).cloned());
+        entries.extend(measures.iter().cloned());
         let beijing = Entry { kind: HitKind::District, id: BEIJING.to_string(), keys: keys("Beijing", "北京市") };
         subjects.push(beijing);
         SearchIndex { entries, subjects, measures }
@@ -504,14 +519,28 @@ mod tests {
     }
 
     #[test]
-    fn one_entry_per_indicator_name() {
+    fn one_entry_per_indicator_and_two_with_one_name_are_told_apart() {
         let (dataset, index) = index();
-        let labels: Vec<String> = index.search("GDP", 40).iter().map(|h| h.label(dataset, Lang::En)).collect();
-        let mut unique = labels.clone();
-        unique.sort();
-        unique.dedup();
-        assert_eq!(labels.len(), unique.len(), "{labels:?}");
-        assert!(labels.iter().any(|l| l == "Share of Beijing's GDP"), "{labels:?}");
+        let hits = index.search("GDP", 60);
+        let mut ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+        ids.sort();
+        let n = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "one entry per indicator: {ids:?}");
+        // Two indicators share the English name "Share of Beijing's GDP": both are found, by id,
+        // each named with the place its figures are for.
+        for lang in [Lang::En, Lang::Zh] {
+            let labels: Vec<String> = hits.iter().map(|h| h.label(dataset, lang)).collect();
+            let mut unique = labels.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(labels.len(), unique.len(), "{labels:?}");
+        }
+        let shares = index.search("share of beijing's gdp", 8);
+        for (id, label) in [("gdp_share", "Share of Beijing's GDP · Three cities, one zone"), ("gdp_share_of_beijing", "Share of Beijing's GDP · Haidian")] {
+            let hit = shares.iter().find(|h| h.id == id).unwrap_or_else(|| panic!("{id} not found: {shares:?}"));
+            assert_eq!(hit.label(dataset, Lang::En), label);
+        }
     }
 
     #[test]

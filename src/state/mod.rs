@@ -39,7 +39,7 @@ pub const MAX_NOTICES_SHOWN: usize = 5;
 pub fn notice_lines(notices: &[Notice], lang: Lang) -> Vec<String> {
     let mut lines: Vec<String> = notices.iter().take(MAX_NOTICES_SHOWN).map(|n| n.message(lang)).collect();
     if notices.len() > MAX_NOTICES_SHOWN {
-        lines.push(crate::format::tr_with(lang, "notice.more", &[("n", &(notices.len() - MAX_NOTICES_SHOWN).to_string())]));
+        lines.push(crate::format::counted(lang, "notice.more", notices.len() - MAX_NOTICES_SHOWN));
     }
     lines
 }

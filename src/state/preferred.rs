@@ -31,10 +31,12 @@ pub fn with_preferred_lang(query: &str, stored: Option<&str>, browser: &[String]
     if has_lang || preferred_lang(stored, browser) == Lang::En {
         return None;
     }
-    let mut out = form_urlencoded::Serializer::new(String::new());
-    out.extend_pairs(form_urlencoded::parse(query.as_bytes()));
-    out.append_pair("lang", "zh");
-    Some(out.finish())
+    // Appended to the link as written, not re-encoded: a serializer writes `region=a%2Cb`, and
+    // links keep their commas literal (README, "The URL contract").
+    Some(match query.trim_end_matches('&') {
+        "" => "lang=zh".to_string(),
+        kept => format!("{kept}&lang=zh"),
+    })
 }
 
 #[cfg(test)]
@@ -57,5 +59,18 @@ mod tests {
         assert_eq!(with_preferred_lang("", None, &langs(&["zh"])).as_deref(), Some("lang=zh"));
         assert_eq!(with_preferred_lang("?lang=en", Some("zh"), &langs(&["zh-CN"])), None, "lang in a link always wins");
         assert_eq!(with_preferred_lang("?view=map", None, &langs(&["en-US"])), None);
+    }
+
+    /// A link's commas stay literal when the preferred language is added (the URL contract).
+    #[test]
+    fn the_preferred_language_is_added_without_re_encoding_the_link() {
+        let zh = langs(&["zh-CN"]);
+        assert_eq!(
+            with_preferred_lang("?view=trends&sector=integrated_circuits,artificial_intelligence&region=chaoyang,haidian", None, &zh).as_deref(),
+            Some("view=trends&sector=integrated_circuits,artificial_intelligence&region=chaoyang,haidian&lang=zh")
+        );
+        assert_eq!(with_preferred_lang("?view=map&", None, &zh).as_deref(), Some("view=map&lang=zh"));
+        // What the link already encodes stays as it was written.
+        assert_eq!(with_preferred_lang("?region=a%2Cb", None, &zh).as_deref(), Some("region=a%2Cb&lang=zh"));
     }
 }

@@ -508,8 +508,11 @@ fn a_hostile_link_shows_five_notices_and_counts_the_rest() {
     let lines = notice_lines(&parsed.notices, Lang::En);
     assert_eq!(lines.len(), MAX_NOTICES_SHOWN + 1);
     assert_eq!(lines[0], "Ignored “k0=v”: it is not part of an Atlas link.");
-    assert_eq!(lines[5], "… and 2995 more ignored parts of the link.");
-    assert_eq!(notice_lines(&parsed.notices, Lang::Zh)[5], "……以及链接中另外2995处被忽略的内容。");
+    assert_eq!(lines[5], "… and 2,995 more ignored parts of the link.");
+    assert_eq!(notice_lines(&parsed.notices, Lang::Zh)[5], "……以及链接中另外2,995处被忽略的内容。");
+    // One more than five: the singular (issue 27's plural audit).
+    assert_eq!(notice_lines(&parsed.notices[..6], Lang::En)[5], "… and 1 more ignored part of the link.");
+    assert_eq!(notice_lines(&parsed.notices[..6], Lang::Zh)[5], "……以及链接中另外1处被忽略的内容。");
     // Five or fewer: each is shown, with no count.
     assert_eq!(notice_lines(&parsed.notices[..5], Lang::En).len(), 5);
     // A list of thousands of ids is read only so far.

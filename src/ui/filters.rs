@@ -416,6 +416,9 @@ fn IndicatorSelect() -> impl IntoView {
                         stepping.set_value(false);
                         pending.set_value(Some(id));
                     } else {
+                        // A pick with the mouse after arrow keys: the value stepped to earlier
+                        // is stale, and leaving the list must not apply it over this one.
+                        pending.set_value(None);
                         apply(id);
                     }
                 }>

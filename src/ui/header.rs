@@ -14,7 +14,12 @@ use leptos::prelude::*;
 pub fn Header() -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
-    let set_lang = move |next: Lang| atlas.update(History::Push, |s| s.lang = next);
+    // A language chosen here is the reader's choice, remembered for the next link without
+    // `lang`; one a link or Back/Forward leads to is not (so it is stored here, not on change).
+    let set_lang = move |next: Lang| {
+        bridge::store_lang(next.code());
+        atlas.update(History::Push, |s| s.lang = next);
+    };
     // On phones the search box is behind a button (the stylesheet hides one or the other).
     let search_open = RwSignal::new(false);
     let search_toggle = NodeRef::<html::Button>::new();

@@ -174,15 +174,8 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
         }
         shown
     });
-    // A language chosen on the page is remembered for the next link without `lang`; the one a
-    // link opened in is not a choice.
-    Effect::new(move |before: Option<Lang>| {
-        let now = lang.get();
-        if before.is_some_and(|before| before != now) {
-            bridge::store_lang(now.code());
-        }
-        now
-    });
+    // A language chosen on the page is remembered by the switch itself (ui::header): a change
+    // of language by Back/Forward or a link is not a choice.
     atlas
 }
 

@@ -60,3 +60,44 @@ export async function openSectors(page: Page) {
   const toggle = page.locator('.sector-picker .picker-toggle');
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
 }
+
+/** What a drawn map shows as text, read from ECharts' scene (issue 27): every visible text with its
+ *  box in the chart's pixels (labels hidden by the label layout are not drawn, so not listed),
+ *  which of them are district names, the titles and the scale's end texts, and the box the map
+ *  itself is drawn in. `overlaps` names each pair of visible texts whose boxes meet. */
+export async function mapTexts(page: Page, name: string) {
+  return page.locator(`[data-chart="${name}"]`).evaluate((el) => {
+    const chart = (window as any).echarts.getInstanceByDom(el);
+    const option = chart.getOption();
+    const texts: { text: string; x: number; y: number; w: number; h: number }[] = [];
+    const seen = new Set();
+    // A text is drawn as spans; the display list holds only what is drawn (no ignored labels).
+    for (const span of chart.getZr().storage.getDisplayList(true)) {
+      const text = span.type === 'tspan' ? span.parent : null;
+      if (!text || seen.has(text) || !text.style?.text || text.style.opacity === 0) continue;
+      seen.add(text);
+      const rect = text.getBoundingRect().clone();
+      const transform = text.getComputedTransform();
+      if (transform) rect.applyTransform(transform);
+      texts.push({ text: text.style.text, x: rect.x, y: rect.y, w: rect.width, h: rect.height });
+    }
+    const overlaps: string[] = [];
+    texts.forEach((a, i) => texts.slice(i + 1).forEach((b) => {
+      if (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h) overlaps.push(`${a.text} / ${b.text}`);
+    }));
+    const names = option.series[option.series.length - 1].data.map((d: any) => d.name);
+    const map = chart.getModel().getComponent('geo').coordinateSystem.getViewRectAfterRoam();
+    const titles = option.title.map((t: any) => t.text);
+    return {
+      box: { w: el.clientWidth, h: el.clientHeight },
+      texts,
+      overlaps,
+      districtNames: texts.filter((t) => names.includes(t.text)).map((t) => t.text),
+      title: texts.find((t) => t.text === titles[0]),
+      // The credit line may be cut to fit ("…"); the scale's ends are its `text`.
+      foot: texts.filter((t) => t.text !== titles[0] && (titles.slice(1).some((c: string) => c.startsWith(t.text.replace(/…$/, '')))
+        || (option.visualMap?.[0]?.text ?? []).includes(t.text))),
+      map: { x: map.x, y: map.y, w: map.width, h: map.height },
+    };
+  });
+}

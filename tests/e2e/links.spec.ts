@@ -100,7 +100,7 @@ test('a link of 3,000 unknown keys shows five notices and "and 2995 more"', asyn
   const items = page.locator('.notices li');
   await expect(items).toHaveCount(6);
   await expect(items.nth(0)).toHaveText('Ignored “k0=v”: it is not part of an Atlas link.');
-  await expect(items.nth(5)).toHaveText('… and 2995 more ignored parts of the link.');
+  await expect(items.nth(5)).toHaveText('… and 2,995 more ignored parts of the link.');
   await expect.poll(() => query(page)).toBe('view=trends');
 });
 

@@ -1,5 +1,5 @@
 // Issue 6: the cluster map, linked both ways with the filters.
-import { test, expect, chartOption } from './fixtures';
+import { test, expect, chartOption, mapTexts } from './fixtures';
 
 const mapReady = async (page: any) =>
   expect.poll(async () => (await chartOption(page, 'map'))?.series?.[0]?.data?.length ?? 0).toBe(16);
@@ -92,4 +92,32 @@ test("a zone's card lists its figures by measure, periods in order, and names a 
   expect(gdp[gdp.length - 1]).toMatch(/2021–2025: .* \(Target\)$/);
   // A sector's figure names its sector; a part year says which months.
   expect(lines).toContainEqual(expect.stringMatching(/^Industry output value · Integrated circuits · Jan–Jun 2024: /));
+});
+
+// Issue 27 and reviewer M9: the district names give way rather than pile up (the central ones
+// overlapped even at 1280 px), each inside its district, and the map keeps clear of its title and
+// scale in the map view's box (852 × 560 at 1280 px) and in a profile's wide, short one (1168 × 380).
+test('district names never overlap, each sits in its district, and the map clears its title and scale', async ({ page }) => {
+  for (const [url, name] of [['./?view=map', 'map'], ['./?view=profile&region=haidian', 'profile-map']] as const) {
+    await page.goto(url);
+    const chart = page.locator(`[data-chart="${name}"]`);
+    await expect.poll(() => chart.evaluate((el) => (window as any).echarts?.getInstanceByDom(el)?.getOption()?.geo?.length ?? 0)).toBe(1);
+    await expect.poll(async () => (await mapTexts(page, name)).districtNames.length).toBeGreaterThan(10);
+    const drawn = await mapTexts(page, name);
+    expect(drawn.box.w / drawn.box.h, url).toBeGreaterThan(1.4);
+    expect(drawn.overlaps, drawn.texts.map((t) => t.text).join(' | ')).toEqual([]);
+    expect(drawn.map.y, url).toBeGreaterThanOrEqual(drawn.title!.y + drawn.title!.h);
+    expect(drawn.foot.length).toBeGreaterThan(0);
+    for (const foot of drawn.foot) expect(drawn.map.y + drawn.map.h, `${url}: ${foot.text}`).toBeLessThanOrEqual(foot.y);
+  }
+  await page.goto('./?view=map');
+  await mapReady(page);
+  // Each name is drawn inside its own district.
+  const outside = await page.locator('[data-chart="map"]').evaluate((el) => {
+    const chart = (window as any).echarts.getInstanceByDom(el);
+    const geo = chart.getModel().getComponent('geo').coordinateSystem;
+    const names = chart.getOption().series.at(-1).data;
+    return names.filter((d: any) => !geo.getRegion(d.name)?.contain(d.value)).map((d: any) => d.name);
+  });
+  expect(outside).toEqual([]);
 });

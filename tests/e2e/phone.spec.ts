@@ -1,6 +1,6 @@
 // Issue 22: a shared link opened on a phone shows its chart first. Runs in the `phone` (390 × 844)
 // and `phone-360` (360 × 740) projects only (playwright.config.ts), with touch on.
-import { test, expect, chartOption, query, wcagViolations } from './fixtures';
+import { test, expect, chartOption, query, wcagViolations, mapTexts } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** The chart views a link can open on, each with the chart whose top must be in the first screen. */
@@ -364,5 +364,38 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Filters' }).tap();
     await expect(page.getByRole('dialog', { name: 'Filters' })).toBeVisible();
     expect(await wcagViolations(page, `the filter sheet, ${scheme}`)).toEqual([]);
+  });
+}
+
+// Issue 27: on a phone the small central districts' names gave way to nothing and piled up
+// (Dongcheng, Xicheng, Chaoyang, Fengtai, Shijingshan, Haidian on one spot; "Huairou Science City"
+// over Miyun). Now no two texts the map draws overlap, and it keeps clear of its title and scale.
+for (const [label, url, name] of [
+  ['the map', './?view=map', 'map'],
+  ['the map, in Chinese', './?view=map&lang=zh', 'map'],
+  ['a district\'s small map', './?view=profile&region=haidian', 'profile-map'],
+  ['a sector\'s small map, in Chinese', './?view=profile&sector=integrated_circuits&lang=zh', 'profile-map'],
+] as const) {
+  test(`${label}: no two names overlap, and the map clears its title and scale`, async ({ page }) => {
+    await page.goto(url);
+    const chart = page.locator(`[data-chart="${name}"]`);
+    await expect.poll(() => chart.evaluate((el) => (window as any).echarts?.getInstanceByDom(el)?.getOption()?.geo?.length ?? 0)).toBe(1);
+    await expect.poll(async () => (await mapTexts(page, name)).districtNames.length).toBeGreaterThan(6);
+    const drawn = await mapTexts(page, name);
+    expect(drawn.box.w).toBeLessThanOrEqual(390);
+    expect(drawn.overlaps, `${drawn.texts.map((t) => t.text).join(' | ')}`).toEqual([]);
+    // Thinned out, not emptied; on the map of GDP the largest district keeps its name, and on a
+    // district's profile that district does.
+    expect(drawn.districtNames.length).toBeLessThan(16);
+    for (const outer of url.includes('lang=zh') ? ['延庆区', '房山区'] : ['Yanqing', 'Fangshan']) {
+      expect(drawn.districtNames).toContain(outer);
+    }
+    if (name === 'map' || url.includes('region=haidian')) expect(drawn.districtNames).toContain(url.includes('lang=zh') ? '海淀区' : 'Haidian');
+    expect(drawn.title).toBeTruthy();
+    expect(drawn.map.y).toBeGreaterThanOrEqual(drawn.title!.y + drawn.title!.h);
+    expect(drawn.foot.length).toBeGreaterThan(0);
+    for (const foot of drawn.foot) expect(drawn.map.y + drawn.map.h, foot.text).toBeLessThanOrEqual(foot.y);
+    expect(drawn.map.x).toBeGreaterThanOrEqual(0);
+    expect(drawn.map.x + drawn.map.w).toBeLessThanOrEqual(drawn.box.w);
   });
 }

@@ -165,6 +165,31 @@ test('the browser\'s language counts, a chosen one is remembered, and lang in a 
   await context.close();
 });
 
+// Only a language chosen on the page is remembered: one reached by Back is where the reader was,
+// not a choice, so a link without `lang` still opens in the language they chose.
+test('a language reached by Back is not remembered as the reader\'s choice', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto('./?view=trends&lang=zh');
+  await expect(page.getByRole('heading', { level: 2, name: '趋势' })).toBeVisible();
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Trends' })).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/lang=zh/);
+  await expect(page.getByRole('heading', { level: 2, name: '趋势' })).toBeVisible();
+  // A link without lang: the language chosen on the page (English), not the one Back showed,
+  // and not the browser's (Chinese).
+  await page.goto('./?view=sources');
+  await expect(page.getByRole('heading', { level: 2, name: 'Sources' })).toBeVisible();
+  expect(query(page)).toBe('view=sources');
+  // Choosing 中文 on the page is a choice, and is remembered.
+  await page.getByRole('button', { name: '中文', exact: true }).click();
+  await expect(page).toHaveURL(/lang=zh/);
+  await page.goto('./?view=map');
+  await expect(page).toHaveURL(/lang=zh/);
+  await context.close();
+});
+
 test('unticking a sector that changes the measure says so', async ({ page }) => {
   await page.goto('./?view=trends');
   await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
@@ -197,6 +222,29 @@ test('one sector opens trends on its size in yuan, and the indicator list is gro
   expect(query(page)).toBe(before);
   await page.keyboard.press('Enter');
   await expect.poll(() => query(page)).not.toBe(before);
+});
+
+// Review H3: a pick with the mouse after arrow keys applies the pick; leaving the list must not
+// then apply the value the arrow keys had stepped to.
+test('a mouse pick after arrow keys on the indicator list stays when the list loses focus', async ({ page }) => {
+  await page.goto('./?view=trends&sector=artificial_intelligence');
+  const select = page.locator('select[name="indicator"]');
+  await expect(select).toHaveValue(/.+/);
+  const shown = await select.inputValue();
+  await select.focus();
+  await page.keyboard.press('ArrowDown');
+  const held = await select.inputValue();
+  expect(held).not.toBe(shown);
+  expect(query(page)).not.toContain(`indicator=${held}`);
+  const values = await select.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  const pick = values.find((v) => v && v !== held && v !== shown)!;
+  await select.selectOption(pick);
+  await expect.poll(() => query(page)).toContain(`indicator=${pick}`);
+  await select.blur();
+  // Two frames: time for a stale value to be applied, were it held.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  expect(query(page)).toContain(`indicator=${pick}`);
+  await expect(select).toHaveValue(pick);
 });
 
 test('a profile\'s latest figures are the latest, with counts as people write them and no target among them', async ({ page }) => {
