@@ -313,7 +313,7 @@ impl SearchIndex {
         let measures: Vec<Entry> = dataset.indicators.iter().map(|i| Entry { kind: HitKind::Indicator, id: i.id.clone(), keys: keys(&i.label_en, &i.label_zh) }).collect();
         // One entry per indicator name: of two ids with one name, the one with more figures.
         let mut by_name: Vec<&crate::model::Indicator> = dataset.indicators.iter().collect();
-        by_name.sort_by(|a, b| a.label_en.to_lowercase().cmp(&b.label_en.to_lowercase()).then(b.n_observations.cmp(&a.n_observations)));
+        crate::model::order::sort_by(&mut by_name, |a, b| a.label_en.to_lowercase().cmp(&b.label_en.to_lowercase()).then(b.n_observations.cmp(&a.n_observations)));
         by_name.dedup_by(|b, a| a.label_en.to_lowercase() == b.label_en.to_lowercase());
         let mut entries = subjects.clone();
         entries.extend(measures.iter().filter(|m| by_name.iter().any(|i| i.id == m.id)).cloned());
@@ -351,7 +351,7 @@ impl SearchIndex {
             }
         }
         // Stable: of equally long names, the first found (the dataset's order) first.
-        readings.sort_by_key(|(length, ..)| std::cmp::Reverse(*length));
+        crate::model::order::sort_by_key(&mut readings, |(length, ..)| std::cmp::Reverse(*length));
         let outside = |spans: &[(usize, usize, &str)]| -> Vec<String> {
             let mut measure = Vec::new();
             for (at, word) in words.iter().enumerate() {
@@ -447,7 +447,7 @@ impl SearchIndex {
                 Some((matched, entry.kind, length, order, entry))
             })
             .collect();
-        hits.sort_by_key(|(matched, kind, length, order, _)| (*matched, *kind, *length, *order));
+        crate::model::order::sort_by_key(&mut hits, |(matched, kind, length, order, _)| (*matched, *kind, *length, *order));
         hits.into_iter().take(limit).map(|(matched, kind, _, _, entry)| Hit { kind, id: entry.id.clone(), matched }).collect()
     }
 }
@@ -508,7 +508,7 @@ mod tests {
         let (dataset, index) = index();
         let labels: Vec<String> = index.search("GDP", 40).iter().map(|h| h.label(dataset, Lang::En)).collect();
         let mut unique = labels.clone();
-        unique.sort();
+        crate::model::order::sort(&mut unique);
         unique.dedup();
         assert_eq!(labels.len(), unique.len(), "{labels:?}");
         assert!(labels.iter().any(|l| l == "Share of Beijing's GDP"), "{labels:?}");
