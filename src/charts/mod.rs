@@ -131,9 +131,6 @@ pub(crate) fn finish(mut option: Value, look: &Look<'_>, description: String) ->
     option["backgroundColor"] = json!("transparent");
     option["textStyle"] = json!({ "color": look.palette.text, "fontFamily": "system-ui, 'Noto Sans CJK SC', sans-serif" });
     option["animation"] = json!(look.animate);
-    // A filter's change redraws at once: the update's animation cost a click about 16 ms of
-    // drawing (issue 26). The first draw still grows in.
-    option["animationDurationUpdate"] = json!(0);
     option["tooltip"] = json!({ "trigger": "item", "confine": true, "appendToBody": false });
     option["aria"] = json!({ "enabled": true, "label": { "enabled": true, "description": description } });
     option
