@@ -179,7 +179,17 @@ const filterLatency = (base) => inFreshPage(`${base}?view=trends&indicator=clust
     // Let the history entry and any idle work of this click finish before the next.
     await page.waitForTimeout(50);
   }
-  return { updated: median(updated), painted: median(painted) };
+  // One more click, counting ECharts' repaints in the second after it and their time (an
+  // animation repaints every frame): exact counts, unlike the timings on a shared machine.
+  const repaints = await page.evaluate(() => new Promise((resolve) => {
+    const painter = window.echarts.getInstanceByDom(document.querySelector('[data-chart="trend"]')).getZr().painter;
+    const refresh = painter.refresh.bind(painter);
+    let count = 0, ms = 0;
+    painter.refresh = (...rest) => { count++; const t = performance.now(); const r = refresh(...rest); ms += performance.now() - t; return r; };
+    document.querySelectorAll('input[type=checkbox][name=sector]')[0].click();
+    setTimeout(() => { painter.refresh = refresh; resolve({ count, ms }); }, 1000);
+  }));
+  return { updated: median(updated), painted: median(painted), repaints };
 });
 
 // Lighthouse's mobile preset (simulated slow 4G, 4x slower CPU) in Debian's Chromium.
@@ -310,7 +320,7 @@ for (const build of builds) {
   servers.push(server);
   Object.assign(build, { base: `http://127.0.0.1:${server.address().port}/`, sizes: sizes(build.dist),
     firstChart: Object.fromEntries(CHART_LINKS.map(([name]) => [name, []])), longTasks: { overview: [], chart: [] },
-    decode: [], overview: [], filter: [], filterPainted: [], lighthouse: Object.fromEntries(LIGHTHOUSE_PAGES.map(([name]) => [name, []])) });
+    decode: [], overview: [], filter: [], filterPainted: [], repaints: [], lighthouse: Object.fromEntries(LIGHTHOUSE_PAGES.map(([name]) => [name, []])) });
 }
 const bare = await startServer({ root: barePage('dist'), port: 0 });
 servers.push(bare);
@@ -341,7 +351,7 @@ for (let round = 0; round < RUNS; round++) {
     const overview = await attempt(`${build.name} overview`, () => overviewReady(build.base));
     if (overview) { build.overview.push(overview.ms); build.longTasks.overview.push(overview.longTasks); }
     const filter = await attempt(`${build.name} filter clicks`, () => filterLatency(build.base));
-    if (filter) { build.filter.push(filter.updated); build.filterPainted.push(filter.painted); }
+    if (filter) { build.filter.push(filter.updated); build.filterPainted.push(filter.painted); build.repaints.push(filter.repaints); }
   }
   console.error(`round ${round + 1} of ${RUNS} done (${((Date.now() - started) / 60000).toFixed(1)} min)`);
 }
@@ -389,6 +399,7 @@ const summary = (build) => ({
   overviewMs: median(build.overview),
   filterMs: median(build.filter),
   filterPaintedMs: median(build.filterPainted),
+  repaintsAfterClick: build.repaints.length ? { count: median(build.repaints.map((r) => r.count)), ms: median(build.repaints.map((r) => r.ms)) } : null,
   lighthouse: Object.fromEntries(LIGHTHOUSE_PAGES.map(([page]) => [page, lighthouseSummary(build.lighthouse[page])])),
 });
 for (const build of builds) build.summary = summary(build);
@@ -414,6 +425,7 @@ const rows = [
 const details = [
   ['wasm (brotli KB)', (s) => kb(s.wasmKB * 1024)],
   ['filter click → the next frame painted, ms', (s) => fixed(s.filterPaintedMs, 1)],
+  ['ECharts repaints in the second after a filter click: count / ms', (s) => (s.repaintsAfterClick ? `${fixed(s.repaintsAfterClick.count)} / ${fixed(s.repaintsAfterClick.ms, 1)}` : '—')],
   ['navigation → overview drawn, ms', (s) => fixed(s.overviewMs)],
   ['dataset ready at start-up, ms', (s) => fixed(s.decodeMs, 1)],
   ['Lighthouse FCP / CLS, overview', (s) => { const l = s.lighthouse[overviewPage]; return l ? `${(l.fcpMs / 1000).toFixed(2)} s / ${l.cls.toFixed(3)}` : '—'; }],
@@ -454,6 +466,6 @@ writeFileSync('bench/results.json', JSON.stringify({
   phone,
   builds: builds.map((b) => ({ name: b.name, dist: b.dist, summary: b.summary, assets: b.sizes.assets,
     runs: { firstChartMs: b.firstChart, longTasks: b.longTasks, decodeMs: b.decode, overviewMs: b.overview, filterMs: b.filter,
-      filterPaintedMs: b.filterPainted, lighthouse: b.lighthouse } })),
+      filterPaintedMs: b.filterPainted, repaints: b.repaints, lighthouse: b.lighthouse } })),
 }, null, 2) + '\n');
 console.log('\nwritten: bench/results.json');
