@@ -26,7 +26,7 @@ mod model;
 
 // `locales/` is read by rust-i18n's macro at expansion time, which Cargo does not track; since
 // this script names what it watches, Cargo reruns only for these, so the catalogue is listed too.
-const WATCHED: [&str; 11] = [
+const WATCHED: [&str; 12] = [
     "locales",
     "data/sectors.json",
     "data/search_terms.json",
@@ -38,6 +38,7 @@ const WATCHED: [&str; 11] = [
     "src/model/period.rs",
     "src/model/regions.rs",
     "src/model/open_data.rs",
+    "src/model/order.rs",
 ];
 
 fn main() {

@@ -1,6 +1,7 @@
 //! `<EChart>`: one component owns an ECharts instance's whole life. It inits once per container,
-//! replaces the whole option on every change (`notMerge`, so no stale series remain), resizes
-//! with its container, and disposes the instance, its click handler and its observer on unmount.
+//! replaces the whole option on every change (`notMerge`, so no stale series remain; drawn
+//! without animation after the first), resizes with its container, and disposes the instance,
+//! its click handler and its observer on unmount.
 
 use super::{describe, download_url, init, ECharts};
 use crate::format::tr;
@@ -230,6 +231,7 @@ pub fn EChart(
 ) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
     let instance = StoredValue::new_local(None::<Live>);
+    let drawn = StoredValue::new(false);
     let failed = RwSignal::new(None::<String>);
     // ECharts is loaded when the first chart needs it.
     let ready = RwSignal::new(super::echarts_loaded());
@@ -271,7 +273,14 @@ pub fn EChart(
             match (slot.as_ref(), option) {
                 // A redraw that works clears an earlier failure.
                 (Some(live), Ok(option)) => {
+                    // Only the first draw animates. With `notMerge` every later option's items
+                    // enter anew, and their entry animation repainted the chart on every frame
+                    // for a second after each filter click (issue 26).
+                    if drawn.get_value() {
+                        let _ = js_sys::Reflect::set(&option, &"animation".into(), &JsValue::FALSE);
+                    }
                     let result = live.chart.set_option(&option, &not_merge()).err().map(describe);
+                    drawn.set_value(result.is_none() || drawn.get_value());
                     if result.is_some() || failed.get_untracked().is_some() {
                         failed.set(result);
                     }

@@ -129,7 +129,7 @@ impl TrendData {
         let years = year_axis(&rows, state.time_span(dataset));
         let mut series = query::series(dataset, &rows, &years);
         // Lines in the order of the places chosen (the dataset's), sectors within each.
-        series.sort_by_key(|s| dataset.regions.iter().position(|r| r.id == s.region));
+        crate::model::order::sort_by_key(&mut series, |s| dataset.regions.iter().position(|r| r.id == s.region));
         let drawn: BTreeSet<&str> = drawn_points(&series).flat_map(|p| p.observations.iter().map(String::as_str)).collect();
         let left_out = rows.iter().filter(|o| !drawn.contains(o.id.as_str())).count();
         let credited: Vec<&Observation> = rows.iter().copied().filter(|o| drawn.contains(o.id.as_str())).collect();

@@ -5,6 +5,7 @@
 
 mod load;
 pub mod open_data;
+pub mod order;
 mod period;
 mod regions;
 
@@ -615,9 +616,9 @@ impl Dataset {
         let (mut floors, mut differing): (Vec<&Observation>, Vec<&Observation>) =
             others.into_iter().partition(|o| is_floor(o) && is_floor(observation));
         let rank = |o: &&Observation| (source_rank(self, o), std::cmp::Reverse(o.decimals()), o.id.clone());
-        agreeing.sort_by_key(rank);
-        differing.sort_by_key(rank);
-        floors.sort_by_key(rank);
+        order::sort_by_key(&mut agreeing, rank);
+        order::sort_by_key(&mut differing, rank);
+        order::sort_by_key(&mut floors, rank);
         PointSources { agreeing, differing, floors }
     }
 
@@ -635,9 +636,7 @@ impl Dataset {
 
     fn index(mut self) -> Self {
         // Indices sorted by id: no copy of the 554 ids at start-up, a binary search per lookup.
-        let mut by_id: Vec<usize> = (0..self.observations.len()).collect();
-        by_id.sort_unstable_by(|&a, &b| self.observations[a].id.cmp(&self.observations[b].id));
-        self.by_id = by_id;
+        self.by_id = order::sorted_positions(self.observations.len(), &|a, b| self.observations[a].id.cmp(&self.observations[b].id));
         self
     }
 }

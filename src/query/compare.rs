@@ -67,7 +67,7 @@ pub fn index_base(series: &Series, years: &[u16]) -> Option<IndexBase> {
 /// player steps through these.
 pub fn map_years(dataset: &Dataset, indicator: &str) -> Vec<u16> {
     let mut years: Vec<u16> = district_rows(dataset, indicator).iter().map(|o| o.year).collect();
-    years.sort_unstable();
+    crate::model::order::sort(&mut years);
     years.dedup();
     years
 }

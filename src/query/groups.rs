@@ -61,9 +61,9 @@ pub fn grouped_options(dataset: &Dataset, options: Vec<IndicatorOption>, lang: L
             None => groups.push((group, vec![option])),
         }
     }
-    groups.sort_by_key(|(g, _)| *g);
+    crate::model::order::sort_by_key(&mut groups, |(g, _)| *g);
     for (_, list) in &mut groups {
-        list.sort_by_cached_key(|o| name(&o.id));
+        crate::model::order::sort_by_cached_key(list, |o| name(&o.id));
     }
     groups
 }

@@ -108,7 +108,7 @@ pub fn scale_ladder(dataset: &Dataset, state: &ViewState) -> Ladder {
     let rows: Vec<&Observation> = drawable(dataset, &sectors_state, None).into_iter().filter(|o| is_statement(o)).collect();
     let sectors: Vec<String> = state.selected_sectors(dataset).into_iter().map(str::to_string).collect();
     let mut years: Vec<u16> = rows.iter().map(|o| o.year).collect();
-    years.sort_unstable();
+    crate::model::order::sort(&mut years);
     years.dedup();
     let cells: Vec<LadderCell> = sectors
         .iter()

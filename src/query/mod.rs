@@ -90,7 +90,7 @@ impl Filter {
 /// them), sector (dataset order, economy-wide first), region, year, id.
 pub fn filter<'d>(dataset: &'d Dataset, filter: &Filter) -> Vec<&'d Observation> {
     let mut rows: Vec<&Observation> = dataset.observations.iter().filter(|o| filter.keeps(o)).collect();
-    rows.sort_by_cached_key(|o| {
+    crate::model::order::sort_by_cached_key(&mut rows, |o| {
         let indicator = dataset.indicators.iter().position(|i| i.id == o.indicator);
         let sector = o.sector.as_deref().and_then(|s| dataset.sector_index(s));
         let region = dataset.regions.iter().position(|r| r.id == o.region);
@@ -123,7 +123,7 @@ pub fn economy_wide_lines(state: &ViewState) -> bool {
 pub fn timeline(dataset: &Dataset, span: Option<TimeSpan>) -> Vec<&Fact> {
     let in_span = |fact: &&Fact| span.is_none_or(|span| fact.year().is_some_and(|year| span.contains(year)));
     let mut facts: Vec<&Fact> = dataset.facts.iter().filter(in_span).collect();
-    facts.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+    crate::model::order::sort_by(&mut facts, |a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
     facts
 }
 

@@ -180,8 +180,8 @@ pub fn profile<'d>(dataset: &'d Dataset, entity: Entity<'d>, state: &ViewState) 
             facts = dataset.facts.iter().filter(|f| f.region == d.id || zones.iter().any(|z| z.id == f.region)).collect();
             (ranks, years_without_rank) = gdp_ranks(dataset, d.id);
             let lead = |indicator: &str| DISTRICT_LEAD.iter().position(|l| *l == indicator).unwrap_or(DISTRICT_LEAD.len());
-            headlines.sort_by_key(|h| lead(&h.latest.indicator));
-            series.sort_by_key(|s| lead(&s.indicator));
+            crate::model::order::sort_by_key(&mut headlines, |h| lead(&h.latest.indicator));
+            crate::model::order::sort_by_key(&mut series, |s| lead(&s.indicator));
         }
         Entity::Zone(zone) => {
             zones = vec![zone];
@@ -190,7 +190,7 @@ pub fn profile<'d>(dataset: &'d Dataset, entity: Entity<'d>, state: &ViewState) 
         }
     }
     let mut facts = facts;
-    facts.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+    crate::model::order::sort_by(&mut facts, |a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
     let links = explorer_links(entity, &series, state);
     let (headlines, plans) = headlines.into_iter().partition(|h| h.latest.kind.is_outcome());
     Profile { entity, headlines, plans, series, zones, facts, ranks, years_without_rank, district, links }
@@ -208,7 +208,7 @@ pub fn size_measures(dataset: &Dataset, sector: &str) -> Vec<(String, Vec<u16>)>
         measures.entry(o.indicator.as_str()).or_default().insert(o.year);
     }
     let mut list: Vec<(String, Vec<u16>)> = measures.into_iter().map(|(id, years)| (id.to_string(), years.into_iter().collect())).collect();
-    list.sort_by_key(|(id, years)| (years.first().copied(), std::cmp::Reverse(years.len()), id.clone()));
+    crate::model::order::sort_by_key(&mut list, |(id, years)| (years.first().copied(), std::cmp::Reverse(years.len()), id.clone()));
     list
 }
 
@@ -295,7 +295,7 @@ pub fn profile_series(dataset: &Dataset, rows: &[&Observation]) -> Vec<ProfileSe
         .into_iter()
         .filter_map(|group| {
             let mut years: Vec<u16> = group.iter().filter(|o| o.kind.is_outcome() && !o.is_part_year()).map(|o| o.year).collect();
-            years.sort_unstable();
+            crate::model::order::sort(&mut years);
             years.dedup();
             let (first, last) = (*years.first()?, *years.last()?);
             if years.len() < 2 {
@@ -317,7 +317,7 @@ pub fn gdp_ranks(dataset: &Dataset, district: &str) -> (Vec<Rank>, Vec<u16>) {
         .filter(|o| o.indicator == "gdp" && o.sector.is_none() && DISTRICTS.iter().any(|d| d.id == o.region))
         .map(|o| o.year)
         .collect();
-    years.sort_unstable();
+    crate::model::order::sort(&mut years);
     years.dedup();
     let mut ranks = Vec::new();
     let mut without = Vec::new();

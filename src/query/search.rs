@@ -366,7 +366,7 @@ impl SearchIndex {
             }
         }
         // Stable: of equally long names, the first found (the dataset's order) first.
-        readings.sort_by_key(|(length, ..)| std::cmp::Reverse(*length));
+        crate::model::order::sort_by_key(&mut readings, |(length, ..)| std::cmp::Reverse(*length));
         let outside = |spans: &[(usize, usize, &str)]| -> Vec<String> {
             let mut measure = Vec::new();
             for (at, word) in words.iter().enumerate() {
@@ -462,7 +462,7 @@ impl SearchIndex {
                 Some((matched, entry.kind, length, order, entry))
             })
             .collect();
-        hits.sort_by_key(|(matched, kind, length, order, _)| (*matched, *kind, *length, *order));
+        crate::model::order::sort_by_key(&mut hits, |(matched, kind, length, order, _)| (*matched, *kind, *length, *order));
         hits.into_iter().take(limit).map(|(matched, kind, _, _, entry)| Hit { kind, id: entry.id.clone(), matched }).collect()
     }
 }

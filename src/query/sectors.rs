@@ -127,7 +127,7 @@ pub fn sector_sizes(dataset: &Dataset, state: &ViewState) -> Vec<SectorSize> {
             let chosen = mine.iter().min_by_key(|o| (std::cmp::Reverse(o.year), measure_rank(&o.indicator), o.indicator.clone()))?;
             let measure: Vec<&Observation> = mine.iter().copied().filter(|o| o.indicator == chosen.indicator).collect();
             let mut years: Vec<u16> = measure.iter().map(|o| o.year).collect();
-            years.sort_unstable();
+            crate::model::order::sort(&mut years);
             years.dedup();
             let history: Vec<Point> = years.iter().filter_map(|y| point(dataset, measure.iter().copied().filter(|o| o.year == *y))).collect();
             let latest = history.last()?.clone();

@@ -91,7 +91,7 @@ pub fn series(dataset: &Dataset, rows: &[&Observation], years: &[u16]) -> Vec<Se
                 .collect();
             let mut target_years: Vec<u16> = group.iter().filter(|o| o.kind == Kind::Target).map(|o| o.year).collect();
             // Rows may come in any order (a profile passes the dataset's): sort, then dedup.
-            target_years.sort_unstable();
+            crate::model::order::sort(&mut target_years);
             target_years.dedup();
             let targets = target_years
                 .into_iter()
@@ -122,7 +122,7 @@ pub(crate) fn main_unit(rows: &[&Observation]) -> Option<Unit> {
 
 pub(crate) fn point<'d>(dataset: &Dataset, same_point: impl Iterator<Item = &'d Observation>) -> Option<Point> {
     let mut observations: Vec<&Observation> = same_point.collect();
-    observations.sort_by(|a, b| preference(dataset, a).cmp(&preference(dataset, b)));
+    crate::model::order::sort_by(&mut observations, |a, b| preference(dataset, a).cmp(&preference(dataset, b)));
     // "Passed 3 trillion" implies "passed 100 billion": of a point's floors only the highest is
     // a statement to draw; the lower ones are weaker, kept as its sources, not a conflict.
     let top_floor = observations.iter().copied().filter(|o| is_floor(o)).max_by(|a, b| axis_value(a).total_cmp(&axis_value(b)));
@@ -155,7 +155,7 @@ pub(crate) fn point<'d>(dataset: &Dataset, same_point: impl Iterator<Item = &'d 
             step(a).partial_cmp(&step(b)).unwrap_or(std::cmp::Ordering::Equal).then_with(|| preference(dataset, a).cmp(&preference(dataset, b)))
         })
         .unwrap_or(anchor);
-    agreeing.sort_by(|a, b| preference(dataset, a).cmp(&preference(dataset, b)));
+    crate::model::order::sort_by(&mut agreeing, |a, b| preference(dataset, a).cmp(&preference(dataset, b)));
     let ids = |list: &[&Observation]| list.iter().map(|o| o.id.clone()).collect::<Vec<_>>();
     let all: Vec<ObsId> = ids(&agreeing).into_iter().chain(ids(&differing)).chain(ids(&weaker)).collect();
     Some(Point {

@@ -46,7 +46,7 @@ pub fn sources_summary(dataset: &Dataset, lang: Lang) -> String {
 /// publisher's name, so the order is stable.
 pub fn sorted_sources(dataset: &Dataset, sort: SourceSort) -> Vec<(SourceIdx, &Source)> {
     let mut sources: Vec<(SourceIdx, &Source)> = dataset.sources.iter().enumerate().collect();
-    sources.sort_by(|(_, a), (_, b)| {
+    crate::model::order::sort_by(&mut sources, |(_, a), (_, b)| {
         let by_figures = b.n_figures.cmp(&a.n_figures);
         let first = match sort {
             SourceSort::Figures => by_figures,

@@ -81,7 +81,7 @@ pub fn sort_rows(dataset: &Dataset, rows: &mut [&Observation], sort: Sort, lang:
         }
     };
     let mut keyed: Vec<(KeyOrder, &Observation)> = rows.iter().map(|o| (KeyOrder(key(o)), *o)).collect();
-    keyed.sort_by(|a, b| if sort.descending { b.0.cmp(&a.0) } else { a.0.cmp(&b.0) });
+    crate::model::order::sort_by(&mut keyed, |a, b| if sort.descending { b.0.cmp(&a.0) } else { a.0.cmp(&b.0) });
     for (slot, (_, o)) in rows.iter_mut().zip(keyed) {
         *slot = o;
     }
@@ -147,7 +147,7 @@ pub fn table_rows<'d>(dataset: &Dataset, rows: &[&'d Observation]) -> Vec<TableR
         .filter_map(|mut sources| {
             let shown = crate::query::series::point(dataset, sources.iter().copied())
                 .and_then(|p| sources.iter().copied().find(|o| o.id == p.drawn))?;
-            sources.sort_by(|a, b| crate::query::preference(dataset, a).cmp(&crate::query::preference(dataset, b)));
+            crate::model::order::sort_by(&mut sources, |a, b| crate::query::preference(dataset, a).cmp(&crate::query::preference(dataset, b)));
             Some(TableRow { observation: shown, sources })
         })
         .collect()

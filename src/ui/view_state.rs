@@ -45,6 +45,14 @@ pub struct Atlas {
     pub texts: RwSignal<super::TextsLoad>,
     animate: bool,
     pathname: Memo<String>,
+    /// The query string on screen: the address bar's, or a control's next one while its history
+    /// entry waits for the frame (`ahead`).
+    search: Memo<String>,
+    /// A control's query string, shown before the router writes it to the history: the router's
+    /// push costs a few milliseconds that would come before the chart updates. The last one
+    /// written clears it (`writes_pending` counts the writes still to come).
+    ahead: RwSignal<Option<String>>,
+    writes_pending: StoredValue<u32>,
     navigate: StoredValue<Navigate, LocalStorage>,
 }
 
@@ -55,11 +63,27 @@ impl Atlas {
         self.navigate_to(next.after_action(), history);
     }
 
+    /// The view follows at once; the history entry (a push, or a replace for a drag) is written
+    /// after the next frame is painted, in order, so Back and Forward step through every state.
     fn navigate_to(&self, next: ViewState, history: History) {
         let next = next.canonical(self.dataset);
         let url = self.href(&next);
         let replace = history == History::Replace;
-        self.navigate.with_value(|navigate| navigate(&url, NavigateOptions { replace, scroll: false, ..Default::default() }));
+        self.ahead.set(Some(state::encode(&next)));
+        self.writes_pending.update_value(|n| *n += 1);
+        let atlas = *self;
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    atlas.navigate.with_value(|navigate| navigate(&url, NavigateOptions { replace, scroll: false, ..Default::default() }));
+                    atlas.writes_pending.update_value(|n| *n = n.saturating_sub(1));
+                    if atlas.writes_pending.get_value() == 0 {
+                        atlas.ahead.set(None);
+                    }
+                },
+                std::time::Duration::ZERO,
+            )
+        });
     }
 
     /// Applies a change to the current state.
@@ -112,7 +136,8 @@ pub fn use_atlas() -> Atlas {
 pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
     let location = use_location();
     let navigate = use_navigate();
-    let search = location.search;
+    let ahead = RwSignal::new(None::<String>);
+    let search = Memo::new(move |_| ahead.get().unwrap_or_else(|| location.search.get()));
     let parsed = Memo::new(move |_| state::parse(&search.read(), dataset));
     let view_state = Memo::new(move |_| parsed.read().state.clone());
     let shown = Memo::new(move |_| query::choice::shown_indicator(dataset, &view_state.read()));
@@ -132,6 +157,9 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
         texts: RwSignal::new(super::TextsLoad::NotAsked),
         animate: !bridge::media_matches("(prefers-reduced-motion: reduce)"),
         pathname: location.pathname,
+        search,
+        ahead,
+        writes_pending: StoredValue::new(0),
         navigate: StoredValue::new_local(Box::new(navigate)),
     };
     provide_context(atlas);
