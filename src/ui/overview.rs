@@ -8,6 +8,7 @@ use crate::query::{card_words, headline_cards, Card};
 use crate::state::{View, ViewState};
 use crate::query::timeline;
 use super::timeline::Timeline;
+use super::widgets::AfterFirstPaint;
 use leptos::prelude::*;
 
 /// Milestones shown before "Show all": the newest, so the overview stays a summary.
@@ -44,8 +45,11 @@ pub fn OverviewView() -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-            <p class="hint">{move || tr(lang.get(), "timeline.lede")}</p>
-            <Timeline facts=Signal::derive(move || timeline(atlas.dataset, Some(time.get()))) latest=OVERVIEW_MILESTONES />
+            // Below the industries, never in the first screen: drawn after the first paint.
+            <AfterFirstPaint>
+                <p class="hint">{move || tr(lang.get(), "timeline.lede")}</p>
+                <Timeline facts=Signal::derive(move || timeline(atlas.dataset, Some(time.get()))) latest=OVERVIEW_MILESTONES />
+            </AfterFirstPaint>
         </section>
     }
 }
