@@ -181,6 +181,21 @@ pub fn profiles() -> &'static Dataset {
 /// `(id, indicator, sector, region, year, value, unit, kind)`: one line of `three_sectors`.
 pub type Line<'a> = (&'a str, &'a str, &'a str, &'a str, u16, &'a str, &'a str, &'a str);
 
+/// `three_sectors`' lines for the sizes of the sectors, which the sectors view compares when no
+/// measure does: a cluster floor (100 bn) all three reached, IC's revenue, and bio's scale over
+/// three years with a later target.
+pub const SECTOR_SIZE_LINES: [Line<'static>; 7] = [
+    // A floor all three sectors reached: equal values, nothing to compare.
+    ("t1", "cluster_scale_threshold", "ic", "beijing", 2023, "100", "bn_yuan", "actual"),
+    ("t2", "cluster_scale_threshold", "ai", "beijing", 2023, "100", "bn_yuan", "actual"),
+    ("t3", "cluster_scale_threshold", "bio", "beijing", 2023, "100", "bn_yuan", "actual"),
+    // Each sector's size in its own measure.
+    ("s1", "industry_revenue", "ic", "beijing", 2024, "2480", "100m_yuan", "actual"),
+    ("s2", "industry_scale", "bio", "beijing", 2022, "8916", "100m_yuan", "actual"),
+    ("s3", "industry_scale", "bio", "beijing", 2024, "1.06", "tn_yuan", "actual"),
+    ("s4", "industry_scale", "bio", "beijing", 2026, "1.25", "tn_yuan", "target"),
+];
+
 /// A dataset of three sectors (`ic`, `ai`, `bio`) and exactly the lines given, each from its own
 /// media source (`p <id>`): for the rules that choose and shape what the sectors view draws.
 pub fn three_sectors(lines: &[Line<'_>]) -> Dataset {

@@ -1,6 +1,6 @@
 //! The layering, checked on every `cargo test` (STYLE.md's invariants): the pure core names no
-//! browser crate, and no two core modules depend on each other in a cycle. A plain test, so it
-//! cannot drift out of CI.
+//! browser crate, no two core modules depend on each other in a cycle, and neither do the files
+//! inside `src/query/` or inside `src/ui/`. A plain test, so it cannot drift out of CI.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -132,10 +132,11 @@ fn core_modules_depend_on_each_other_without_cycles() {
     assert!(find_cycle(&graph).is_none(), "an import cycle between core modules: {:?}\n{graph:?}", find_cycle(&graph));
 }
 
-/// Directories whose files (submodules) must not depend on each other in a cycle either. `ui`
-/// joins once its known cycle (`map_view` → `profile` → `map_view`, via `widgets`; code review
-/// 2026-12-02 §4) is broken.
-const ACYCLIC_INSIDE: &[&str] = &["query"];
+/// Directories whose files (submodules) must not depend on each other in a cycle either: the
+/// core's `query/`, and the components of `ui/` (whose `map_view` → `profile` → `map_view` cycle,
+/// code review 2026-12-02 §4, was broken by moving the shared links to `links.rs` and the map
+/// chart to `map_chart.rs`).
+const ACYCLIC_INSIDE: &[&str] = &["query", "ui"];
 
 /// The parent module (`src/<dir>/mod.rs`) as a node of its directory's graph.
 const PARENT: &str = "mod";
@@ -165,10 +166,45 @@ fn group_items(rest: &str) -> Vec<&str> {
     items
 }
 
+/// What the parent re-exports (`pub use view_state::{use_atlas, Atlas};`): each item's name and
+/// the sibling it comes from, or `None` for an item from outside the directory
+/// (`pub use crate::format::tr;`). `super::Atlas` then names `view_state`, not the parent.
+fn reexports(parent_code: &str, siblings: &BTreeSet<String>) -> BTreeMap<String, Option<String>> {
+    let code = parent_code.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut items = BTreeMap::new();
+    for statement in code.split(';') {
+        let statement = statement.trim();
+        let Some(path) = ["pub use ", "pub(crate) use "].iter().find_map(|p| statement.strip_prefix(p)) else { continue };
+        let path = path.trim_start_matches("self::");
+        let first: String = path.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        let from = siblings.contains(&first).then(|| first.clone());
+        let rest = path.rsplit_once("::").map_or(path, |(_, last)| last);
+        let group = path.find('{').map_or(rest, |at| &path[at..]);
+        for item in group_items(group) {
+            let item = item.trim();
+            // `x as y` is known by its new name; a nested path by its last segment.
+            let name = item.rsplit(" as ").next().unwrap_or(item);
+            let name = name.rsplit("::").next().unwrap_or(name).trim_matches(|c: char| c == '}' || c.is_whitespace());
+            if !name.is_empty() && name != "*" && name != "self" {
+                items.insert(name.to_string(), from.clone());
+            }
+        }
+    }
+    items
+}
+
 /// The modules a file in `src/<dir>/` names: `super::x`, `crate::<dir>::x`, or the items of
 /// `use super::{x, y::z}` (over several lines too); for a file one level deeper,
-/// `super::super::x`. A name that is no sibling submodule is an item of the parent (`PARENT`).
-fn submodules_named(code: &str, dir: &str, depth: usize, siblings: &BTreeSet<String>) -> BTreeSet<String> {
+/// `super::super::x`. A name that is no sibling submodule is an item of the parent (`PARENT`),
+/// or of the sibling the parent re-exports it from (`reexported`); an item the parent re-exports
+/// from outside the directory names no module.
+fn submodules_named(
+    code: &str,
+    dir: &str,
+    depth: usize,
+    siblings: &BTreeSet<String>,
+    reexported: &BTreeMap<String, Option<String>>,
+) -> BTreeSet<String> {
     let code = code.split_whitespace().collect::<Vec<_>>().join(" ");
     let up = "super::".repeat(depth);
     let prefixes = [up, format!("crate::{dir}::")];
@@ -184,7 +220,15 @@ fn submodules_named(code: &str, dir: &str, depth: usize, siblings: &BTreeSet<Str
                 if name.is_empty() || name == "self" {
                     continue;
                 }
-                named.insert(if siblings.contains(&name) { name } else { PARENT.to_string() });
+                if siblings.contains(&name) {
+                    named.insert(name);
+                } else {
+                    match reexported.get(&name) {
+                        Some(Some(sibling)) => named.insert(sibling.clone()),
+                        Some(None) => false,
+                        None => named.insert(PARENT.to_string()),
+                    };
+                }
             }
         }
     }
@@ -226,13 +270,19 @@ fn inner_dependencies(dir: &str) -> BTreeMap<&'static str, BTreeSet<&'static str
     let files: Vec<PathBuf> = rust_files(&base).into_iter().filter(|f| module_of(f).is_some()).collect();
     let siblings: BTreeSet<String> = files.iter().filter_map(|f| module_of(f)).filter(|m| m != PARENT).collect();
     let leak = |name: String| -> &'static str { Box::leak(name.into_boxed_str()) };
+    let code_of = |file: &Path| code_lines(file).into_iter().map(|(_, line)| line).collect::<Vec<_>>().join("\n");
+    let reexported = reexports(&code_of(&base.join(format!("{PARENT}.rs"))), &siblings);
     let mut graph: BTreeMap<&'static str, BTreeSet<&'static str>> =
         siblings.iter().chain([&PARENT.to_string()]).map(|m| (leak(m.clone()), BTreeSet::new())).collect();
     for file in &files {
         let Some(module) = module_of(file) else { continue };
         let depth = file.strip_prefix(&base).map_or(1, |r| r.components().count());
-        let code = code_lines(file).into_iter().map(|(_, line)| line).collect::<Vec<_>>().join("\n");
-        let named = if module == PARENT { submodules_named_by_parent(&code, dir, &siblings) } else { submodules_named(&code, dir, depth, &siblings) };
+        let code = code_of(file);
+        let named = if module == PARENT {
+            submodules_named_by_parent(&code, dir, &siblings)
+        } else {
+            submodules_named(&code, dir, depth, &siblings, &reexported)
+        };
         let entry = graph.entry(leak(module.clone())).or_default();
         for other in named.into_iter().filter(|o| *o != module) {
             entry.insert(leak(other));
@@ -265,7 +315,8 @@ fn the_checks_catch_what_they_look_for() {
     assert_eq!(find_cycle(&acyclic), None);
     // Inside a directory: the review's `choice` ↔ `series` cycle would be read from these lines.
     let siblings: BTreeSet<String> = ["choice", "series", "sectors"].map(String::from).into();
-    let named = |code: &str, depth: usize| submodules_named(code, "query", depth, &siblings).into_iter().collect::<Vec<_>>();
+    let none = BTreeMap::new();
+    let named = |code: &str, depth: usize| submodules_named(code, "query", depth, &siblings, &none).into_iter().collect::<Vec<_>>();
     assert_eq!(named("use super::series::{point, series, year_axis, Point};", 1), ["series"]);
     assert_eq!(named("let shown = super::choice::shown_indicator(dataset, &s);", 1), ["choice"]);
     assert_eq!(named("use super::{choice, drawable, series::Point};", 1), ["choice", "mod", "series"]);
@@ -281,4 +332,24 @@ fn the_checks_catch_what_they_look_for() {
     let through_parent: BTreeMap<&str, BTreeSet<&str>> = [("mod", BTreeSet::from(["choice"])), ("choice", BTreeSet::from(["mod"]))].into_iter().collect();
     assert!(find_cycle(&through_parent).is_some());
     assert_eq!(named("use super::super::series::Point;", 2), ["series"]);
+    // An item the parent re-exports names the sibling it comes from, or nothing when it comes
+    // from outside: ui's `profile` → `super::MapChart` → `map_view` is a dependence on `map_view`.
+    let ui_siblings: BTreeSet<String> = ["map_view", "profile", "view_state"].map(String::from).into();
+    let reexported = reexports("mod map_view;\npub use view_state::{use_atlas, Atlas as App};\npub use crate::format::{tr, tr_with};\npub(crate) use map_view::MapChart;", &ui_siblings);
+    assert_eq!(reexported.get("App"), Some(&Some("view_state".to_string())));
+    assert_eq!(reexported.get("use_atlas"), Some(&Some("view_state".to_string())));
+    assert_eq!(reexported.get("tr_with"), Some(&None));
+    let in_ui = |code: &str| submodules_named(code, "ui", 1, &ui_siblings, &reexported).into_iter().collect::<Vec<_>>();
+    assert_eq!(in_ui("use super::{tr, use_atlas, App, MapChart};"), ["map_view", "view_state"]);
+    assert_eq!(in_ui("let x = super::tr(lang, key);"), Vec::<String>::new());
+    assert_eq!(in_ui("super::start_in_preferred_lang();"), ["mod"], "an item the parent defines");
+    // The known ui cycle, as its lines read before the move, is caught.
+    let before: BTreeMap<&str, BTreeSet<&str>> = [
+        ("map_view", BTreeSet::from(["profile"])),
+        ("profile", BTreeSet::from(["map_view", "widgets"])),
+        ("widgets", BTreeSet::from(["profile"])),
+    ]
+    .into_iter()
+    .collect();
+    assert!(find_cycle(&before).is_some());
 }

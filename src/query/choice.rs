@@ -265,7 +265,7 @@ mod tests {
     use crate::fixtures::state_without_notices as state;
 
     fn data() -> Dataset {
-        fixture(&[
+        let lines = [
             // `gdp`: three years for the city; `rd`: five years for the city, one for a district.
             ("g1", "gdp", "all", "beijing", 2018, "1", "tn_yuan", "actual"),
             ("g2", "gdp", "all", "beijing", 2019, "1.1", "tn_yuan", "actual"),
@@ -279,16 +279,9 @@ mod tests {
             ("r4", "rd", "all", "beijing", 2019, "6.3", "pct_of_gdp", "actual"),
             ("r5", "rd", "all", "beijing", 2020, "6.4", "pct_of_gdp", "actual"),
             ("rt", "rd", "all", "beijing", 2025, "6", "pct_of_gdp", "target"),
-            // A threshold all three sectors reached: equal values, nothing to compare.
-            ("t1", "cluster_scale_threshold", "ic", "beijing", 2023, "100", "bn_yuan", "actual"),
-            ("t2", "cluster_scale_threshold", "ai", "beijing", 2023, "100", "bn_yuan", "actual"),
-            ("t3", "cluster_scale_threshold", "bio", "beijing", 2023, "100", "bn_yuan", "actual"),
-            // Each sector's size in its own measure.
-            ("s1", "industry_revenue", "ic", "beijing", 2024, "2480", "100m_yuan", "actual"),
-            ("s2", "industry_scale", "bio", "beijing", 2022, "8916", "100m_yuan", "actual"),
-            ("s3", "industry_scale", "bio", "beijing", 2024, "1.06", "tn_yuan", "actual"),
-            ("s4", "industry_scale", "bio", "beijing", 2026, "1.25", "tn_yuan", "target"),
-        ])
+        ];
+        // And the sectors' sizes: a floor all three reached, each one's size in its own measure.
+        fixture(&[&lines[..], &crate::fixtures::SECTOR_SIZE_LINES].concat())
     }
 
     #[test]
@@ -370,18 +363,16 @@ mod tests {
             ("g2", "growth", "ai", "beijing", 2023, "2", "pct", "growth_rate"),
             ("g3", "growth", "bio", "beijing", 2023, "3", "pct", "growth_rate"),
             ("g4", "growth", "bio", "beijing", 2022, "4", "pct", "growth_rate"),
-            ("t1", "cluster_scale_threshold", "ic", "beijing", 2023, "100", "bn_yuan", "actual"),
-            ("t2", "cluster_scale_threshold", "ai", "beijing", 2023, "100", "bn_yuan", "actual"),
-            ("t3", "cluster_scale_threshold", "bio", "beijing", 2023, "100", "bn_yuan", "actual"),
         ];
-        let distinct = fixture(&lines);
+        // With the floor all three reached (the sizes' first three lines).
+        let distinct = fixture(&[&lines[..], &crate::fixtures::SECTOR_SIZE_LINES[..3]].concat());
         assert_eq!(distinct_sector_values(&distinct, &state(&distinct, "view=sectors"), "revenue"), 3);
         assert_eq!(distinct_sector_values(&distinct, &state(&distinct, "view=sectors"), "growth"), 3, "but growth rates do not lead");
         assert_eq!(sectors_lead(&distinct, &state(&distinct, "view=sectors")), SectorsLead::Compare("revenue".into()));
         // Where floors are published the view opens on the scale ladder (issue 24); the lead
         // measure is the choice where the place has none.
         assert_eq!(shown_indicator(&distinct, &state(&distinct, "view=sectors")).indicator, None);
-        let no_floors = fixture(&lines[..7]);
+        let no_floors = fixture(&lines);
         assert_eq!(shown_indicator(&no_floors, &state(&no_floors, "view=sectors")).indicator.as_deref(), Some("revenue"));
         // Two sectors chosen: two distinct values compare them.
         assert_eq!(sectors_lead(&distinct, &state(&distinct, "view=sectors&sector=ic,ai")), SectorsLead::Compare("revenue".into()));

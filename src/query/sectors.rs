@@ -146,15 +146,7 @@ mod tests {
 
     #[test]
     fn each_sector_shows_its_latest_size_in_its_own_measure() {
-        let d = three_sectors(&[
-            ("t1", "cluster_scale_threshold", "ic", "beijing", 2023, "100", "bn_yuan", "actual"),
-            ("t2", "cluster_scale_threshold", "ai", "beijing", 2023, "100", "bn_yuan", "actual"),
-            ("t3", "cluster_scale_threshold", "bio", "beijing", 2023, "100", "bn_yuan", "actual"),
-            ("s1", "industry_revenue", "ic", "beijing", 2024, "2480", "100m_yuan", "actual"),
-            ("s2", "industry_scale", "bio", "beijing", 2022, "8916", "100m_yuan", "actual"),
-            ("s3", "industry_scale", "bio", "beijing", 2024, "1.06", "tn_yuan", "actual"),
-            ("s4", "industry_scale", "bio", "beijing", 2026, "1.25", "tn_yuan", "target"),
-        ]);
+        let d = three_sectors(&crate::fixtures::SECTOR_SIZE_LINES);
         let sizes = sector_sizes(&d, &state(&d, "view=sectors"));
         let shown: Vec<(&str, &str, u16)> = sizes.iter().map(|s| (s.sector.as_str(), s.indicator.as_str(), s.latest.year)).collect();
         // ic: revenue 2024 beats the 2023 threshold; ai: only the threshold; bio: its latest scale.

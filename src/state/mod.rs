@@ -213,6 +213,18 @@ pub enum ProfileSubject<'s> {
     Zone(&'s str),
 }
 
+impl<'s> ProfileSubject<'s> {
+    /// A district's or zone's profile; `None` for the city, the aggregate areas and an unknown id,
+    /// which have none.
+    pub fn of_region(dataset: &Dataset, region: &'s str) -> Option<Self> {
+        if DISTRICTS.iter().any(|d| d.id == region) {
+            Some(ProfileSubject::District(region))
+        } else {
+            dataset.zone(region).map(|_| ProfileSubject::Zone(region))
+        }
+    }
+}
+
 /// Everything a link says. Fields hold canonical values: `None`/empty means the default, so two
 /// states that show the same view compare equal and encode to the same link.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -301,8 +313,7 @@ impl ViewState {
         let regions: Vec<&str> = self.regions.iter().map(String::as_str).filter(|r| *r != BEIJING).collect();
         match (self.sectors.as_slice(), regions.as_slice()) {
             ([sector], []) => dataset.sector(sector).map(|_| ProfileSubject::Sector(sector.as_str())),
-            ([], [region]) if DISTRICTS.iter().any(|d| d.id == *region) => Some(ProfileSubject::District(region)),
-            ([], [region]) if dataset.zone(region).is_some() => Some(ProfileSubject::Zone(region)),
+            ([], [region]) => ProfileSubject::of_region(dataset, region),
             _ => None,
         }
     }

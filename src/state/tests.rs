@@ -319,6 +319,17 @@ fn a_profile_names_one_sector_district_or_zone() {
     assert_eq!(encode(&trends.profile(ProfileSubject::Zone("bda"))), "view=profile&region=bda&lang=zh&embed=1");
 }
 
+/// A table row's place and a click on a small map link to a profile only where one exists.
+#[test]
+fn a_district_or_zone_has_a_profile_and_the_city_or_an_area_has_none() {
+    assert_eq!(ProfileSubject::of_region(dataset(), "haidian"), Some(ProfileSubject::District("haidian")));
+    assert_eq!(ProfileSubject::of_region(dataset(), "bda"), Some(ProfileSubject::Zone("bda")));
+    let area = dataset().regions.iter().find(|r| r.level == crate::model::RegionLevel::Aggregate).expect("an aggregate area");
+    for place in [BEIJING, area.id.as_str(), "atlantis"] {
+        assert_eq!(ProfileSubject::of_region(dataset(), place), None, "{place}");
+    }
+}
+
 #[test]
 fn a_profile_link_naming_none_or_several_is_the_index_with_a_notice() {
     for (link, key, raw) in [

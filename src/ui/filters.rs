@@ -169,7 +169,7 @@ fn SectorPicker() -> impl IntoView {
                         let toggle = { let id = id.clone(); move |_| atlas.set(atlas.view_state.get_untracked().toggle_sector(dataset, &id), History::Push) };
                         let only = { let id = id.clone(); move |_| atlas.update(History::Push, |s| s.sectors = vec![id.clone()]) };
                         let name = move || sector.name(lang.get()).to_string();
-                        let profile = move || super::profile::profile_href(&atlas, crate::state::ProfileSubject::Sector(&sector.id));
+                        let profile = move || super::links::profile_href(&atlas, crate::state::ProfileSubject::Sector(&sector.id));
                         view! {
                             <span class="sector-chip">
                                 <label class="sector-option" title=move || sector.name(lang.get()).to_string()>

@@ -1,23 +1,14 @@
 //! The cluster map: districts shaded by a figure, zones as points, linked both ways with the
-//! filters. The boundary file is fetched only when this view opens.
+//! filters. The chart itself, with the boundary file it waits for, is `map_chart::MapChart`.
 
+use super::map_chart::MapChart;
 use super::{tr, tr_with, use_atlas, Atlas, History};
-use crate::bridge::{self, ChartClick, EChart};
-use crate::charts::{map_option, zone_matches, MAP_NAME};
+use crate::bridge::{self, ChartClick};
+use crate::charts::{map_option, zone_matches};
 use crate::model::{Lang, Observation, DISTRICTS};
 use crate::query::compare::Player;
 use crate::state::{TimeSpan, View, ViewState};
 use leptos::prelude::*;
-
-/// Beside index.html in `dist/`, so the page works from any sub-path.
-const MAP_URL: &str = "beijing.json";
-
-#[derive(Clone, PartialEq)]
-enum MapLoad {
-    Loading,
-    Ready,
-    Failed(String),
-}
 
 /// A district sets the region filter; a zone sets the region to itself and opens its card.
 pub fn select_region(atlas: Atlas) -> Callback<ChartClick> {
@@ -26,45 +17,6 @@ pub fn select_region(atlas: Atlas) -> Callback<ChartClick> {
             atlas.set(atlas.view_state.get_untracked().with_region(atlas.dataset, &region), History::Push);
         }
     })
-}
-
-/// The map chart once the boundary file is in: fetched the first time a map is shown, then kept.
-#[component]
-pub fn MapChart(
-    #[prop(into)] option: Signal<serde_json::Value>,
-    on_click: Callback<ChartClick>,
-    /// The chart's `data-chart` name and CSS classes: the map view's, unless a profile's small map.
-    #[prop(default = "map")]
-    name: &'static str,
-    #[prop(default = "map")] class: &'static str,
-    /// The "CSV" button of the figures the map draws, where it has one (`widgets::chart_csv`).
-    #[prop(optional)]
-    csv: Option<(Signal<String>, Callback<RwSignal<Option<String>>>)>,
-) -> impl IntoView {
-    let lang = use_atlas().lang;
-    let load = RwSignal::new(if bridge::map_registered(MAP_NAME) { MapLoad::Ready } else { MapLoad::Loading });
-    if load.get_untracked() == MapLoad::Loading {
-        leptos::task::spawn_local(async move {
-            // One load for every map on the page (`bridge::load_map`); boundaries that are in
-            // are never reported as failed.
-            let result = bridge::load_map(MAP_NAME, MAP_URL).await;
-            load.set(match result {
-                Err(err) if !bridge::map_registered(MAP_NAME) => MapLoad::Failed(err),
-                _ => MapLoad::Ready,
-            });
-        });
-    }
-    move || match load.get() {
-        MapLoad::Loading => view! { <p class="loading" role="status">{tr(lang.get(), "map.loading")}</p> }.into_any(),
-        // The browser's words for the failure are English: kept for a developer, not shown.
-        MapLoad::Failed(err) => view! { <p class="notice" role="status" data-error=err>{tr(lang.get(), "map.failed")}</p> }.into_any(),
-        MapLoad::Ready => view! {
-            {match csv {
-                Some(csv) => view! { <EChart option=option name=name on_click=on_click class=class download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) csv=csv /> }.into_any(),
-                None => view! { <EChart option=option name=name on_click=on_click class=class download_label=Signal::derive(move || tr(lang.get(), "ui.download_png")) /> }.into_any(),
-            }}
-        }.into_any(),
-    }
 }
 
 #[component]
@@ -253,7 +205,7 @@ fn ZoneCard() -> impl IntoView {
         let region = state.region_id().to_string();
         if let Some(district) = DISTRICTS.iter().find(|d| d.id == region) {
             let name = district.name(lang);
-            let profile = super::profile::profile_href(&atlas, crate::state::ProfileSubject::District(district.id));
+            let profile = super::links::profile_href(&atlas, crate::state::ProfileSubject::District(district.id));
             // The second, named action: the other views, filtered to this district.
             let as_filter = |view: View| atlas.href(&ViewState { view, indicator: None, time: None, ..state.clone() });
             let figure = crate::query::compare::district_figure(dataset, &state);
@@ -304,7 +256,7 @@ fn ZoneCard() -> impl IntoView {
                         view! { <li><button type="button" class="link-button" on:click=move |_| atlas.source.set(Some(id.clone()))>{text}</button></li> }
                     }).collect_view()}
                 </ul>
-                <p><a href=super::profile::profile_href(&atlas, crate::state::ProfileSubject::Zone(&zone.id))>{tr(lang, "profile.link")} " →"</a></p>
+                <p><a href=super::links::profile_href(&atlas, crate::state::ProfileSubject::Zone(&zone.id))>{tr(lang, "profile.link")} " →"</a></p>
                 <div class="zone-source">{super::widgets::source_link(&zone.source_url, "map.zone_source", lang)}</div>
                 {super::with_texts(move |texts| view! { <blockquote class="quote">{texts.zone_quote(dataset, zone).to_string()}</blockquote> }.into_any())}
             </article>

@@ -3,6 +3,8 @@
 
 mod filters;
 mod header;
+mod links;
+mod map_chart;
 mod map_view;
 mod overview;
 mod profile;
@@ -17,8 +19,8 @@ mod trends;
 mod view_state;
 mod widgets;
 
-pub use texts::{text_or_ellipsis, with_texts, TextsLoad};
-pub use view_state::{use_atlas, Atlas, History};
+pub use texts::{text_or_ellipsis, with_texts};
+pub use view_state::{use_atlas, Atlas, History, TextsLoad};
 
 use crate::model::{self, Dataset};
 use crate::state::View;
@@ -63,6 +65,9 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Page(dataset: &'static Dataset) -> impl IntoView {
     let atlas = view_state::provide_atlas(dataset);
+    // The words behind the figures arrive while the reader looks at the first view, so a source
+    // panel opens with its quote.
+    crate::bridge::when_idle(move || texts::fetch_texts(atlas));
     let lang = atlas.lang;
     let embed = Memo::new(move |_| atlas.view_state.read().embed);
     let view = Memo::new(move |_| atlas.view_state.read().view);

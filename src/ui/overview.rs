@@ -39,7 +39,7 @@ pub fn OverviewView() -> impl IntoView {
                     view! {
                         <li>
                             <span class="chip" style=format!("background:{}", sector.color) aria-hidden="true"></span>
-                            <strong><a href=super::profile::profile_href(&atlas, crate::state::ProfileSubject::Sector(&sector.id))>{sector.name(lang).to_string()}</a></strong>
+                            <strong><a href=super::links::profile_href(&atlas, crate::state::ProfileSubject::Sector(&sector.id))>{sector.name(lang).to_string()}</a></strong>
                             <p>{description.clone()}</p>
                         </li>
                     }

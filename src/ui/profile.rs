@@ -2,7 +2,10 @@
 //! `query::profile` decides: headline figures each with a source button, small line charts, a
 //! small map, facts, and links into the explorer views.
 
+use super::links::profile_href;
+use super::map_chart::MapChart;
 use super::timeline::Timeline;
+use super::widgets::open_source;
 use crate::charts::source_line;
 use super::{tr, use_atlas, Atlas, History};
 use crate::bridge::{ChartClick, EChart};
@@ -13,28 +16,6 @@ use crate::model::{Lang, Observation, DISTRICTS};
 use crate::query::profile::{all_entities, profile, Entity, Headline, Profile};
 use crate::state::ProfileSubject;
 use leptos::prelude::*;
-
-/// The link to an entity's profile, in the current language and embedding.
-pub fn profile_href(atlas: &Atlas, subject: ProfileSubject<'_>) -> String {
-    atlas.href(&atlas.view_state.get().profile(subject))
-}
-
-/// A district's or zone's profile subject; `None` for the city and the aggregate areas.
-pub fn region_subject<'r>(dataset: &crate::model::Dataset, region: &'r str) -> Option<ProfileSubject<'r>> {
-    if DISTRICTS.iter().any(|d| d.id == region) {
-        Some(ProfileSubject::District(region))
-    } else {
-        dataset.zone(region).map(|_| ProfileSubject::Zone(region))
-    }
-}
-
-/// A table cell's text, linked to the profile where the entity has one.
-pub fn profile_cell(atlas: Atlas, subject: Option<ProfileSubject<'_>>, text: String) -> AnyView {
-    match subject {
-        Some(subject) => view! { <a href=profile_href(&atlas, subject)>{text}</a> }.into_any(),
-        None => text.into_any(),
-    }
-}
 
 /// What the entity is: an industry, a district, or the zone's own kind (science city, park …).
 fn kind_key(entity: &Entity<'_>) -> String {
@@ -185,14 +166,6 @@ fn ProfileBody(entity: Entity<'static>) -> impl IntoView {
             </nav>
         </article>
     }
-}
-
-fn open_source(atlas: Atlas) -> Callback<ChartClick> {
-    Callback::new(move |click: ChartClick| {
-        if let Some(obs) = click.obs {
-            atlas.source.set(Some(obs));
-        }
-    })
 }
 
 /// A source button whose visible word is "Source" and whose name says which figure.
@@ -387,14 +360,9 @@ fn ProfileMap(data: Memo<Profile<'static>>) -> impl IntoView {
     });
     let on_click = Callback::new(move |click: ChartClick| {
         let state = atlas.view_state.get_untracked();
-        let next = if let Some(zone) = click.zone.as_deref() {
-            state.profile(ProfileSubject::Zone(zone))
-        } else if let Some(district) = click.region.as_deref().filter(|r| DISTRICTS.iter().any(|d| d.id == *r)) {
-            state.profile(ProfileSubject::District(district))
-        } else {
-            return;
-        };
-        atlas.set(next, History::Push);
+        // A zone's point first (it lies on a district), else the district's shape.
+        let Some(subject) = click.zone.as_deref().or(click.region.as_deref()).and_then(|r| ProfileSubject::of_region(atlas.dataset, r)) else { return };
+        atlas.set(state.profile(subject), History::Push);
     });
-    view! { <super::map_view::MapChart option=option on_click=on_click name="profile-map" class="map small-map" /> }
+    view! { <MapChart option=option on_click=on_click name="profile-map" class="map small-map" /> }
 }

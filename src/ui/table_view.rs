@@ -74,8 +74,8 @@ pub fn TableView() -> impl IntoView {
                                         <tr>
                                             // On a phone the value also sits under the name, in view (the Value column is off to the right).
                                             <td>{o.label(lang).to_string()}<span class="row-value" aria-hidden="true">{format::figure(o, lang)}{(o.kind != crate::model::Kind::Actual).then(|| view! { " " <span class="badge">{format::kind(o.kind, lang)}</span> })}</span></td>
-                                            <td>{super::profile::profile_cell(atlas, o.sector.as_deref().map(crate::state::ProfileSubject::Sector), crate::format::sector_name(dataset, o.sector.as_deref(), lang))}</td>
-                                            <td>{super::profile::profile_cell(atlas, super::profile::region_subject(dataset, &o.region), dataset.region_name(&o.region, lang))}</td>
+                                            <td>{super::links::profile_cell(atlas, o.sector.as_deref().map(crate::state::ProfileSubject::Sector), crate::format::sector_name(dataset, o.sector.as_deref(), lang))}</td>
+                                            <td>{super::links::profile_cell(atlas, crate::state::ProfileSubject::of_region(dataset, &o.region), dataset.region_name(&o.region, lang))}</td>
                                             <td>{period_label(o, lang)}</td>
                                             <td class="num">{format::figure(o, lang)}</td>
                                             <td>{format::unit_name(o.unit, lang)}</td>

@@ -3,19 +3,10 @@
 //! shared by every view. Until they arrive a view says so; if the fetch fails it says that, with
 //! a button to try again.
 
-use super::{tr, use_atlas, Atlas};
+use super::{tr, use_atlas, Atlas, TextsLoad};
 use crate::bridge;
 use crate::model::{self, Texts};
 use leptos::prelude::*;
-
-/// Where the texts are.
-#[derive(Debug, Clone, PartialEq)]
-pub enum TextsLoad {
-    NotAsked,
-    Loading,
-    Ready(&'static Texts),
-    Failed(String),
-}
 
 impl Atlas {
     /// The texts if they have arrived, asking for them otherwise. Tracks their arrival.

@@ -1,7 +1,7 @@
 //! The guided tour: each step drives a real chart with its figures marked, tells its story with
 //! every figure a button to its source, and can be left with "Explore from here".
 
-use super::map_view::MapChart;
+use super::map_chart::MapChart;
 use super::timeline::Timeline;
 use super::widgets::{open_source, SourceButtons};
 use super::{tr, use_atlas, Atlas, History};

@@ -189,12 +189,19 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
         }
         now
     });
-    // The words behind the figures arrive while the reader looks at the first view, so a source
-    // panel opens with its quote.
-    bridge::when_idle(move || super::texts::fetch_texts(atlas));
     atlas
 }
 
 fn initial_theme_is_dark() -> bool {
     bridge::stored_theme().unwrap_or_else(|| bridge::media_matches("(prefers-color-scheme: dark)"))
+}
+
+/// Where the dataset's words are (`texts` fetches them): a field of `Atlas`, so defined here,
+/// beside it, and `texts` depends on this module, not the other way round.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TextsLoad {
+    NotAsked,
+    Loading,
+    Ready(&'static crate::model::Texts),
+    Failed(String),
 }

@@ -91,7 +91,7 @@ pub fn SectorProfileLinks(#[prop(into)] sectors: Signal<Vec<String>>) -> impl In
             <nav class="profile-links" aria-label=move || tr(lang.get(), "profile.chart_sectors")>
                 <span>{move || tr(lang.get(), "profile.chart_sectors")} ": "</span>
                 {move || sectors.get().into_iter().filter_map(|id| atlas.dataset.sector(&id)).map(|sector| {
-                    let href = super::profile::profile_href(&atlas, crate::state::ProfileSubject::Sector(&sector.id));
+                    let href = super::links::profile_href(&atlas, crate::state::ProfileSubject::Sector(&sector.id));
                     view! { <a href=href><span class="chip" style=format!("background:{}", sector.color) aria-hidden="true"></span>{sector.name(lang.get()).to_string()}</a> " " }
                 }).collect_view()}
             </nav>
