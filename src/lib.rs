@@ -31,6 +31,10 @@ pub mod query;
 pub mod state;
 pub mod story;
 
+/// The overview's content for index.html's shell, written at build time (host only).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod shell;
+
 #[cfg(test)]
 pub mod fixtures;
 

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The pure core: each entry is a module, a directory or a single file under `src/`.
-const CORE: &[&str] = &["model", "query", "state", "story", "charts", "format"];
+const CORE: &[&str] = &["model", "query", "state", "story", "charts", "format", "shell"];
 const BROWSER: &[&str] = &["leptos", "web_sys", "js_sys", "wasm_bindgen", "serde_wasm_bindgen", "gloo", "bridge", "ui"];
 
 fn root() -> PathBuf {

@@ -98,3 +98,54 @@ fn the_early_script_lists_the_views_that_draw_a_chart() {
     let drawing: Vec<&str> = View::ALL.iter().filter(|v| v.draws_chart()).map(|v| v.id()).collect();
     assert_eq!(js_list(INDEX, "var chartViews = ["), drawing);
 }
+
+/// The texts of every `<tag class="class">…</tag>` in `html`, entities decoded, in order.
+fn texts_of(html: &str, open: &str, close: &str) -> Vec<String> {
+    html.split(open)
+        .skip(1)
+        .map(|rest| html_escape::decode_html_entities(rest.split_once(close).expect("the element closes").0).into_owned())
+        .collect()
+}
+
+/// Issue 26: the overview's content the build writes into the shell (src/shell.rs, run by
+/// scripts/post-build.mjs) says what the app's overview says, card by card, in both languages.
+#[test]
+fn the_shells_overview_content_is_the_apps_cards_and_industries() {
+    use atlas::query::{card_words, headline_cards};
+    let dataset = atlas::model::decode(atlas::BUNDLED_DATASET).expect("the bundled dataset decodes");
+    let content = atlas::shell::overview_content(&dataset);
+    assert!(INDEX.contains(atlas::shell::PLACEHOLDER), "index.html has the placeholder post-build.mjs fills");
+    // A picture: nothing to click or focus before the app has mounted.
+    for control in ["<a ", "<button", "<input", "tabindex", "<script"] {
+        assert!(!content.contains(control), "the shell's content has {control}");
+    }
+    let cards = headline_cards(&dataset, atlas::state::ViewState::default().time_span(&dataset));
+    assert_eq!(cards.len(), 10, "the overview shows ten headline cards");
+    let blocks: Vec<&str> = content.split("<div class=\"shell-content\"").skip(1).collect();
+    assert_eq!(blocks.len(), 2, "one block per language");
+    for (block, lang) in blocks.iter().zip([Lang::En, Lang::Zh]) {
+        assert!(block.starts_with(if lang == Lang::En { " data-lang=\"en\">" } else { " data-lang=\"zh\" lang=\"zh-CN\">" }));
+        let words: Vec<_> = cards.iter().map(|card| card_words(&dataset, card, lang)).collect();
+        let titles: Vec<String> = words.iter().map(|w| w.title.clone()).collect();
+        assert_eq!(texts_of(block, "<article class=\"card\"><h3>", "</h3>"), titles);
+        let figures: Vec<_> = words.iter().filter_map(|w| w.figure.clone()).collect();
+        assert_eq!(texts_of(block, "<p class=\"card-value\">", "</p>"), figures.iter().map(|f| f.value.clone()).collect::<Vec<_>>());
+        assert_eq!(texts_of(block, "<p class=\"card-meta\">", "</p>"), figures.iter().map(|f| f.meta.clone()).collect::<Vec<_>>());
+        assert_eq!(
+            texts_of(block, "<p class=\"card-target\"><span class=\"link-button\">", "</span>"),
+            figures.iter().filter_map(|f| f.target.clone()).collect::<Vec<_>>()
+        );
+        assert_eq!(texts_of(block, "<span class=\"source-button\">", "</span>").len(), figures.len());
+        assert_eq!(
+            texts_of(block, "<span class=\"link\">", "</span>"),
+            dataset.sectors.iter().map(|s| s.name(lang).to_string()).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            texts_of(block, "</strong><p>", "</p>"),
+            dataset.sectors.iter().map(|s| s.description(lang).to_string()).collect::<Vec<_>>()
+        );
+        assert_eq!(texts_of(block, "</div><h3>", "</h3>"), vec![tr(lang, "overview.industries")]);
+    }
+    // The figures a reader checks first, as published (data/observations.jsonl).
+    assert!(blocks[0].contains("<p class=\"card-value\">6.58% of GDP</p>"));
+}

@@ -233,16 +233,19 @@ pub fn EChart(
     let instance = StoredValue::new_local(None::<Live>);
     let drawn = StoredValue::new(false);
     let failed = RwSignal::new(None::<String>);
-    // ECharts is loaded when the first chart needs it.
-    let ready = RwSignal::new(super::echarts_loaded());
-    if !ready.get_untracked() {
-        leptos::task::spawn_local(async move {
-            match super::echarts_ready().await {
-                Ok(()) => ready.set(true),
-                Err(err) => failed.set(Some(err)),
+    // ECharts is loaded when the first chart needs it. It draws after the next paint, in a task
+    // of its own, not in the one that renders the view: the page's mount stays short and shows
+    // its text first (issue 26: no long task at start).
+    let ready = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        match super::echarts_ready().await {
+            Ok(()) => {
+                super::after_next_paint().await;
+                ready.set(true);
             }
-        });
-    }
+            Err(err) => failed.set(Some(err)),
+        }
+    });
     // The reader's language, provided by the app beside its view state.
     let lang = use_context::<Memo<Lang>>();
     let lang_now = move || lang.map_or(Lang::En, |l| l.get());

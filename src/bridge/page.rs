@@ -22,8 +22,10 @@ pub fn set_title_and_lang(title: &str, html_lang: &str) {
 }
 
 /// Waits until the browser has shown index.html's static shell: the promise its script sets
-/// settles at the page's first contentful paint (or after 300 ms, for a page opened in the
-/// background, which is not painted). The wasm usually arrives long after that paint and this
+/// settles once the overview's lede (its largest text) is reported painted, or two frames after
+/// the parse on other views (at once for a page in the background, which is not painted; at the
+/// latest 2 s after the parse); not at the first paint, which may show only the shell's top, now
+/// that the overview's content makes it long (issue 26). The wasm usually arrives long after that paint and this
 /// returns at once. Where it arrives first (a fast or cached load), starting at once would put the
 /// app's start-up before that paint, and Chromium forgets a painted text whose node is removed
 /// before the paint is reported: the page's largest paint would be the app's identical text, drawn
@@ -36,6 +38,21 @@ pub async fn shell_painted() {
     if let Some(promise) = promise {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
+}
+
+/// Resolves after the browser's next paint: a requestAnimationFrame callback runs just before a
+/// frame is drawn, and a task queued from it runs after. Work awaited behind it is a task of its
+/// own, so the mount stays short (issue 26: no long task at start) and what it drew is on screen
+/// first. A page in the background draws no frames: there it waits until the page is shown.
+pub async fn after_next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        leptos::prelude::request_animation_frame(move || {
+            leptos::prelude::set_timeout(move || {
+                let _ = resolve.call0(&JsValue::NULL);
+            }, std::time::Duration::ZERO);
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Removes index.html's static shell, which stood in for the app until its first render. Called

@@ -21,7 +21,7 @@ pub use ladder::{cell_label, ladder_chart, ladder_height, tier_colors, tier_labe
 pub use sector_sizes::{sector_sizes_chart, sector_sizes_height};
 pub use profile_map::{profile_map_chart, ProfileMapInput};
 pub use sectors::sectors_chart;
-pub use sparkline::{sparkline, Sparkline};
+pub use sparkline::{sparkline, Sparkline, SPARKLINE_HEIGHT, SPARKLINE_WIDTH};
 pub use trend::{lines_chart, trend_chart, TrendInput};
 
 use crate::format::{self, period_label, tr};

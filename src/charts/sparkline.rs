@@ -16,6 +16,10 @@ pub struct Sparkline {
     pub description: String,
 }
 
+/// A card's drawing box (the overview and index.html's shell); CSS stretches it to the card's width.
+pub const SPARKLINE_WIDTH: f64 = 120.0;
+pub const SPARKLINE_HEIGHT: f64 = 32.0;
+
 /// Leaves room for the dots' radius at the edges.
 const PAD: f64 = 3.0;
 

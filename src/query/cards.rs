@@ -2,7 +2,8 @@
 
 use super::series::{series, year_axis, Series};
 use super::{filter, latest_as_of, Filter};
-use crate::model::{Dataset, Observation};
+use crate::format::{self, period_label, tr};
+use crate::model::{Dataset, Lang, Observation};
 use crate::state::TimeSpan;
 
 /// Which series a card shows. Economy-wide figures for the city unless it says otherwise.
@@ -41,6 +42,43 @@ pub struct Card<'d> {
     pub sparkline: Option<(Vec<u16>, Series)>,
     /// The plan's target for the nearest year at or after the latest figure.
     pub target: Option<&'d Observation>,
+}
+
+/// What a card says in one language: the words ui::overview draws, and the build writes into
+/// index.html's shell (`crate::shell`), so the two cannot differ.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardWords {
+    /// The indicator's label.
+    pub title: String,
+    /// The latest figure's words, or `None`: the card says there is no figure yet.
+    pub figure: Option<FigureWords>,
+    /// "No figure yet", for a card without one.
+    pub gap: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureWords {
+    /// The value with its unit ("6.58% of GDP").
+    pub value: String,
+    /// Its period and kind ("2024 · Reported").
+    pub meta: String,
+    /// The plan's target beside it ("Target 2025: …"), if there is one.
+    pub target: Option<String>,
+    /// The source button's words and its accessible name.
+    pub source: String,
+    pub source_label: String,
+}
+
+pub fn card_words(dataset: &Dataset, card: &Card<'_>, lang: Lang) -> CardWords {
+    let title = dataset.indicator(card.spec.indicator).map_or_else(String::new, |i| i.label(lang).to_string());
+    let figure = card.latest.map(|latest| FigureWords {
+        value: format::figure(latest, lang),
+        meta: format!("{} · {}", period_label(latest, lang), format::kind(latest.kind, lang)),
+        target: card.target.map(|t| format!("{} {}: {}", tr(lang, "kind.target"), period_label(t, lang), format::figure(t, lang))),
+        source: tr(lang, "ui.source"),
+        source_label: format!("{} — {}", tr(lang, "ui.source_of"), title),
+    });
+    CardWords { gap: tr(lang, "overview.no_figure_yet"), title, figure }
 }
 
 /// Cards as of the end of `time`: a reader who narrows the years sees the figures of that time.

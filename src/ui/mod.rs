@@ -117,10 +117,13 @@ fn Page(dataset: &'static Dataset, readable: bool) -> impl IntoView {
                     View::Profile => profile::ProfileView().into_any(),
                 }}
             </main>
-            <Show when=move || embed.get() fallback=|| view! { <header::Footer /> }>
-                <header::EmbedFooter />
-            </Show>
-            <source_panel::SourcePanel />
+            // Below the view, and closed until a source is asked for: drawn after the first paint.
+            <widgets::AfterFirstPaint>
+                <Show when=move || embed.get() fallback=|| view! { <header::Footer /> }>
+                    <header::EmbedFooter />
+                </Show>
+                <source_panel::SourcePanel />
+            </widgets::AfterFirstPaint>
         </div>
     }
 }

@@ -2,19 +2,15 @@
 //! target beside it and its source one click away; then the ten industries.
 
 use super::{tr, use_atlas, Atlas};
-use crate::charts::sparkline;
-use crate::format::period_label;
-use crate::format;
+use crate::charts::{sparkline, SPARKLINE_HEIGHT, SPARKLINE_WIDTH};
 use crate::model::Lang;
-use crate::query::{headline_cards, Card};
+use crate::query::{card_words, headline_cards, Card};
 use crate::state::{View, ViewState};
 use crate::query::timeline;
 use super::timeline::Timeline;
+use super::widgets::AfterFirstPaint;
 use leptos::prelude::*;
 
-/// The sparkline's drawing box; CSS stretches it to the card's width.
-const SPARK_WIDTH: f64 = 120.0;
-const SPARK_HEIGHT: f64 = 32.0;
 /// Milestones shown before "Show all": the newest, so the overview stays a summary.
 const OVERVIEW_MILESTONES: usize = 6;
 
@@ -49,37 +45,36 @@ pub fn OverviewView() -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-            <p class="hint">{move || tr(lang.get(), "timeline.lede")}</p>
-            <Timeline facts=Signal::derive(move || timeline(atlas.dataset, Some(time.get()))) latest=OVERVIEW_MILESTONES />
+            // Below the industries, never in the first screen: drawn after the first paint.
+            <AfterFirstPaint>
+                <p class="hint">{move || tr(lang.get(), "timeline.lede")}</p>
+                <Timeline facts=Signal::derive(move || timeline(atlas.dataset, Some(time.get()))) latest=OVERVIEW_MILESTONES />
+            </AfterFirstPaint>
         </section>
     }
 }
 
 /// One card, drawn in `lang`: the caller reads the language tracked, so a switch redraws it.
+/// Its words are `query::card_words`', which index.html's shell repeats (`crate::shell`).
 fn card_view(atlas: Atlas, card: Card<'static>, lang: Lang) -> impl IntoView {
-    let dataset = atlas.dataset;
-    let title = dataset.indicator(card.spec.indicator).map_or_else(String::new, |i| i.label(lang).to_string());
-    let Some(latest) = card.latest else {
+    let words = card_words(atlas.dataset, &card, lang);
+    let title = words.title;
+    let (Some(figure), Some(latest)) = (words.figure, card.latest) else {
         return view! {
             <article class="card">
                 <h3>{title}</h3>
-                <p class="card-gap">{tr(lang, "overview.no_figure_yet")}</p>
+                <p class="card-gap">{words.gap}</p>
             </article>
         }
         .into_any();
     };
-    let value = format::figure(latest, lang);
-    let meta = format!("{} · {}", period_label(latest, lang), format::kind(latest.kind, lang));
-    let target = card.target.map(|t| {
-        format!("{} {}: {}", tr(lang, "kind.target"), period_label(t, lang), format::figure(t, lang))
-    });
     let target_id = card.target.map(|t| t.id.clone());
     // Drawn as SVG by the page, so the overview needs no chart library to open.
     let spark = card.sparkline.map(|(years, series)| {
-        let shape = sparkline(&years, &series, SPARK_WIDTH, SPARK_HEIGHT);
+        let shape = sparkline(&years, &series, SPARKLINE_WIDTH, SPARKLINE_HEIGHT);
         let label = format!("{title}: {}", shape.description);
         view! {
-            <svg class="sparkline" viewBox=format!("0 0 {SPARK_WIDTH} {SPARK_HEIGHT}") preserveAspectRatio="none"
+            <svg class="sparkline" viewBox=format!("0 0 {SPARKLINE_WIDTH} {SPARKLINE_HEIGHT}") preserveAspectRatio="none"
                 role="img" aria-label=label data-sparkline=card.spec.indicator>
                 {shape.paths.into_iter().map(|d| view! { <path d=d vector-effect="non-scaling-stroke" /> }).collect_view()}
                 {shape.dots.into_iter().map(|(x, y)| view! { <circle cx=x cy=y r="2.5" /> }).collect_view()}
@@ -87,20 +82,19 @@ fn card_view(atlas: Atlas, card: Card<'static>, lang: Lang) -> impl IntoView {
         }
     });
     let latest_id = latest.id.clone();
-    let source_label = format!("{} — {}", tr(lang, "ui.source_of"), title);
     view! {
         <article class="card">
             <h3>{title.clone()}</h3>
-            <p class="card-value">{value}</p>
-            <p class="card-meta">{meta}</p>
-            {target.map(|t| view! {
+            <p class="card-value">{figure.value}</p>
+            <p class="card-meta">{figure.meta}</p>
+            {figure.target.map(|t| view! {
                 <p class="card-target">
                     <button type="button" class="link-button" on:click=move |_| atlas.source.set(target_id.clone())>{t}</button>
                 </p>
             })}
             {spark}
-            <button type="button" class="source-button" aria-label=source_label on:click=move |_| atlas.source.set(Some(latest_id.clone()))>
-                {tr(lang, "ui.source")}
+            <button type="button" class="source-button" aria-label=figure.source_label on:click=move |_| atlas.source.set(Some(latest_id.clone()))>
+                {figure.source}
             </button>
         </article>
     }

@@ -8,6 +8,19 @@ use crate::model::{Kind, BEIJING};
 use crate::query;
 use leptos::prelude::*;
 
+/// Renders its children after the app's first paint, in a task of their own: for what is never in
+/// the first screen (the overview's milestones, the footer, the closed source panel), so the mount
+/// that replaces index.html's shell stays short (issue 26). Later renders are at once.
+#[component]
+pub fn AfterFirstPaint(children: ChildrenFn) -> impl IntoView {
+    let shown = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        crate::bridge::after_next_paint().await;
+        shown.set(true);
+    });
+    view! { <Show when=move || shown.get()>{children()}</Show> }
+}
+
 /// Opens the source panel for a clicked point.
 pub fn open_source(atlas: Atlas) -> Callback<ChartClick> {
     Callback::new(move |click: ChartClick| {

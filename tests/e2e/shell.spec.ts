@@ -30,7 +30,8 @@ async function appDrawn(page: Page, url: string) {
   if (url.includes('view=trends')) {
     await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
   } else {
-    await expect(page.locator('svg.sparkline').first()).toBeVisible();
+    // The app's (index.html's shell draws the overview's sparklines too, without data-sparkline).
+    await expect(page.locator('svg.sparkline[data-sparkline]').first()).toBeVisible();
   }
 }
 
@@ -104,11 +105,13 @@ test('the page\'s largest paint is the shell\'s, before the app has started', as
 // What the shell and the app's first render must place alike. The overview's shell copies its
 // filter bar, heading and lede; other views have a skeleton below the tabs.
 const chrome = ['.site-header', '.site-header h1', '.tagline', '.header-controls > *', '.tabs', '.tabs > *'];
-const overview = ['.filters', '.years > *', 'main h2', '.lede', '.tour-start'];
+// The cards with their figures and the industries are the build's (src/shell.rs, issue 26).
+const figures = ['.cards > *', '.card > *', '.card-target > *', '.industries > *', '.industries strong > *'];
+const overview = ['.filters', '.years > *', 'main h2', '.lede', '.tour-start', ...figures];
 // On a phone (issue 22) the lede under the title is the overview's only, and the filter bar is a
 // summary row with its Filters button (the years are in the sheet it opens).
 const phoneChrome = chrome.filter((part) => part !== '.tagline');
-const phoneOverview = ['.filters', '.filter-summary > *', 'main h2', '.lede', '.tour-start'];
+const phoneOverview = ['.filters', '.filter-summary > *', 'main h2', '.lede', '.tour-start', ...figures];
 const layouts = [
   { url: './', width: 1280, parts: [...chrome, ...overview] },
   { url: './?embed=1', width: 1280, parts: overview },
@@ -138,3 +141,50 @@ for (const { url, width, parts } of layouts) {
     expect(shell).toEqual(app);
   });
 }
+
+// Issue 26: the overview's first screen is real content in the served page: the build writes its
+// cards (figures, targets, sparklines) and the ten industries into the shell from the core
+// functions the app draws them with. The shell is a picture (no buttons, no links); once the app
+// has mounted in its place, every figure's source is one click away again.
+/** The visible text of each element matching `selector` under `root`, in order. */
+function shown(page: Page, root: string, selector: string): Promise<string[]> {
+  return page.evaluate(({ root, selector }) => [...document.querySelectorAll(`${root} ${selector}`)]
+    .filter((el) => el.getClientRects().length > 0)
+    .map((el) => (el as HTMLElement).innerText), { root, selector });
+}
+for (const width of [390, 1280]) {
+  for (const lang of ['en', 'zh']) {
+    test(`the served overview shows the app's figures and industries before the wasm, word for word (${lang}, ${width} px)`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 844 });
+      const release = await holdWasm(page);
+      await page.goto(`./?lang=${lang}`, { waitUntil: 'commit' });
+      await page.waitForLoadState('domcontentloaded');
+      const parts = ['.card', '.industries li', 'main h3'];
+      const before = Object.fromEntries(await Promise.all(parts.map(async (part) => [part, await shown(page, '#shell', part)])));
+      expect(before['.card']).toHaveLength(10);
+      expect(before['.industries li']).toHaveLength(10);
+      // In the link's language: Chinese figures say 亿元 or %, the English ones yuan or %.
+      expect(before['.card'].join(' ')).toMatch(lang === 'zh' ? /[\u4e00-\u9fff]/ : /^[^\u4e00-\u9fff]*$/);
+      release();
+      await appDrawn(page, '/');
+      await expect(page.locator('#shell')).toHaveCount(0);
+      const after = Object.fromEntries(await Promise.all(parts.map(async (part) => [part, await shown(page, '.app', part)])));
+      // The app's overview also lists milestones under the industries: compare the shell's part.
+      after['main h3'] = after['main h3'].slice(0, before['main h3'].length);
+      expect(before).toEqual(after);
+      expect(await layoutShift(page)).toBe(0);
+    });
+  }
+}
+
+test('a link to the overview on other years shows the cards\' skeleton, not the default years\' figures', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('./?time=2015..2018', { waitUntil: 'commit' });
+  await page.waitForLoadState('domcontentloaded');
+  await expect(page.locator('#shell .lede')).toBeVisible();
+  expect(await shown(page, '#shell', '.card')).toEqual([]);
+  expect((await shown(page, '#shell', '.card-skeleton')).length).toBeGreaterThan(0);
+  release();
+  await appDrawn(page, '/');
+  await expect(page.locator('.card').first()).toBeVisible();
+});
