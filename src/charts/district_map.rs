@@ -195,7 +195,7 @@ const NAME_AT: [(&str, [f64; 2]); 16] = [
 pub(crate) fn name_order(values: &[DistrictValue], regions: &[&str]) -> Vec<&'static str> {
     let figure = |id: &str| values.iter().find(|v| v.district.id == id).and_then(|v| v.point.as_ref()).map(|p| p.value);
     let mut order: Vec<(usize, &'static str)> = DISTRICTS.iter().enumerate().map(|(at, d)| (at, d.id)).collect();
-    order.sort_by(|(a_at, a), (b_at, b)| {
+    crate::model::order::sort_by(&mut order, |(a_at, a), (b_at, b)| {
         let not_chosen = |id: &str| !regions.contains(&id);
         not_chosen(a)
             .cmp(&not_chosen(b))

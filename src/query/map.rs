@@ -39,7 +39,7 @@ pub fn zone_figures<'d>(dataset: &'d Dataset, zone: &str) -> Vec<&'d Observation
     let sector_at = |o: &Observation| o.sector.as_deref().map_or(0, |s| dataset.sector_index(s).map_or(usize::MAX, |at| at + 1));
     let mut figures: Vec<&Observation> = dataset.observations.iter().filter(|o| o.region == zone).collect();
     // Stable: figures equal in all of this keep the dataset's order.
-    figures.sort_by_key(|o| (indicator_at(o), sector_at(o), o.ends(), !o.kind.is_outcome()));
+    crate::model::order::sort_by_key(&mut figures, |o| (indicator_at(o), sector_at(o), o.ends(), !o.kind.is_outcome()));
     figures
 }
 
