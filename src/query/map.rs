@@ -52,10 +52,15 @@ pub fn zone_figure_text(dataset: &Dataset, observation: &Observation, lang: Lang
         parts.push(format::sector_name(dataset, Some(sector), lang));
     }
     parts.push(period_label(observation, lang));
-    let text = format!("{}: {}", parts.join(" · "), format::figure(observation, lang));
-    if observation.kind == Kind::Actual { text } else { format!("{text} ({})", format::kind(observation.kind, lang)) }
+    let what = parts.join(&format::tr(lang, "map.zone_figure_sep"));
+    let value = format::figure(observation, lang);
+    if observation.kind == Kind::Actual {
+        format::tr_with(lang, "map.zone_figure", &[("what", &what), ("value", &value)])
+    } else {
+        let kind = format::kind(observation.kind, lang);
+        format::tr_with(lang, "map.zone_figure_of_kind", &[("what", &what), ("value", &value), ("kind", &kind)])
+    }
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -79,6 +84,7 @@ mod tests {
         assert!(fallback.point.is_some(), "Haidian has a GDP figure in the map's year");
         assert!(district_figure(dataset, &crate::state::parse("view=map", dataset).state).is_none());
     }
+
     #[test]
     fn a_zones_card_lists_its_figures_by_measure_and_period_and_says_which_are_plans() {
         let dataset = crate::fixtures::real();
@@ -101,7 +107,21 @@ mod tests {
         let text = zone_figure_text(dataset, chips_h1, Lang::En);
         assert!(text.contains("Integrated circuits") && text.contains("Jan") && text.contains("2024"), "{text}");
         assert!(lines.iter().filter(|l| l.ends_with("(Growth rate)")).count() >= 3, "{lines:#?}");
-        let zh = zone_figure_text(dataset, target, Lang::Zh);
-        assert!(zh.starts_with(target.label(Lang::Zh)) && zh.ends_with("(目标)"), "{zh}");
+        // Review (arch): the line's punctuation is each language's own, not ASCII in Chinese.
+        assert_eq!(zone_figure_text(dataset, target, Lang::Zh), format!("{} · 2021–2025：3,800亿元（目标）", target.label(Lang::Zh)));
+        let actual = dataset.observation("bda-gdp-2020").unwrap();
+        assert_eq!(zone_figure_text(dataset, actual, Lang::Zh), format!("{} · 2020：2,000亿元", actual.label(Lang::Zh)));
+        assert_eq!(zone_figure_text(dataset, actual, Lang::En), format!("{} · 2020: 200 billion yuan", actual.label(Lang::En)));
+    }
+
+    #[test]
+    fn a_zones_outcome_comes_before_its_plan_for_the_same_period() {
+        // bda's clusters: the 2021–2025 target is earlier in the file than the 2021–2025 outcome,
+        // so only the outcome-first rule puts the outcome first.
+        let dataset = crate::fixtures::real();
+        let file_order: Vec<&str> = dataset.observations.iter().filter(|o| o.region == "bda" && o.indicator == "hundred_billion_clusters").map(|o| o.id.as_str()).collect();
+        assert_eq!(file_order, ["bda-100bn-clusters-target-2025", "sec-bda-hundred-billion-clusters-2022", "sec-bda-hundred-billion-clusters-2025"]);
+        let card: Vec<&str> = zone_figures(dataset, "bda").iter().filter(|o| o.indicator == "hundred_billion_clusters").map(|o| o.id.as_str()).collect();
+        assert_eq!(card, ["sec-bda-hundred-billion-clusters-2022", "sec-bda-hundred-billion-clusters-2025", "bda-100bn-clusters-target-2025"]);
     }
 }
