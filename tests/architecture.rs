@@ -41,9 +41,29 @@ fn code_lines(file: &Path) -> Vec<(usize, String)> {
     let text = fs::read_to_string(file).unwrap_or_default();
     text.lines()
         .enumerate()
-        .map(|(i, line)| (i + 1, line.split("//").next().unwrap_or("").to_string()))
+        .map(|(i, line)| (i + 1, without_comment(line).to_string()))
         .filter(|(_, code)| !code.trim().is_empty())
         .collect()
+}
+
+/// A line up to its `//` comment: a `//` inside a string literal (`"https://…"`) or a char
+/// literal is code, and so is what follows it.
+fn without_comment(line: &str) -> &str {
+    let bytes = line.as_bytes();
+    let (mut at, mut in_string) = (0, false);
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\\' if in_string => at += 1,
+            b'"' => in_string = !in_string,
+            // A char literal ('"', '\'', '/'); a lifetime (`'a`) has no closing quote two on.
+            b'\'' if !in_string && bytes.get(at + 1) == Some(&b'\\') => at += 3,
+            b'\'' if !in_string && bytes.get(at + 2) == Some(&b'\'') => at += 2,
+            b'/' if !in_string && bytes.get(at + 1) == Some(&b'/') => return &line[..at],
+            _ => {}
+        }
+        at += 1;
+    }
+    line
 }
 
 /// `leptos::…`, `use leptos`, `crate::ui::…`: a path that starts with `name`.
@@ -166,27 +186,38 @@ fn group_items(rest: &str) -> Vec<&str> {
     items
 }
 
+/// A use tree as the flat paths it names: `a::{b, c::{d, e as f}}` → `a::b`, `a::c::d`,
+/// `a::c::e as f`.
+fn use_paths(tree: &str) -> Vec<String> {
+    let tree = tree.trim();
+    let Some(at) = tree.find('{') else { return vec![tree.to_string()] };
+    let prefix = &tree[..at];
+    group_items(&tree[at..]).into_iter().filter(|item| !item.trim().is_empty()).flat_map(|item| use_paths(item).into_iter().map(move |path| format!("{prefix}{path}"))).collect()
+}
+
 /// What the parent re-exports (`pub use view_state::{use_atlas, Atlas};`): each item's name and
 /// the sibling it comes from, or `None` for an item from outside the directory
-/// (`pub use crate::format::tr;`). `super::Atlas` then names `view_state`, not the parent.
-fn reexports(parent_code: &str, siblings: &BTreeSet<String>) -> BTreeMap<String, Option<String>> {
+/// (`pub use crate::format::tr;`). `super::Atlas` then names `view_state`, not the parent. A path
+/// may start at the crate (`crate::ui::texts::x`, `crate::{ui::texts::x}`) or be a group of
+/// siblings' items (`{texts::x, view_state::y}`).
+fn reexports(parent_code: &str, dir: &str, siblings: &BTreeSet<String>) -> BTreeMap<String, Option<String>> {
     let code = parent_code.split_whitespace().collect::<Vec<_>>().join(" ");
+    let in_dir = format!("crate::{dir}::");
     let mut items = BTreeMap::new();
     for statement in code.split(';') {
         let statement = statement.trim();
-        let Some(path) = ["pub use ", "pub(crate) use "].iter().find_map(|p| statement.strip_prefix(p)) else { continue };
-        let path = path.trim_start_matches("self::");
-        let first: String = path.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
-        let from = siblings.contains(&first).then(|| first.clone());
-        let rest = path.rsplit_once("::").map_or(path, |(_, last)| last);
-        let group = path.find('{').map_or(rest, |at| &path[at..]);
-        for item in group_items(group) {
-            let item = item.trim();
-            // `x as y` is known by its new name; a nested path by its last segment.
-            let name = item.rsplit(" as ").next().unwrap_or(item);
-            let name = name.rsplit("::").next().unwrap_or(name).trim_matches(|c: char| c == '}' || c.is_whitespace());
+        let Some(tree) = ["pub use ", "pub(crate) use "].iter().find_map(|p| statement.strip_prefix(p)) else { continue };
+        for path in use_paths(tree) {
+            // `x as y` is known by its new name; a path by its last segment.
+            let (path, alias) = path.split_once(" as ").map_or((path.as_str(), None), |(p, a)| (p, Some(a.trim())));
+            let path = path.replace(' ', "");
+            let path = path.strip_prefix("::").unwrap_or(&path);
+            let path = path.strip_prefix("self::").or_else(|| path.strip_prefix(in_dir.as_str())).unwrap_or(path);
+            let first: String = path.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            let from = siblings.contains(&first).then(|| first.clone());
+            let name = alias.unwrap_or_else(|| path.rsplit("::").next().unwrap_or(path));
             if !name.is_empty() && name != "*" && name != "self" {
-                items.insert(name.to_string(), from.clone());
+                items.insert(name.to_string(), from);
             }
         }
     }
@@ -209,26 +240,32 @@ fn submodules_named(
     let up = "super::".repeat(depth);
     let prefixes = [up, format!("crate::{dir}::")];
     let mut named = BTreeSet::new();
-    for prefix in &prefixes {
-        for (at, _) in code.match_indices(prefix.as_str()) {
-            if code[..at].ends_with("super::") || code[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+    // `crate::{ui::x, format::tr}`: the group's items inside the directory, as `crate::ui::x`.
+    let in_dir = format!("{dir}::");
+    let from_crate_groups: Vec<String> = code
+        .match_indices("crate::{")
+        .flat_map(|(at, _)| group_items(&code[at + "crate::".len()..]).into_iter().map(str::trim).filter_map(|item| item.strip_prefix(in_dir.as_str())).map(String::from).collect::<Vec<_>>())
+        .collect();
+    let found = prefixes.iter().flat_map(|prefix| {
+        code.match_indices(prefix.as_str())
+            .filter(|(at, _)| !(code[..*at].ends_with("super::") || code[..*at].ends_with(|c: char| c.is_alphanumeric() || c == '_')))
+            .map(|(at, _)| code[at + prefix.len()..].trim_start().to_string())
+            .collect::<Vec<_>>()
+    });
+    for rest in found.chain(from_crate_groups) {
+        for item in group_items(&rest) {
+            let name: String = item.trim().chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '*').collect();
+            if name.is_empty() || name == "self" {
                 continue;
             }
-            let rest = code[at + prefix.len()..].trim_start();
-            for item in group_items(rest) {
-                let name: String = item.trim().chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '*').collect();
-                if name.is_empty() || name == "self" {
-                    continue;
-                }
-                if siblings.contains(&name) {
-                    named.insert(name);
-                } else {
-                    match reexported.get(&name) {
-                        Some(Some(sibling)) => named.insert(sibling.clone()),
-                        Some(None) => false,
-                        None => named.insert(PARENT.to_string()),
-                    };
-                }
+            if siblings.contains(&name) {
+                named.insert(name);
+            } else {
+                match reexported.get(&name) {
+                    Some(Some(sibling)) => named.insert(sibling.clone()),
+                    Some(None) => false,
+                    None => named.insert(PARENT.to_string()),
+                };
             }
         }
     }
@@ -260,6 +297,11 @@ fn submodules_named_by_parent(code: &str, dir: &str, siblings: &BTreeSet<String>
 }
 
 /// Which modules of `src/<dir>/` each one names, its `mod.rs` included: the directory's graph.
+///
+/// Limit: only paths are read, not types. A method in an `impl Atlas` block outside
+/// `view_state.rs` (`texts.rs`'s `Atlas::texts_ready`, called by `widgets.rs` and
+/// `table_view.rs` as `atlas.texts_ready()`) is a dependence on that file this graph does not
+/// see; keep such blocks to what only leaf files call.
 fn inner_dependencies(dir: &str) -> BTreeMap<&'static str, BTreeSet<&'static str>> {
     let base = root().join(dir);
     let module_of = |file: &Path| -> Option<String> {
@@ -267,24 +309,35 @@ fn inner_dependencies(dir: &str) -> BTreeMap<&'static str, BTreeSet<&'static str
         let first = relative.components().next()?.as_os_str().to_str()?.to_string();
         Some(first.trim_end_matches(".rs").to_string())
     };
-    let files: Vec<PathBuf> = rust_files(&base).into_iter().filter(|f| module_of(f).is_some()).collect();
-    let siblings: BTreeSet<String> = files.iter().filter_map(|f| module_of(f)).filter(|m| m != PARENT).collect();
-    let leak = |name: String| -> &'static str { Box::leak(name.into_boxed_str()) };
     let code_of = |file: &Path| code_lines(file).into_iter().map(|(_, line)| line).collect::<Vec<_>>().join("\n");
-    let reexported = reexports(&code_of(&base.join(format!("{PARENT}.rs"))), &siblings);
+    let sources: Vec<(String, usize, String)> = rust_files(&base)
+        .into_iter()
+        .filter_map(|file| {
+            let module = module_of(&file)?;
+            let depth = file.strip_prefix(&base).map_or(1, |r| r.components().count());
+            Some((module, depth, code_of(&file)))
+        })
+        .collect();
+    graph_of(dir, &sources)
+}
+
+/// The graph of a directory from its files' code: (module, depth below the directory, code).
+/// The parent is the module `PARENT` at depth 1.
+fn graph_of(dir: &str, sources: &[(String, usize, String)]) -> BTreeMap<&'static str, BTreeSet<&'static str>> {
+    let siblings: BTreeSet<String> = sources.iter().map(|(m, _, _)| m.clone()).filter(|m| m != PARENT).collect();
+    let leak = |name: String| -> &'static str { Box::leak(name.into_boxed_str()) };
+    let parent_code = sources.iter().filter(|(m, depth, _)| m == PARENT && *depth == 1).map(|(_, _, c)| c.as_str()).collect::<Vec<_>>().join("\n");
+    let reexported = reexports(&parent_code, dir, &siblings);
     let mut graph: BTreeMap<&'static str, BTreeSet<&'static str>> =
         siblings.iter().chain([&PARENT.to_string()]).map(|m| (leak(m.clone()), BTreeSet::new())).collect();
-    for file in &files {
-        let Some(module) = module_of(file) else { continue };
-        let depth = file.strip_prefix(&base).map_or(1, |r| r.components().count());
-        let code = code_of(file);
+    for (module, depth, code) in sources {
         let named = if module == PARENT {
-            submodules_named_by_parent(&code, dir, &siblings)
+            submodules_named_by_parent(code, dir, &siblings)
         } else {
-            submodules_named(&code, dir, depth, &siblings, &reexported)
+            submodules_named(code, dir, *depth, &siblings, &reexported)
         };
         let entry = graph.entry(leak(module.clone())).or_default();
-        for other in named.into_iter().filter(|o| *o != module) {
+        for other in named.into_iter().filter(|o| o != module) {
             entry.insert(leak(other));
         }
     }
@@ -335,7 +388,7 @@ fn the_checks_catch_what_they_look_for() {
     // An item the parent re-exports names the sibling it comes from, or nothing when it comes
     // from outside: ui's `profile` → `super::MapChart` → `map_view` is a dependence on `map_view`.
     let ui_siblings: BTreeSet<String> = ["map_view", "profile", "view_state"].map(String::from).into();
-    let reexported = reexports("mod map_view;\npub use view_state::{use_atlas, Atlas as App};\npub use crate::format::{tr, tr_with};\npub(crate) use map_view::MapChart;", &ui_siblings);
+    let reexported = reexports("mod map_view;\npub use view_state::{use_atlas, Atlas as App};\npub use crate::format::{tr, tr_with};\npub(crate) use map_view::MapChart;", "ui", &ui_siblings);
     assert_eq!(reexported.get("App"), Some(&Some("view_state".to_string())));
     assert_eq!(reexported.get("use_atlas"), Some(&Some("view_state".to_string())));
     assert_eq!(reexported.get("tr_with"), Some(&None));
@@ -343,13 +396,34 @@ fn the_checks_catch_what_they_look_for() {
     assert_eq!(in_ui("use super::{tr, use_atlas, App, MapChart};"), ["map_view", "view_state"]);
     assert_eq!(in_ui("let x = super::tr(lang, key);"), Vec::<String>::new());
     assert_eq!(in_ui("super::start_in_preferred_lang();"), ["mod"], "an item the parent defines");
-    // The known ui cycle, as its lines read before the move, is caught.
-    let before: BTreeMap<&str, BTreeSet<&str>> = [
-        ("map_view", BTreeSet::from(["profile"])),
-        ("profile", BTreeSet::from(["map_view", "widgets"])),
-        ("widgets", BTreeSet::from(["profile"])),
-    ]
-    .into_iter()
-    .collect();
-    assert!(find_cycle(&before).is_some());
+    // The known ui cycle, as its lines read before the move, is caught by the real reading.
+    let source = |module: &str, code: &str| (module.to_string(), 1, code.to_string());
+    let before = graph_of(
+        "ui",
+        &[
+            source("mod", "mod map_view;\nmod profile;\nmod widgets;\npub use view_state::{use_atlas, Atlas};"),
+            source("view_state", "pub struct Atlas;"),
+            source("profile", "use super::map_view::MapChart;\nuse super::{tr, use_atlas};"),
+            source("map_view", "let href = super::profile::profile_href(&place, lang);"),
+            source("widgets", "<a href=super::profile::profile_href(&place, lang)>"),
+        ],
+    );
+    assert_eq!(before.get("profile"), Some(&BTreeSet::from(["map_view", "mod", "view_state"])), "{before:?}");
+    assert_eq!(find_cycle(&before), Some(vec!["map_view", "profile", "map_view"]));
+    // The re-export forms a parent may use: from the crate's root, a group of siblings, a
+    // group at the crate's root; a `//` inside a string is no comment.
+    let reexported = reexports(
+        "pub use crate::ui::texts::with_texts;\npub use {profile::profile_href, view_state::Atlas as App};\npub use crate::{ui::map_view::MapChart, format::tr};",
+        "ui",
+        &ui_siblings.iter().cloned().chain(["texts".to_string()]).collect(),
+    );
+    let from = |name: &str| reexported.get(name).cloned().flatten();
+    assert_eq!(
+        [from("with_texts"), from("profile_href"), from("App"), from("MapChart")],
+        [Some("texts".into()), Some("profile".into()), Some("view_state".into()), Some("map_view".into())]
+    );
+    assert_eq!(reexported.get("tr"), Some(&None), "an item from outside the directory");
+    assert_eq!(in_ui("use crate::{ui::{profile::x, map_view}, format::tr};"), ["map_view", "profile"]);
+    assert_eq!(without_comment(r#"let url = "https://example.org"; // a link"#), r#"let url = "https://example.org"; "#);
+    assert_eq!(without_comment(r#"let q = '"'; let s = "a\"//b"; // c"#), r#"let q = '"'; let s = "a\"//b"; "#);
 }
