@@ -1,6 +1,6 @@
 //! The sources list: every page the Atlas cites, in the order the reader asks for.
 
-use crate::format::{counted, tr};
+use crate::format::{counted, tr, tr_with};
 use crate::model::{Confidence, Dataset, Lang, Source, SourceIdx};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -31,14 +31,16 @@ impl SourceSort {
 /// ("342 figures · 120 sources · sources by kind: 40 official sources, 70 news media, …").
 pub fn sources_summary(dataset: &Dataset, lang: Lang) -> String {
     let of_kind = |confidence: Confidence| dataset.sources.iter().filter(|s| s.confidence == confidence).count();
-    format!(
-        "{} · {} · {}: {}, {}, {}",
-        counted(lang, "sources.n_figures", dataset.observations.len()),
-        counted(lang, "sources.n_sources", dataset.sources.len()),
-        tr(lang, "sources.confidence"),
-        counted(lang, "sources.n_official", of_kind(Confidence::Official)),
-        counted(lang, "sources.n_media", of_kind(Confidence::Media)),
-        counted(lang, "sources.n_third_party", of_kind(Confidence::ThirdParty)),
+    let figures = counted(lang, "sources.n_figures", dataset.observations.len());
+    let sources = counted(lang, "sources.n_sources", dataset.sources.len());
+    let official = counted(lang, "sources.n_official", of_kind(Confidence::Official));
+    let media = counted(lang, "sources.n_media", of_kind(Confidence::Media));
+    let third_party = counted(lang, "sources.n_third_party", of_kind(Confidence::ThirdParty));
+    let by_kind = tr(lang, "sources.confidence");
+    tr_with(
+        lang,
+        "sources.summary",
+        &[("figures", &figures), ("sources", &sources), ("by_kind", &by_kind), ("official", &official), ("media", &media), ("third_party", &third_party)],
     )
 }
 
@@ -103,6 +105,6 @@ mod tests {
             sources_summary(dataset, Lang::En),
             "5 figures · 3 sources · sources by kind: 1 official source, 1 news medium, 1 third-party repost"
         );
-        assert_eq!(sources_summary(dataset, Lang::Zh), "5个数字 · 3个来源 · 来源类型: 官方来源1个, 新闻媒体1个, 第三方转载1个");
+        assert_eq!(sources_summary(dataset, Lang::Zh), "5个数字 · 3个来源 · 来源类型：官方来源1个、新闻媒体1个、第三方转载1个");
     }
 }
