@@ -346,11 +346,28 @@ mod tests {
         assert_eq!(map_year(&d, &state(&d, "view=map&indicator=rd")), Some(2020), "the year of the indicator drawn");
         // The page's one `shown_indicator` per state gives the map view (its player, its card)
         // the indicator the chart shades by, not a name of its own.
-        for link in ["view=map&indicator=rd", "view=map&indicator=gdp", "view=map", "view=map&indicator=nothing"] {
-            let s = crate::state::parse(link, &d).state;
-            assert_eq!(map_indicator_of(&shown_indicator(&d, &s)), map_shown_indicator(&d, &s), "{link}");
+        let two = fixture(&[
+            ("g1", "gdp", "all", "haidian", 2020, "1", "tn_yuan", "actual"),
+            ("g2", "gdp", "all", "chaoyang", 2020, "1", "tn_yuan", "actual"),
+            ("f1", "firms", "all", "haidian", 2020, "10", "count", "actual"),
+            ("r1", "rd", "all", "beijing", 2020, "5", "pct", "actual"),
+        ]);
+        for (link, shaded_by) in [
+            ("view=map&indicator=firms", "firms"),
+            ("view=map&indicator=gdp", "gdp"),
+            ("view=map", "gdp"),
+            ("view=map&indicator=rd", "gdp"),
+            ("view=map&indicator=nothing", "gdp"),
+            ("view=trends&indicator=firms", "firms"),
+        ] {
+            let s = crate::state::parse(link, &two).state;
+            assert_eq!(map_shown_indicator(&two, &s), shaded_by, "{link}");
+            if s.view == crate::state::View::Map {
+                assert_eq!(map_indicator_of(&shown_indicator(&two, &s)), shaded_by, "{link}");
+            }
         }
-        assert_eq!(map_indicator_of(&shown_indicator(&d, &state(&d, "view=map&indicator=rd"))), "gdp");
+        let city_only = fixture(&[("r1", "rd", "all", "beijing", 2020, "5", "pct", "actual")]);
+        assert_eq!(map_shown_indicator(&city_only, &state(&city_only, "view=map&indicator=rd")), "gdp", "sixteen gaps under GDP's name");
         // An indicator with district figures is kept; none in the link is the best-covered.
         assert_eq!(shown_indicator(&d, &state(&d, "view=map&indicator=gdp")), Shown { indicator: Some("gdp".into()), notice: None });
         assert_eq!(shown_indicator(&d, &state(&d, "view=map")), Shown { indicator: Some("gdp".into()), notice: None });
