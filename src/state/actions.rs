@@ -108,8 +108,10 @@ pub enum Escape {
     CloseBox,
 }
 
+/// A blank query counts as empty: the list never shows for spaces, so Escape closes the box
+/// rather than "closing" a list that is not there.
 pub fn escape(list_open: bool, query: &str) -> Escape {
-    match (list_open, query.is_empty()) {
+    match (list_open, query.trim().is_empty()) {
         (_, true) => Escape::CloseBox,
         (true, false) => Escape::CloseList,
         (false, false) => Escape::ClearQuery,
@@ -198,5 +200,7 @@ mod tests {
         assert_eq!(escape(false, "haidian"), Escape::ClearQuery);
         assert_eq!(escape(false, ""), Escape::CloseBox);
         assert_eq!(escape(true, ""), Escape::CloseBox);
+        assert_eq!(escape(true, "   "), Escape::CloseBox, "the list shows only for words");
+        assert_eq!(escape(false, " \t"), Escape::CloseBox);
     }
 }
