@@ -9,7 +9,6 @@ mod notice;
 mod page;
 mod preferred;
 
-pub use actions::{Entry, YearEnd};
 pub use notice::{undismissed, Notice, NoticeReason};
 pub use preferred::{preferred_lang, with_preferred_lang};
 
