@@ -42,7 +42,7 @@ pub struct Atlas {
     /// The observation whose source panel is open.
     pub source: RwSignal<Option<String>>,
     /// The dataset's quotes, notes and source titles, fetched apart (`texts`).
-    pub texts: RwSignal<super::TextsLoad>,
+    pub texts: RwSignal<TextsLoad>,
     animate: bool,
     pathname: Memo<String>,
     /// The query string on screen: the address bar's, or a control's next one while its history
@@ -154,7 +154,7 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
         lang,
         dark: RwSignal::new(initial_theme_is_dark()),
         source: RwSignal::new(None),
-        texts: RwSignal::new(super::TextsLoad::NotAsked),
+        texts: RwSignal::new(TextsLoad::NotAsked),
         animate: !bridge::media_matches("(prefers-reduced-motion: reduce)"),
         pathname: location.pathname,
         search,
