@@ -127,6 +127,23 @@ test('a tab clicked right after a filter click shows the tab, under the tab\'s l
   await expect(page.getByRole('link', { name: 'Sectors' })).toHaveAttribute('aria-current', 'page');
 });
 
+test('the title changes with the history entry, not before it: the entry left keeps its own title', async ({ page }) => {
+  await page.goto('./?view=trends&sector=integrated_circuits&time=2022');
+  const before = 'Integrated circuits · Trends · 2022 · Beijing High-Tech Atlas';
+  await expect(page).toHaveTitle(before);
+  await openSectors(page);
+  const ai = await page.getByRole('checkbox', { name: 'Artificial intelligence' }).elementHandle();
+  // In the frame after the click the view has changed but the entry is not yet written.
+  const inFrame = await page.evaluate((box) => new Promise<[string, string]>((resolve) => {
+    const href = location.href;
+    (box as HTMLInputElement).click();
+    requestAnimationFrame(() => resolve([document.title, location.href === href ? 'same entry' : 'new entry']));
+  }), ai);
+  expect(inFrame).toEqual([before, 'same entry']);
+  await expect(page).toHaveURL(/artificial_intelligence/);
+  await expect(page).toHaveTitle('Trends · 2022 · Beijing High-Tech Atlas'); // two sectors: none named
+});
+
 test('the document title names the view in the page language', async ({ page }) => {
   await page.goto('./?view=trends&sector=integrated_circuits&time=2022');
   await expect(page).toHaveTitle('Integrated circuits · Trends · 2022 · Beijing High-Tech Atlas');
