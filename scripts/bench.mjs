@@ -3,8 +3,9 @@
 // Prints issue 26's table: Lighthouse mobile (median of --lighthouse runs) on the overview and on a
 // one-sector chart link, with each one's largest-contentful-paint element; deep link → first chart
 // ÷ a bare page on three chart links; long tasks at start; filter click → chart updated; the first
-// load's brotli bytes. About 8 minutes with a baseline (7 rounds, 3 Lighthouse runs per page and
-// build) on this 2-core machine when it is quiet; --lighthouse 0 leaves Lighthouse out (3 minutes).
+// load's brotli bytes. About 12 minutes with a baseline (7 rounds: 3 minutes; 3 Lighthouse runs per
+// page and build, 12 in all: 9) on this 2-core machine under load, less when it is quiet;
+// --lighthouse 0 leaves Lighthouse out (3 minutes).
 // Every timing is taken in interleaved rounds (this build, the bare page, the baseline build, then
 // again), because this machine's speed drifts by half within a day: only figures from one run,
 // interleaved, compare. --baseline DIR measures another build (a dist/ copy) in the same rounds.
@@ -148,7 +149,9 @@ const overviewReady = (base) => inFreshPage(base, async (page) => {
 });
 
 // A sector click to the chart holding the new series (updated), and to the next frame painted
-// after that (painted: what a reader sees). Medians of CLICKS clicks on one page.
+// after that (painted: what a reader sees). Medians of CLICKS clicks on one page. The app writes
+// the click's history entry in a task after that same frame, queued before this one's, so
+// "painted" includes the router's push.
 const filterLatency = (base) => inFreshPage(`${base}?view=trends&indicator=cluster_scale_threshold`, async (page) => {
   await page.waitForFunction(() => {
     const el = document.querySelector('[data-chart="trend"]');
@@ -241,8 +244,20 @@ async function lcpElementInPage(url) {
     });
   } finally { await context.close(); }
 }
+// A report Lighthouse could not finish (runtimeError, a category without a score, an audit
+// without its value) would count as 0 in the medians or end the run: it is refused, and
+// `attempt` names it on stderr.
+function checkedReport(report, audits) {
+  if (report.runtimeError) throw new Error(`Lighthouse runtimeError ${report.runtimeError.code}: ${report.runtimeError.message}`);
+  const unscored = Object.entries(report.categories ?? {}).filter(([, c]) => typeof c.score !== 'number').map(([id]) => id);
+  if (unscored.length) throw new Error(`Lighthouse gave no score for ${unscored.join(', ')}`);
+  const missing = audits.filter((id) => typeof report.audits?.[id]?.numericValue !== 'number');
+  if (missing.length) throw new Error(`Lighthouse gave no value for ${missing.join(', ')}`);
+  return report;
+}
 async function lighthouse(url) {
-  const report = await lighthouseReport(url, 'performance,accessibility,best-practices,seo');
+  const report = checkedReport(await lighthouseReport(url, 'performance,accessibility,best-practices,seo'),
+    ['largest-contentful-paint', 'total-blocking-time', 'first-contentful-paint', 'cumulative-layout-shift']);
   return {
     scores: Object.fromEntries(Object.entries(report.categories).map(([id, c]) => [id, Math.round(c.score * 100)])),
     lcpMs: report.audits['largest-contentful-paint'].numericValue,
@@ -286,7 +301,7 @@ async function phoneReport(base) {
     let lcp = null;
     if (LIGHTHOUSE_RUNS > 0) {
       try {
-        const report = await lighthouseReport(`${base}${link}`, 'performance');
+        const report = checkedReport(await lighthouseReport(`${base}${link}`, 'performance'), ['largest-contentful-paint']);
         lcp = { lcpMs: report.audits['largest-contentful-paint'].numericValue,
           element: lcpElementOf(report) ?? await attempt('LCP element', () => lcpElementInPage(`${base}${link}`)) };
       } catch (error) { console.error(`lighthouse did not run: ${error.message}`); }
@@ -418,7 +433,7 @@ const rows = [
     (s) => `${fixed(s.firstChart[name].ratio, 2)} (${fixed(s.firstChart[name].ms)} ms)`, '≤ 1.3']),
   [`long tasks at start until the overview is drawn: count / blocking ms, median of ${RUNS}`, (s) => longTaskCell(s.longTasks.overview), '0 / 0 ms'],
   [`… until the first chart is drawn, \`${LIGHTHOUSE_PAGES[1][1]}\``, (s) => longTaskCell(s.longTasks.chart), '0 / 0 ms'],
-  [`filter click → chart updated, median of ${RUNS} × ${CLICKS}`, (s) => `${fixed(s.filterMs, 1)} ms`, '≤ 20 ms'],
+  [`filter click → chart updated, median of ${RUNS} rounds' medians of ${CLICKS} clicks`, (s) => `${fixed(s.filterMs, 1)} ms`, '≤ 20 ms'],
   ['first load brotli, overview / chart link (without the idle words)', (s) => `${kb(s.overviewKB * 1024)} / ${kb(s.chartLinkKB * 1024)} KB`, '≤ 350 / ≤ 520 KB'],
   ['fresh machine, `scripts/serve` until served', () => 'timed by hand (README)', '≤ 10 min (keep)'],
 ];
@@ -432,8 +447,28 @@ const details = [
   ['Lighthouse FCP / CLS, chart link', (s) => { const l = s.lighthouse[chartPage]; return l ? `${(l.fcpMs / 1000).toFixed(2)} s / ${l.cls.toFixed(3)}` : '—'; }],
   ['Lighthouse accessibility / best practices / SEO, overview', (s) => { const l = s.lighthouse[overviewPage]; return l ? `${l.accessibility} / ${l.bestPractices} / ${l.seo}` : '—'; }],
 ];
-const shown = builds.slice().reverse();
 const minutes = ((Date.now() - started) / 60000).toFixed(1);
+// Where the wasm's code comes from (cargo's wasm, before wasm-bindgen drops its `describe`
+// functions and wasm-opt shrinks the rest: raw bytes, to compare crates with each other).
+const cargoWasm = 'target/wasm32-unknown-unknown/release/atlas.wasm';
+let crates = null;
+try { crates = codeByCrate(cargoWasm).slice(0, 12); } catch (error) { console.error(`no crate breakdown: ${error.message}`); }
+
+// Written before anything is printed, so a printing error cannot lose the run.
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/results.json', JSON.stringify({
+  date: new Date().toISOString(), minutes: Number(minutes), loadAverage: (await import('node:os')).loadavg(),
+  runs: RUNS, clicksPerRun: CLICKS, lighthouseRuns: LIGHTHOUSE_RUNS, chartLinks: CHART_LINKS, lighthousePages: LIGHTHOUSE_PAGES,
+  bareFirstChartMs: { median: bareMs, runs: bareRuns },
+  wasmCodeByCrate: crates,
+  phone,
+  builds: builds.map((b) => ({ name: b.name, dist: b.dist, summary: b.summary, assets: b.sizes.assets,
+    runs: { firstChartMs: b.firstChart, longTasks: b.longTasks, decodeMs: b.decode, overviewMs: b.overview, filterMs: b.filter,
+      filterPaintedMs: b.filterPainted, repaints: b.repaints, lighthouse: b.lighthouse } })),
+}, null, 2) + '\n');
+console.error('written: bench/results.json');
+
+const shown = builds.slice().reverse();
 console.log(`\n| figure | ${shown.map((b) => b.name).join(' | ')} | target |`);
 console.log(`|---|${shown.map(() => '---:').join('|')}|---:|`);
 for (const [label, value, target] of rows) console.log(`| ${label} | ${shown.map((b) => value(b.summary)).join(' | ')} | ${target} |`);
@@ -447,25 +482,7 @@ console.log('\n| asset | raw KB | gzip KB | brotli KB | loaded |');
 console.log('|---|---:|---:|---:|:-:|');
 for (const a of own.assets) console.log(`| ${a.name} | ${kb(a.raw)} | ${kb(a.gzip)} | ${kb(a.brotli)} | ${a.firstLoad ? 'first load' : a.chartViews ? 'with the first chart' : 'on demand'} |`);
 
-// Where the wasm's code comes from (cargo's wasm, before wasm-bindgen drops its `describe`
-// functions and wasm-opt shrinks the rest: raw bytes, to compare crates with each other).
-const cargoWasm = 'target/wasm32-unknown-unknown/release/atlas.wasm';
-let crates = null;
-try { crates = codeByCrate(cargoWasm).slice(0, 12); } catch (error) { console.error(`no crate breakdown: ${error.message}`); }
 if (crates) {
   console.log(`\n| crate (${cargoWasm}) | code KB, raw |\n|---|---:|`);
   for (const { crate, bytes } of crates) console.log(`| ${crate} | ${kb(bytes)} |`);
 }
-
-mkdirSync('bench', { recursive: true });
-writeFileSync('bench/results.json', JSON.stringify({
-  date: new Date().toISOString(), minutes: Number(minutes), loadAverage: (await import('node:os')).loadavg(),
-  runs: RUNS, clicksPerRun: CLICKS, lighthouseRuns: LIGHTHOUSE_RUNS, chartLinks: CHART_LINKS, lighthousePages: LIGHTHOUSE_PAGES,
-  bareFirstChartMs: { median: bareMs, runs: bareRuns },
-  wasmCodeByCrate: crates,
-  phone,
-  builds: builds.map((b) => ({ name: b.name, dist: b.dist, summary: b.summary, assets: b.sizes.assets,
-    runs: { firstChartMs: b.firstChart, longTasks: b.longTasks, decodeMs: b.decode, overviewMs: b.overview, filterMs: b.filter,
-      filterPaintedMs: b.filterPainted, repaints: b.repaints, lighthouse: b.lighthouse } })),
-}, null, 2) + '\n');
-console.log('\nwritten: bench/results.json');

@@ -1,8 +1,8 @@
 //! One sort for the whole crate. The standard library's sorts are generic: each element type and
 //! comparison closure got its own copy of quicksort, driftsort and their helpers (about 125 KB of
-//! the wasm's raw code for ~20 call sites). Here the library sorts one thing only, positions
-//! compared through a `&dyn Fn`, and the elements are then moved into that order; what each call
-//! site instantiates is a few lines. Stable: equal elements keep their order.
+//! the wasm's raw code, measured with 22 call sites; there are 28). Here the library sorts one
+//! thing only, positions compared through a `&dyn Fn`, and the elements are then moved into that
+//! order; what each call site instantiates is a few lines. Stable: equal elements keep their order.
 
 use std::cmp::Ordering;
 
@@ -15,15 +15,22 @@ pub fn sorted_positions(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) 
 }
 
 /// Moves `items` so that position `i` holds what was at `order[i]` (a permutation of the
-/// positions), by swaps.
+/// positions), by swaps along each cycle of the permutation: O(n), each position visited once.
 fn arrange<T>(items: &mut [T], order: &[usize]) {
-    for i in 0..items.len().min(order.len()) {
-        // Where the element meant for `i` is now: earlier swaps moved it along its cycle.
-        let mut from = order[i];
-        while from < i {
-            from = order[from];
+    debug_assert_eq!(items.len(), order.len());
+    let mut placed = vec![false; order.len()];
+    for start in 0..order.len() {
+        // `at` holds what was at `start` until the cycle closes back on `start`.
+        let mut at = start;
+        while !placed[at] {
+            placed[at] = true;
+            let from = order[at];
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
         }
-        items.swap(i, from);
     }
 }
 

@@ -1,4 +1,5 @@
-//! The URL becomes the one `Memo<ViewState>`; every control builds the next state and navigates.
+//! The one `Memo<ViewState>`: the router's query string, or a control's next one while its history
+//! entry waits for the frame (`ahead`); every control builds the next state and navigates.
 //! Also owns what follows from the state outside the page body: the canonical URL, the document
 //! title and `<html lang>`.
 
@@ -31,9 +32,10 @@ pub struct Atlas {
     /// state for every component that needs it.
     pub shown: Memo<Shown>,
     /// What the link in the address bar asked for that could not be shown. Each belongs to the
-    /// link that caused it: derived from the router's query string, which stays the hand-typed
-    /// one while the address bar is made canonical (`bridge::replace_url` bypasses the router),
-    /// so any navigation (a control, a tab or any other link, Back/Forward) leaves them behind.
+    /// link that caused it: derived from the query string on screen (`search`: a control's
+    /// canonical one ahead of its history entry, else the router's, which stays the hand-typed one
+    /// while the address bar is made canonical: `bridge::replace_url` bypasses the router), so any
+    /// navigation (a control, a tab or any other link, Back/Forward) leaves them behind.
     pub notices: Memo<Vec<Notice>>,
     /// The notices the reader dismissed: hidden while these same notices stand.
     dismissed: RwSignal<Option<Vec<Notice>>>,
@@ -53,6 +55,13 @@ pub struct Atlas {
     /// written clears it (`writes_pending` counts the writes still to come).
     ahead: RwSignal<Option<String>>,
     writes_pending: StoredValue<u32>,
+    /// The router's query string the next pending write expects to find: what it was when the
+    /// first of them was scheduled, then what each write left. Anything else means the router
+    /// moved by itself (Back/Forward, a link) and the pending writes are dropped.
+    router_expected: StoredValue<String>,
+    /// Bumped when pending writes are dropped, so their callbacks, already scheduled, do nothing.
+    generation: StoredValue<u64>,
+    router_search: Memo<String>,
     navigate: StoredValue<Navigate, LocalStorage>,
 }
 
@@ -65,17 +74,27 @@ impl Atlas {
 
     /// The view follows at once; the history entry (a push, or a replace for a drag) is written
     /// after the next frame is painted, in order, so Back and Forward step through every state.
+    /// If the router moved by itself while writes wait (Back/Forward, a link), that move wins:
+    /// the writes are dropped and the view follows the router.
     fn navigate_to(&self, next: ViewState, history: History) {
         let next = next.canonical(self.dataset);
         let url = self.href(&next);
         let replace = history == History::Replace;
+        if self.writes_pending.get_value() == 0 {
+            self.router_expected.set_value(self.router_search.get_untracked());
+        }
         self.ahead.set(Some(state::encode(&next)));
         self.writes_pending.update_value(|n| *n += 1);
+        let generation = self.generation.get_value();
         let atlas = *self;
         request_animation_frame(move || {
             set_timeout(
                 move || {
+                    if atlas.generation.get_value() != generation || atlas.drop_writes_if_router_moved() {
+                        return;
+                    }
                     atlas.navigate.with_value(|navigate| navigate(&url, NavigateOptions { replace, scroll: false, ..Default::default() }));
+                    atlas.router_expected.set_value(atlas.router_search.get_untracked());
                     atlas.writes_pending.update_value(|n| *n = n.saturating_sub(1));
                     if atlas.writes_pending.get_value() == 0 {
                         atlas.ahead.set(None);
@@ -84,6 +103,19 @@ impl Atlas {
                 std::time::Duration::ZERO,
             )
         });
+    }
+
+    /// Drops the pending writes when the router's query string is not the one they expect, and
+    /// says whether it did.
+    fn drop_writes_if_router_moved(&self) -> bool {
+        let moved = self.writes_pending.get_value() > 0
+            && self.router_expected.with_value(|expected| *expected != self.router_search.get_untracked());
+        if moved {
+            self.generation.update_value(|g| *g += 1);
+            self.writes_pending.set_value(0);
+            self.ahead.set(None);
+        }
+        moved
     }
 
     /// Applies a change to the current state.
@@ -160,6 +192,9 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
         search,
         ahead,
         writes_pending: StoredValue::new(0),
+        router_expected: StoredValue::new(String::new()),
+        generation: StoredValue::new(0),
+        router_search: location.search,
         navigate: StoredValue::new_local(Box::new(navigate)),
     };
     provide_context(atlas);
@@ -175,9 +210,18 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
             bridge::replace_url(&atlas.href(&parsed.state));
         }
     });
+    // Back/Forward or a link while a control's writes wait: the view follows at once (the
+    // writes' own check, in their callbacks, comes a frame later).
     Effect::new(move |_| {
-        let state = view_state.get();
-        bridge::set_title_and_lang(&query::document_title(dataset, &state), state.lang.html_tag());
+        location.search.track();
+        atlas.drop_writes_if_router_moved();
+    });
+    // The title follows the router, not `ahead`: set before the history push, it would name the
+    // entry being left in the history list. `<html lang>` follows the words on screen.
+    let router_state = Memo::new(move |_| state::parse(&location.search.read(), dataset).state);
+    Effect::new(move |_| {
+        let title = query::document_title(dataset, &router_state.read());
+        bridge::set_title_and_lang(&title, lang.get().html_tag());
     });
     Effect::new(move |_| bridge::set_theme_attribute(atlas.dark.get()));
     // A link to one figure (`figure=<id>`) opens its source panel, on the view it names where that

@@ -58,6 +58,92 @@ test('back and forward restore the exact view after three actions', async ({ pag
   await expect.poll(() => seriesNames(page, 'trend')).not.toContain('Integrated circuits');
 });
 
+// A control's history entry is written a frame after the view changes (ui::view_state): Back or
+// a link in that moment must win, not be undone by the late write.
+test('Back right after a filter click shows the earlier view and keeps Forward', async ({ page }) => {
+  await page.goto('./?view=trends&indicator=cluster_scale_threshold');
+  await expect.poll(() => seriesNames(page, 'trend')).toContain('Integrated circuits');
+  const first = query(page);
+  await openSectors(page);
+  await page.getByRole('checkbox', { name: 'Integrated circuits' }).uncheck();
+  await expect(page).toHaveURL(/sector=/);
+  const second = query(page);
+  const ai = await page.getByRole('checkbox', { name: 'Artificial intelligence' }).elementHandle();
+  await page.evaluate((box) => { (box as HTMLInputElement).click(); history.back(); }, ai);
+  await expect.poll(() => query(page)).toBe(first);
+  await page.waitForTimeout(300); // a late write would land here
+  expect(query(page)).toBe(first);
+  await expect(page.getByRole('checkbox', { name: 'Integrated circuits' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Artificial intelligence' })).toBeChecked();
+  await expect.poll(() => seriesNames(page, 'trend')).toEqual(expect.arrayContaining(['Integrated circuits', 'Artificial intelligence']));
+  await page.goForward();
+  await expect.poll(() => query(page)).toBe(second);
+  await expect(page.getByRole('checkbox', { name: 'Integrated circuits' })).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Artificial intelligence' })).toBeChecked();
+  await expect.poll(() => seriesNames(page, 'trend')).not.toContain('Integrated circuits');
+  expect(await seriesNames(page, 'trend')).toContain('Artificial intelligence');
+});
+
+test('two filter changes in one frame are two history entries, each restored exactly by Back', async ({ page }) => {
+  await page.goto('./?view=trends&indicator=cluster_scale_threshold');
+  await expect.poll(() => seriesNames(page, 'trend')).toContain('Integrated circuits');
+  const first = query(page);
+  await openSectors(page);
+  const ic = await page.getByRole('checkbox', { name: 'Integrated circuits' }).elementHandle();
+  const ai = await page.getByRole('checkbox', { name: 'Artificial intelligence' }).elementHandle();
+  await page.evaluate(([a, b]) => { (a as HTMLInputElement).click(); (b as HTMLInputElement).click(); }, [ic, ai]);
+  await expect(page).toHaveURL(/sector=/);
+  await expect.poll(async () => (await seriesNames(page, 'trend')).includes('Artificial intelligence')).toBe(false);
+  const third = query(page);
+  await page.goBack();
+  await expect.poll(() => query(page)).not.toBe(third);
+  expect(query(page)).not.toBe(first);
+  await expect(page.getByRole('checkbox', { name: 'Integrated circuits' })).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Artificial intelligence' })).toBeChecked();
+  await expect.poll(() => seriesNames(page, 'trend')).toContain('Artificial intelligence');
+  expect(await seriesNames(page, 'trend')).not.toContain('Integrated circuits');
+  await page.goBack();
+  await expect.poll(() => query(page)).toBe(first);
+  await expect(page.getByRole('checkbox', { name: 'Integrated circuits' })).toBeChecked();
+  await expect.poll(() => seriesNames(page, 'trend')).toEqual(expect.arrayContaining(['Integrated circuits', 'Artificial intelligence']));
+});
+
+test('a tab clicked right after a filter click shows the tab, under the tab\'s link', async ({ page }) => {
+  await page.goto('./?view=trends&indicator=cluster_scale_threshold');
+  await expect.poll(() => seriesNames(page, 'trend')).toContain('Integrated circuits');
+  await openSectors(page);
+  const ai = await page.getByRole('checkbox', { name: 'Artificial intelligence' }).elementHandle();
+  const tab = await page.getByRole('link', { name: 'Sectors' }).elementHandle();
+  const href = await page.evaluate(([box, link]) => {
+    (box as HTMLInputElement).click();
+    const target = (link as HTMLAnchorElement).href;
+    (link as HTMLAnchorElement).click();
+    return target;
+  }, [ai, tab]);
+  await expect(page).toHaveURL(href);
+  await page.waitForTimeout(300); // a late write would land here
+  await expect(page).toHaveURL(href);
+  expect(query(page)).toMatch(/^view=sectors/);
+  await expect(page.getByRole('link', { name: 'Sectors' })).toHaveAttribute('aria-current', 'page');
+});
+
+test('the title changes with the history entry, not before it: the entry left keeps its own title', async ({ page }) => {
+  await page.goto('./?view=trends&sector=integrated_circuits&time=2022');
+  const before = 'Integrated circuits · Trends · 2022 · Beijing High-Tech Atlas';
+  await expect(page).toHaveTitle(before);
+  await openSectors(page);
+  const ai = await page.getByRole('checkbox', { name: 'Artificial intelligence' }).elementHandle();
+  // In the frame after the click the view has changed but the entry is not yet written.
+  const inFrame = await page.evaluate((box) => new Promise<[string, string]>((resolve) => {
+    const href = location.href;
+    (box as HTMLInputElement).click();
+    requestAnimationFrame(() => resolve([document.title, location.href === href ? 'same entry' : 'new entry']));
+  }), ai);
+  expect(inFrame).toEqual([before, 'same entry']);
+  await expect(page).toHaveURL(/artificial_intelligence/);
+  await expect(page).toHaveTitle('Trends · 2022 · Beijing High-Tech Atlas'); // two sectors: none named
+});
+
 test('the document title names the view in the page language', async ({ page }) => {
   await page.goto('./?view=trends&sector=integrated_circuits&time=2022');
   await expect(page).toHaveTitle('Integrated circuits · Trends · 2022 · Beijing High-Tech Atlas');
