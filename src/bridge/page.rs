@@ -55,6 +55,26 @@ pub async fn after_next_paint() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+thread_local! {
+    /// The page has painted once since the app mounted: a page-wide fact, not one component's.
+    static FIRST_PAINT_DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the app's first paint has been shown (`after_first_paint` has returned once).
+pub fn first_paint_done() -> bool {
+    FIRST_PAINT_DONE.with(std::cell::Cell::get)
+}
+
+/// Resolves after the app's first paint, then at once for every later caller (a view created
+/// again by a tab change or Back renders its deferred part in the same task as the rest).
+pub async fn after_first_paint() {
+    if first_paint_done() {
+        return;
+    }
+    after_next_paint().await;
+    FIRST_PAINT_DONE.with(|done| done.set(true));
+}
+
 /// Removes index.html's static shell, which stood in for the app until its first render. Called
 /// in the same task as the mount, so the browser paints the app in the frame the shell leaves.
 pub fn remove_shell() {
