@@ -107,8 +107,9 @@ fn texts_of(html: &str, open: &str, close: &str) -> Vec<String> {
         .collect()
 }
 
-/// Issue 26: the overview's content the build writes into the shell (src/shell.rs, run by
-/// scripts/post-build.mjs) says what the app's overview says, card by card, in both languages.
+/// Issue 26: the overview's content for the shell (src/shell.rs, committed as
+/// public/overview-shell.html, inserted by scripts/post-build.mjs) says what the app's overview
+/// says, card by card, in both languages.
 #[test]
 fn the_shells_overview_content_is_the_apps_cards_and_industries() {
     use atlas::query::{card_words, headline_cards};
