@@ -9,16 +9,16 @@
 //    download, not part of the page: the service worker precaches none of it (it lists files at
 //    the top level only);
 // 4. the service worker, with the exact list of this build's hashed assets to precache;
-// 5. the overview's cards and industries, both languages, into index.html's shell: printed by the
-//    host binary `overview_shell` (src/shell.rs) from the core functions the app draws them with,
-//    so the served page's first screen is the overview's real content (issue 26) and can never
-//    differ from the app's. Built on the host in Cargo's dev profile, which `cargo test` shares;
+// 5. the overview's cards and industries, both languages, into index.html's shell: the committed
+//    public/overview-shell.html, written by `cargo run --bin overview_shell` (src/shell.rs) from
+//    the core functions the app draws them with, so the served page's first screen is the
+//    overview's real content (issue 26). No cargo call here (a host build inside Trunk would cost
+//    minutes on a fresh machine); tests/index_html.rs fails while the file differs from the app's;
 // 6. no `<link rel="preload">` of the wasm: Trunk's loader fetches it as soon as the page is
 //    parsed, after the shell's first paint, so on a slow link it does not share the bandwidth with
 //    the stylesheet the first paint waits for. Measured (issue 26, README Performance): with the
 //    preload, Lighthouse's simulated LCP is the wasm's arrival (3.3 s) although the largest paint
 //    is the shell's; without it, the shell's (1.1 s).
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -50,9 +50,10 @@ let index = readFileSync(indexPath, 'utf8');
 
 const placeholder = '<!-- overview content: written by scripts/post-build.mjs -->';
 if (!index.includes(placeholder)) throw new Error('post-build: index.html has no overview content placeholder');
-const overview = execFileSync('cargo', ['run', '--quiet', '--offline', '--bin', 'overview_shell'],
-  { cwd: process.env.TRUNK_SOURCE_DIR || '.', encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 });
-if (!overview.includes('class="card"')) throw new Error('post-build: overview_shell printed no cards');
+const overviewFile = join(process.env.TRUNK_SOURCE_DIR || '.', 'public', 'overview-shell.html');
+if (!existsSync(overviewFile)) throw new Error(`post-build: ${overviewFile} is missing (cargo run --bin overview_shell writes it)`);
+const overview = readFileSync(overviewFile, 'utf8');
+if (!overview.includes('class="card"')) throw new Error(`post-build: ${overviewFile} has no cards (cargo run --bin overview_shell writes it)`);
 index = index.replace(placeholder, () => overview);
 const wasmPreload = /<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>\s*/;
 if (!wasmPreload.test(index)) throw new Error('post-build: Trunk wrote no wasm preload to remove');

@@ -9,7 +9,8 @@ fn main() {
         atlas::bridge::show_crash_notice();
     }));
     wasm_bindgen_futures::spawn_local(async {
-        // After the shell's first paint: start-up never holds it back (see shell_painted).
+        // Once the shell has been shown and its paint reported: start-up never holds it back
+        // (see shell_painted).
         atlas::bridge::shell_painted().await;
         atlas::ui::start_in_preferred_lang();
         // The mount renders the app synchronously; removing index.html's shell in the same task

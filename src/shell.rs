@@ -1,8 +1,11 @@
 //! index.html's static shell, the overview's part: its cards with their figures and the ten
-//! industries, in both languages, written at build time (`src/bin/overview_shell.rs`, run by
-//! scripts/post-build.mjs) so the first screen of an overview link is real content before the wasm
-//! arrives, and its largest paint is not the app's. Written from the core functions ui::overview
-//! draws with (`query::headline_cards`, `query::card_words`, `charts::sparkline`), in its markup
+//! industries, in both languages, written into the committed `public/overview-shell.html` by
+//! `cargo run --bin overview_shell` and inserted into index.html by scripts/post-build.mjs (no cargo
+//! call in the build), so the first screen of an overview link is real content before the wasm
+//! arrives, and its largest paint is not the app's. tests/index_html.rs fails while the committed
+//! file differs from what these functions write now, so it cannot lag the data past CI. Written from the core functions ui::overview
+//! draws with (`query::headline_cards`, `query::card_words`, `query::industry_words`,
+//! `charts::sparkline`), in its markup
 //! and classes, so the app's first render takes the same boxes and says the same words.
 //!
 //! A picture, as the rest of the shell (aria-hidden, inert): no links or controls, the cards'
@@ -12,10 +15,13 @@
 
 use crate::charts::{sparkline, SPARKLINE_HEIGHT, SPARKLINE_WIDTH};
 use crate::model::{Dataset, Lang};
-use crate::query::{card_words, headline_cards, Card};
+use crate::query::{card_words, headline_cards, industry_words, Card};
 use crate::state::ViewState;
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 use std::fmt::Write as _;
+
+/// The generated fragment, from the crate's root: committed, read by post-build.mjs.
+pub const GENERATED_FILE: &str = "public/overview-shell.html";
 
 /// Where post-build.mjs puts the fragment in index.html, in place of the cards' skeleton.
 pub const PLACEHOLDER: &str = "<!-- overview content: written by scripts/post-build.mjs -->";
@@ -36,13 +42,13 @@ pub fn overview_content(dataset: &Dataset) -> String {
             card_html(&mut html, dataset, card, lang);
         }
         let _ = write!(html, "</div><h3>{}</h3><ul class=\"industries\">", text(&crate::format::tr(lang, "overview.industries")));
-        for sector in &dataset.sectors {
+        for industry in industry_words(dataset, lang) {
             let _ = write!(
                 html,
                 "<li><span class=\"chip\" style=\"background:{}\"></span><strong><span class=\"link\">{}</span></strong><p>{}</p></li>",
-                attr(&sector.color),
-                text(sector.name(lang)),
-                text(sector.description(lang))
+                attr(industry.color),
+                text(industry.name),
+                text(industry.description)
             );
         }
         html.push_str("</ul></div>\n");

@@ -107,8 +107,9 @@ fn texts_of(html: &str, open: &str, close: &str) -> Vec<String> {
         .collect()
 }
 
-/// Issue 26: the overview's content the build writes into the shell (src/shell.rs, run by
-/// scripts/post-build.mjs) says what the app's overview says, card by card, in both languages.
+/// Issue 26: the overview's content for the shell (src/shell.rs, committed as
+/// public/overview-shell.html, inserted by scripts/post-build.mjs) says what the app's overview
+/// says, card by card, in both languages.
 #[test]
 fn the_shells_overview_content_is_the_apps_cards_and_industries() {
     use atlas::query::{card_words, headline_cards};
@@ -135,7 +136,10 @@ fn the_shells_overview_content_is_the_apps_cards_and_industries() {
             texts_of(block, "<p class=\"card-target\"><span class=\"link-button\">", "</span>"),
             figures.iter().filter_map(|f| f.target.clone()).collect::<Vec<_>>()
         );
-        assert_eq!(texts_of(block, "<span class=\"source-button\">", "</span>").len(), figures.len());
+        assert_eq!(
+            texts_of(block, "<span class=\"source-button\">", "</span>"),
+            figures.iter().map(|f| f.source.clone()).collect::<Vec<_>>()
+        );
         assert_eq!(
             texts_of(block, "<span class=\"link\">", "</span>"),
             dataset.sectors.iter().map(|s| s.name(lang).to_string()).collect::<Vec<_>>()
@@ -148,4 +152,18 @@ fn the_shells_overview_content_is_the_apps_cards_and_industries() {
     }
     // The figures a reader checks first, as published (data/observations.jsonl).
     assert!(blocks[0].contains("<p class=\"card-value\">6.58% of GDP</p>"));
+}
+
+/// The fragment post-build.mjs inserts is committed (no host build inside Trunk): it must be what
+/// the core functions write now, or the served first screen would lag the data and the app.
+#[test]
+fn the_committed_overview_fragment_is_what_the_core_writes_now() {
+    let dataset = atlas::model::decode(atlas::BUNDLED_DATASET).expect("the bundled dataset decodes");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(atlas::shell::GENERATED_FILE);
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == atlas::shell::overview_content(&dataset),
+        "{} is missing or stale: regenerate it with `cargo run --bin overview_shell` and commit it",
+        path.display()
+    );
 }

@@ -232,6 +232,10 @@ pub fn EChart(
     let container = NodeRef::<html::Div>::new();
     let instance = StoredValue::new_local(None::<Live>);
     let drawn = StoredValue::new(false);
+    // Until ECharts has drawn, the container wears the skeleton's grey (atlas.css `.chart-pending`),
+    // as index.html's shell drew it: no empty frame between the shell, or the view's render, and
+    // the chart's first draw a frame later.
+    let pending = RwSignal::new(true);
     let failed = RwSignal::new(None::<String>);
     // ECharts is loaded when the first chart needs it. It draws after the next paint, in a task
     // of its own, not in the one that renders the view: the page's mount stays short and shows
@@ -284,6 +288,9 @@ pub fn EChart(
                     }
                     let result = live.chart.set_option(&option, &not_merge()).err().map(describe);
                     drawn.set_value(result.is_none() || drawn.get_value());
+                    if result.is_none() && pending.get_untracked() {
+                        pending.set(false);
+                    }
                     if result.is_some() || failed.get_untracked().is_some() {
                         failed.set(result);
                     }
@@ -337,7 +344,8 @@ pub fn EChart(
             </div>
             // ECharts' `aria` option writes the container's aria-label from the chart's data.
             // Named from the first render: ECharts writes its own description once it has drawn.
-            <div node_ref=container class="chart" data-chart=name role="img" aria-label=loading_label
+            <div node_ref=container class="chart" class:chart-pending=move || pending.get() && failed.get().is_none()
+                data-chart=name role="img" aria-label=loading_label
                 style:height=move || height.and_then(|h| h.get()).map(|px| format!("{px}px"))></div>
             {move || failed.get().map(|err| notice("chart.unavailable", err))}
             {move || download_failed.get().map(|err| notice("ui.download_failed", err))}

@@ -23,7 +23,7 @@ pub fn set_title_and_lang(title: &str, html_lang: &str) {
 
 /// Waits until the browser has shown index.html's static shell: the promise its script sets
 /// settles once the overview's lede (its largest text) is reported painted, or two frames after
-/// the parse on other views (at once for a page in the background, which is not painted; at the
+/// the parse on other views and in a browser without Element Timing (at once for a page in the background, which is not painted; at the
 /// latest 2 s after the parse); not at the first paint, which may show only the shell's top, now
 /// that the overview's content makes it long (issue 26). The wasm usually arrives long after that paint and this
 /// returns at once. Where it arrives first (a fast or cached load), starting at once would put the
@@ -53,6 +53,26 @@ pub async fn after_next_paint() {
         });
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+thread_local! {
+    /// The page has painted once since the app mounted: a page-wide fact, not one component's.
+    static FIRST_PAINT_DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the app's first paint has been shown (`after_first_paint` has returned once).
+pub fn first_paint_done() -> bool {
+    FIRST_PAINT_DONE.with(std::cell::Cell::get)
+}
+
+/// Resolves after the app's first paint, then at once for every later caller (a view created
+/// again by a tab change or Back renders its deferred part in the same task as the rest).
+pub async fn after_first_paint() {
+    if first_paint_done() {
+        return;
+    }
+    after_next_paint().await;
+    FIRST_PAINT_DONE.with(|done| done.set(true));
 }
 
 /// Removes index.html's static shell, which stood in for the app until its first render. Called

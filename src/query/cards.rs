@@ -81,6 +81,25 @@ pub fn card_words(dataset: &Dataset, card: &Card<'_>, lang: Lang) -> CardWords {
     CardWords { gap: tr(lang, "overview.no_figure_yet"), title, figure }
 }
 
+/// One of the overview's industries, as the app and index.html's shell (`crate::shell`) list it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndustryWords<'d> {
+    pub id: &'d str,
+    /// The chip's colour.
+    pub color: &'d str,
+    pub name: &'d str,
+    pub description: &'d str,
+}
+
+/// The overview's list of industries in `lang`, in the dataset's order.
+pub fn industry_words(dataset: &Dataset, lang: Lang) -> Vec<IndustryWords<'_>> {
+    dataset
+        .sectors
+        .iter()
+        .map(|sector| IndustryWords { id: &sector.id, color: &sector.color, name: sector.name(lang), description: sector.description(lang) })
+        .collect()
+}
+
 /// Cards as of the end of `time`: a reader who narrows the years sees the figures of that time.
 pub fn headline_cards(dataset: &Dataset, time: TimeSpan) -> Vec<Card<'_>> {
     CARD_SPECS

@@ -24,7 +24,7 @@ pub use choice::way_back;
 pub use title::document_title;
 pub use filter_summary::{filter_summary, sectors_chosen};
 pub use share::{share_target, share_way, ShareTarget, ShareWay};
-pub use cards::{card_words, headline_cards, Card, CardSpec, CardWords, FigureWords, CARD_SPECS};
+pub use cards::{card_words, headline_cards, industry_words, Card, CardSpec, CardWords, FigureWords, IndustryWords, CARD_SPECS};
 pub use sectors::{comparison, Bar, Comparison};
 pub use series::{district_values, district_year, series, DistrictValue, Point, Series};
 

@@ -4,7 +4,7 @@
 use super::{tr, use_atlas, Atlas};
 use crate::charts::{sparkline, SPARKLINE_HEIGHT, SPARKLINE_WIDTH};
 use crate::model::Lang;
-use crate::query::{card_words, headline_cards, Card};
+use crate::query::{card_words, headline_cards, industry_words, Card};
 use crate::state::{View, ViewState};
 use crate::query::timeline;
 use super::timeline::Timeline;
@@ -33,14 +33,13 @@ pub fn OverviewView() -> impl IntoView {
             </div>
             <h3>{move || tr(lang.get(), "overview.industries")}</h3>
             <ul class="industries">
-                {move || atlas.dataset.sectors.iter().map(|sector| {
-                    let lang = lang.get();
-                    let description = sector.description(lang);
+                // Their words are `query::industry_words`', which index.html's shell repeats.
+                {move || industry_words(atlas.dataset, lang.get()).into_iter().map(|industry| {
                     view! {
                         <li>
-                            <span class="chip" style=format!("background:{}", sector.color) aria-hidden="true"></span>
-                            <strong><a href=super::links::profile_href(&atlas, crate::state::ProfileSubject::Sector(&sector.id))>{sector.name(lang).to_string()}</a></strong>
-                            <p>{description}</p>
+                            <span class="chip" style=format!("background:{}", industry.color) aria-hidden="true"></span>
+                            <strong><a href=super::links::profile_href(&atlas, crate::state::ProfileSubject::Sector(industry.id))>{industry.name.to_string()}</a></strong>
+                            <p>{industry.description}</p>
                         </li>
                     }
                 }).collect_view()}

@@ -10,14 +10,18 @@ use leptos::prelude::*;
 
 /// Renders its children after the app's first paint, in a task of their own: for what is never in
 /// the first screen (the overview's milestones, the footer, the closed source panel), so the mount
-/// that replaces index.html's shell stays short (issue 26). Later renders are at once.
+/// that replaces index.html's shell stays short (issue 26). Once the page has painted (a flag
+/// page-wide, in the bridge), every later instance renders at once: the overview shown again by a
+/// tab or Back has its milestones and footer in the same frame.
 #[component]
 pub fn AfterFirstPaint(children: ChildrenFn) -> impl IntoView {
-    let shown = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        crate::bridge::after_next_paint().await;
-        shown.set(true);
-    });
+    let shown = RwSignal::new(crate::bridge::first_paint_done());
+    if !shown.get_untracked() {
+        leptos::task::spawn_local(async move {
+            crate::bridge::after_first_paint().await;
+            shown.set(true);
+        });
+    }
     view! { <Show when=move || shown.get()>{children()}</Show> }
 }
 

@@ -79,9 +79,101 @@ for (const url of ['./', './?view=trends', './?lang=zh']) {
     await appDrawn(page, url);
     await expect(page.locator('#shell')).toHaveCount(0);
     await expect(page.locator('h1')).toHaveCount(1);
+    // What is drawn after the first paint (the overview's milestones, the footer) has arrived too.
+    await expect(page.locator('footer.site-footer')).toBeAttached();
+    if (url !== './?view=trends') await expect(page.locator('.overview .timeline')).toBeAttached();
     expect(await layoutShift(page)).toBe(0);
   });
 }
+
+test('the overview drawn again by a tab change and Back has its milestones and footer in its first frame', async ({ page }) => {
+  await page.goto('./');
+  await appDrawn(page, '/');
+  await expect(page.locator('footer.site-footer')).toBeAttached();
+  await expect(page.locator('.overview .timeline')).toBeAttached();
+  await page.locator('.tabs').getByRole('link', { name: 'Trends' }).click();
+  await expect(page.locator('.overview')).toHaveCount(0);
+  await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
+  const shiftBefore = await layoutShift(page);
+  // Every frame from here on: is the overview there, and are its milestones and the footer with it?
+  await page.evaluate(() => {
+    const frames: string[] = ((window as any).__frames = []);
+    const look = () => {
+      if (document.querySelector('.overview .lede')) {
+        frames.push(`${!!document.querySelector('.overview .timeline')} ${!!document.querySelector('footer.site-footer')}`);
+      }
+      if (frames.length < 5) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await page.goBack();
+  await expect.poll(() => page.evaluate(() => (window as any).__frames.length)).toBeGreaterThanOrEqual(5);
+  expect(await page.evaluate(() => (window as any).__frames)).toEqual(Array(5).fill('true true'));
+  expect(await layoutShift(page)).toBe(shiftBefore);
+});
+
+test('in a browser without Element Timing (Safari, Firefox) the app does not wait for the 2 s cap', async ({ page }) => {
+  await page.addInitScript(() => {
+    const types = PerformanceObserver.supportedEntryTypes.filter((type) => type !== 'element');
+    Object.defineProperty(PerformanceObserver, 'supportedEntryTypes', { get: () => types, configurable: true });
+    // When index.html's promise that gates the app's start settles (bridge::shell_painted).
+    let painted: Promise<void> | undefined;
+    Object.defineProperty(window, 'atlasShellPainted', {
+      configurable: true,
+      get: () => painted,
+      set: (promise) => {
+        painted = promise;
+        promise.then(() => ((window as any).__shellPaintedAt = performance.now()));
+      },
+    });
+  });
+  const release = await holdWasm(page);
+  await page.goto('./', { waitUntil: 'commit' });
+  await page.waitForLoadState('domcontentloaded');
+  await expect(page.locator('#shell .lede')).toBeVisible();
+  const releasedAt = await page.evaluate(() => performance.now());
+  release();
+  await expect(page.locator('#shell')).toHaveCount(0);
+  const { parsed, paintedAt, mountedAt } = await page.evaluate(() => ({
+    parsed: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
+    paintedAt: (window as any).__shellPaintedAt as number,
+    mountedAt: performance.getEntriesByName('atlas-dataset-decoded-start')[0]?.startTime ?? Infinity,
+  }));
+  console.log(`without Element Timing: shell painted ${Math.round(paintedAt - parsed)} ms after the parse, app started ${Math.round(mountedAt - releasedAt)} ms after the wasm's release`);
+  // Two frames after the parse, not the 2 s cap; and the app starts soon after its wasm is released.
+  expect(paintedAt - parsed).toBeLessThan(1000);
+  expect(mountedAt - releasedAt).toBeLessThan(1000);
+  await appDrawn(page, '/');
+});
+
+test('a chart view\'s chart keeps the skeleton\'s grey until ECharts has drawn: no empty frame', async ({ page }) => {
+  // Each frame with a chart container: is it still grey (chart-pending) or drawn by ECharts (its canvas)?
+  await page.addInitScript(() => {
+    const frames: boolean[] = ((window as any).__chartFrames = []);
+    const look = () => {
+      const chart = document.querySelector('main [data-chart="trend"]');
+      if (chart) frames.push(chart.classList.contains('chart-pending') || !!chart.querySelector('canvas'));
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await page.goto('./?view=trends');
+  await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
+  await expect(page.locator('[data-chart="trend"]')).not.toHaveClass(/chart-pending/);
+  const frames: boolean[] = await page.evaluate(() => (window as any).__chartFrames);
+  expect(frames.length).toBeGreaterThan(0);
+  expect(frames.every(Boolean)).toBe(true);
+  // Pending, it wears the shell's skeleton grey.
+  const grey = await page.evaluate(() => {
+    const probe = document.createElement('div');
+    probe.className = 'chart chart-pending';
+    document.body.append(probe);
+    const colour = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    return colour;
+  });
+  expect(grey).not.toBe('rgba(0, 0, 0, 0)');
+});
 
 test('the page\'s largest paint is the shell\'s, before the app has started', async ({ page }) => {
   // A phone's width, as Lighthouse's mobile run: the lede is the largest text there too.
@@ -176,6 +268,17 @@ for (const width of [390, 1280]) {
     });
   }
 }
+
+test('a figure link that the app may move to the Table shows the skeleton, not the overview\'s figures', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('./?figure=no-such-figure&lang=en', { waitUntil: 'commit' });
+  await page.waitForLoadState('domcontentloaded');
+  await expect(page.locator('#shell .lede')).toBeVisible();
+  expect(await shown(page, '#shell', '.card')).toEqual([]);
+  expect((await shown(page, '#shell', '.card-skeleton')).length).toBeGreaterThan(0);
+  release();
+  await expect(page.locator('#shell')).toHaveCount(0);
+});
 
 test('a link to the overview on other years shows the cards\' skeleton, not the default years\' figures', async ({ page }) => {
   const release = await holdWasm(page);
