@@ -47,9 +47,6 @@ pub struct Atlas {
     pub texts: RwSignal<TextsLoad>,
     animate: bool,
     pathname: Memo<String>,
-    /// The query string on screen: the address bar's, or a control's next one while its history
-    /// entry waits for the frame (`ahead`).
-    search: Memo<String>,
     /// A control's query string, shown before the router writes it to the history: the router's
     /// push costs a few milliseconds that would come before the chart updates. The last one
     /// written clears it (`writes_pending` counts the writes still to come).
@@ -189,7 +186,6 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
         texts: RwSignal::new(TextsLoad::NotAsked),
         animate: !bridge::media_matches("(prefers-reduced-motion: reduce)"),
         pathname: location.pathname,
-        search,
         ahead,
         writes_pending: StoredValue::new(0),
         router_expected: StoredValue::new(String::new()),
