@@ -10,7 +10,7 @@ mod page;
 mod preferred;
 
 pub use actions::{Entry, YearEnd};
-pub use notice::{undismissed, Notice, NoticeReason};
+pub use notice::{dismissal_after, undismissed, Notice, NoticeReason};
 pub use preferred::{preferred_lang, with_preferred_lang};
 
 use crate::model::{Dataset, Lang, BEIJING, DISTRICTS};
