@@ -92,7 +92,7 @@ pub fn value(value: f64, unit: Unit, lang: Lang) -> String {
         Unit::Pct => ("value.pct", value),
         Unit::PctOfGdp => ("value.pct_of_gdp", value),
         // "1 percentage point"; "0.5 percentage points", as English writes any other number.
-        Unit::PctPoints if value == 1.0 => ("value.pct_points_one", value),
+        Unit::PctPoints if value.abs() == 1.0 => ("value.pct_points_one", value),
         Unit::PctPoints => ("value.pct_points", value),
         Unit::Count => return count(value, lang),
         Unit::Index => return number(value),
@@ -274,6 +274,7 @@ mod tests {
         assert_eq!(counted(Lang::En, "notice.more", 1234), "… and 1,234 more ignored parts of the link.");
         assert_eq!(counted(Lang::Zh, "map.zones_on_map", 1), "1个科学城、园区与功能区");
         assert_eq!(value(1.0, Unit::PctPoints, Lang::En), "1 percentage point");
+        assert_eq!(value(-1.0, Unit::PctPoints, Lang::En), "-1 percentage point", "a fall of one point is singular too");
         assert_eq!(value(5.0, Unit::PctPoints, Lang::En), "5 percentage points");
         assert_eq!(value(0.5, Unit::PctPoints, Lang::En), "0.5 percentage points");
         assert_eq!(value(1.0, Unit::PctPoints, Lang::Zh), "1个百分点");

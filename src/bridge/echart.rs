@@ -259,6 +259,13 @@ pub fn EChart(
         // An option the core could not build says why instead of being drawn half.
         if let Some(reason) = option.get(crate::charts::UNDRAWABLE).and_then(serde_json::Value::as_str) {
             failed.set(Some(reason.to_string()));
+            // The last drawing is not these figures: it goes, rather than stand as current
+            // under the notice.
+            instance.with_value(|slot| {
+                if let Some(live) = slot {
+                    let _ = live.chart.clear();
+                }
+            });
             return;
         }
         fit_credit(&mut option, el.client_width());

@@ -14,7 +14,7 @@ pub use echart::{ChartClick, EChart};
 pub use files::{copy_text, download_text, download_url};
 pub use share::{can_share, coarse_pointer, share_link, Shared};
 pub use page::{
-    after_first_paint, after_next_paint, browser_languages, first_paint_done, event_inside, focus_by_id, focus_control, focus_within, is_typing_target, location_search, origin, remove_shell, scroll_current_into_row, set_inert_except, shell_painted,
+    after_first_paint, after_next_paint, browser_languages, event_inside, first_paint_done, focus_by_id, focus_control, focus_lost, is_typing_target, location_search, origin, remove_shell, scroll_current_into_row, set_inert_except, shell_painted,
     FocusReturn, Interval, set_theme_attribute, set_title_and_lang, store_lang, store_theme, stored_lang, stored_theme,
 };
 
@@ -39,6 +39,8 @@ extern "C" {
     fn on(this: &ECharts, event: &str, handler: &js_sys::Function) -> Result<(), JsValue>;
     #[wasm_bindgen(method, catch)]
     fn dispose(this: &ECharts) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn clear(this: &ECharts) -> Result<(), JsValue>;
     #[wasm_bindgen(method, catch, js_name = getDataURL)]
     fn get_data_url(this: &ECharts, opts: &JsValue) -> Result<String, JsValue>;
     #[wasm_bindgen(catch, js_namespace = echarts, js_name = registerMap)]

@@ -172,12 +172,6 @@ pub fn focus_control(id: &str) {
     }
 }
 
-/// Whether the focused element is inside the element matching `selector`: a key the reader
-/// pressed on a control there.
-pub fn focus_within(selector: &str) -> bool {
-    document().and_then(|d| d.active_element()).and_then(|e| e.closest(selector).ok().flatten()).is_some()
-}
-
 /// The element that had focus when a dialog opened, to give focus back to when it closes.
 #[derive(Default)]
 pub struct FocusReturn(Option<web_sys::HtmlElement>);
@@ -189,6 +183,18 @@ impl FocusReturn {
         FocusReturn(active.filter(|e| e.tag_name() != "BODY"))
     }
 
+    /// Remembers the focused element if it is outside the element matching `selector` (nothing
+    /// when focus is inside it, or on the page's body).
+    pub fn capture_outside(selector: &str) -> FocusReturn {
+        let FocusReturn(active) = FocusReturn::capture();
+        FocusReturn(active.filter(|e| e.closest(selector).ok().flatten().is_none()))
+    }
+
+    /// Whether an element was remembered.
+    pub fn is_some(&self) -> bool {
+        self.0.is_some()
+    }
+
     /// Gives focus back, if the element is still in the page.
     pub fn restore(&self) {
         if let Some(element) = self.0.as_ref().filter(|e| e.is_connected()) {
@@ -197,18 +203,39 @@ impl FocusReturn {
     }
 }
 
+/// Whether the focus fell to the page itself (<body>, or nothing): the focused element went
+/// away with a re-render.
+pub fn focus_lost() -> bool {
+    document().and_then(|d| d.active_element()).is_none_or(|e| e.tag_name() == "BODY")
+}
+
+thread_local! {
+    /// The dialogs that cover the screen, in the order they opened: (container, kept child).
+    static MODALS: std::cell::RefCell<Vec<(String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Makes every child of the element matching `container` except those matching `keep` inert
 /// (unfocusable, hidden from assistive technology), or lets them go again: the background of a
-/// dialog that covers the screen.
+/// dialog that covers the screen. Dialogs stack: closing one leaves the background inert while
+/// another is still open (the source panel over the filter sheet), and the last one to close
+/// frees it.
 pub fn set_inert_except(container: &str, keep: &str, inert: bool) {
+    let top = MODALS.with_borrow_mut(|modals| {
+        if inert {
+            modals.push((container.to_string(), keep.to_string()));
+        } else if let Some(at) = modals.iter().rposition(|(c, k)| c == container && k == keep) {
+            modals.remove(at);
+        }
+        modals.iter().rev().find(|(c, _)| c == container).map(|(_, k)| k.clone())
+    });
     let Some(parent) = document().and_then(|d| d.query_selector(container).ok().flatten()) else { return };
     let children = parent.children();
     for i in 0..children.length() {
         let Some(child) = children.item(i) else { continue };
-        if child.matches(keep).unwrap_or(false) {
-            continue;
-        }
-        let _ = if inert { child.set_attribute("inert", "") } else { child.remove_attribute("inert") };
+        let _ = match &top {
+            Some(keep) if !child.matches(keep).unwrap_or(false) => child.set_attribute("inert", ""),
+            _ => child.remove_attribute("inert"),
+        };
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::series::{series, year_axis, Series};
 use super::{filter, latest_as_of, Filter};
-use crate::format::{self, period_label, tr};
+use crate::format::{self, period_label, tr, tr_with};
 use crate::model::{Dataset, Lang, Observation};
 use crate::state::TimeSpan;
 
@@ -76,7 +76,7 @@ pub fn card_words(dataset: &Dataset, card: &Card<'_>, lang: Lang) -> CardWords {
         meta: format!("{} · {}", period_label(latest, lang), format::kind(latest.kind, lang)),
         target: card.target.map(|t| format!("{} {}: {}", tr(lang, "kind.target"), period_label(t, lang), format::figure(t, lang))),
         source: tr(lang, "ui.source"),
-        source_label: format!("{} — {}", tr(lang, "ui.source_of"), title),
+        source_label: tr_with(lang, "ui.source_of_title", &[("title", &title)]),
     });
     CardWords { gap: tr(lang, "overview.no_figure_yet"), title, figure }
 }

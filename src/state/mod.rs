@@ -9,7 +9,7 @@ mod notice;
 mod page;
 mod preferred;
 
-pub use notice::{undismissed, Notice, NoticeReason};
+pub use notice::{dismissal_after, undismissed, Notice, NoticeReason};
 pub use preferred::{preferred_lang, with_preferred_lang};
 
 use crate::model::{Dataset, Lang, BEIJING, DISTRICTS};

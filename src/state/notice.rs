@@ -97,3 +97,10 @@ impl Notice {
 pub fn undismissed(notices: Vec<Notice>, dismissed: Option<&[Notice]>) -> Vec<Notice> {
     if dismissed == Some(notices.as_slice()) { Vec::new() } else { notices }
 }
+
+/// The dismissal that still holds once the standing notices are `notices`: the same while they
+/// are the very same, none as soon as they differ. Notices that go (another view) and come back
+/// from a new action are new to the reader, and show again.
+pub fn dismissal_after(dismissed: Option<Vec<Notice>>, notices: &[Notice]) -> Option<Vec<Notice>> {
+    dismissed.filter(|dismissed| dismissed.as_slice() == notices)
+}

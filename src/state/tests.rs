@@ -567,3 +567,18 @@ fn a_dismissal_hides_the_same_notices_only() {
     assert_eq!(super::undismissed(more.clone(), Some(&map)), more, "one more notice: all of them show again");
     assert_eq!(super::undismissed(Vec::new(), Some(&map)), []);
 }
+
+/// Review of `review`: the dismissal outlived its notices, so the map's notice stayed hidden
+/// when it went (Trends) and came back from a new choice of the same indicator.
+#[test]
+fn a_dismissal_ends_when_the_notices_change() {
+    let map = parse("view=map&indicator=nope", dataset()).notices;
+    let other = parse("view=trends&scale=log", dataset()).notices;
+    assert_eq!(super::dismissal_after(Some(map.clone()), &map), Some(map.clone()), "the same notices: still dismissed");
+    assert_eq!(super::dismissal_after(Some(map.clone()), &[]), None, "the notices went: the dismissal ends");
+    assert_eq!(super::dismissal_after(Some(map.clone()), &other), None, "other notices: the dismissal ends");
+    assert_eq!(super::dismissal_after(None, &map), None);
+    // Dismissed, gone with another view, back from a new action: shown.
+    let after_trends = super::dismissal_after(Some(map.clone()), &[]);
+    assert_eq!(super::undismissed(map.clone(), after_trends.as_deref()), map);
+}

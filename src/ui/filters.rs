@@ -50,6 +50,26 @@ pub fn FilterBar() -> impl IntoView {
         }
     });
     let close = move || sheet_open.set(false);
+    // While the sheet is open the notices behind it are inert and go unheard: the sheet repeats
+    // them, with the sentence saying a change in it made the trend switch measure
+    // (`query::switch::measure_switch`, as the trends view says it), in a live region of its own.
+    let switched = RwSignal::new(None::<crate::query::switch::MeasureSwitch>);
+    Effect::new(move |before: Option<crate::state::ViewState>| {
+        let now = atlas.view_state.get();
+        if let Some(before) = before {
+            switched.set(crate::query::switch::measure_switch(atlas.dataset, &before, &now));
+        }
+        now
+    });
+    let sheet_notices = move || {
+        if !sheet_open.get() {
+            return Vec::new();
+        }
+        let lang = lang.get();
+        let mut lines = crate::state::notice_lines(&atlas.notices.get(), lang);
+        lines.extend(switched.get().map(|s| s.message(atlas.dataset, lang)));
+        lines
+    };
     // The sheet belongs to the view it was opened on: a link out of it (a profile's "›"), Back
     // or Forward closes it, so returning does not reopen the modal uninvited.
     let view = Memo::new(move |_| atlas.view_state.read().view);
@@ -109,6 +129,9 @@ pub fn FilterBar() -> impl IntoView {
                             aria-label=move || tr(lang.get(), "ui.close") on:click=move |_| close()
                             on:keydown=wrap_to(done_button, true)>"×"</button>
                     </div>
+                    <ul role="status" class="sheet-notices visually-hidden" aria-live="polite">
+                        {move || sheet_notices().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                    </ul>
                     <div class="filter-row">
                         <Show when=move || controls.get().sectors>
                             <SectorPicker />
@@ -410,6 +433,9 @@ fn IndicatorSelect() -> impl IntoView {
                     _ => {}
                 }
                 on:blur=move |_| apply_pending()
+                // A press of the mouse or a finger opens the list: what it picks applies at once,
+                // even after an arrow key that changed nothing (ArrowDown on the last option).
+                on:pointerdown=move |_| stepping.set_value(false)
                 on:change=move |ev| {
                     let id = event_target_value(&ev);
                     if stepping.get_value() {

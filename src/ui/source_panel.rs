@@ -37,11 +37,15 @@ pub fn SourcePanel() -> impl IntoView {
             if modal.get_untracked() {
                 bridge::set_inert_except(".app", ".source-panel", true);
             }
-        } else if open && was.flatten() != shown && !bridge::focus_within(".source-panel") {
+        } else if open && was.flatten() != shown {
             // Another figure's source, opened from the page while the panel is open (another
             // card, table row or chart point): focus goes back to that one on close. One opened
-            // from inside the panel ("other sources") keeps the first opener.
-            opener.set_value(bridge::FocusReturn::capture());
+            // from inside the panel ("other sources", which re-renders it and drops the focus
+            // to <body>) keeps the first opener.
+            let outside = bridge::FocusReturn::capture_outside(".source-panel");
+            if outside.is_some() {
+                opener.set_value(outside);
+            }
         }
         if open {
             if let Some(button) = close_button.get() {

@@ -49,7 +49,7 @@ fn fact_item(atlas: super::Atlas, fact: &'static Fact, lang: Lang) -> impl IntoV
         <li>
             <time datetime=fact.date.clone()>{fact.date.clone()}</time>
             <p lang=text.html_lang>{text.text}{text.in_english.then(|| view! { <span class="badge">{tr(lang, "fact.in_english")}</span> })}</p>
-            <button type="button" class="link-button" aria-label=format!("{} — {}", tr(lang, "ui.source_of"), fact.date)
+            <button type="button" class="link-button" aria-label=super::tr_with(lang, "ui.source_of_title", &[("title", &fact.date)])
                 on:click=move |_| atlas.source.set(Some(id.clone()))>
                 {tr(lang, "ui.source")}
             </button>

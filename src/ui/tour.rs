@@ -49,20 +49,21 @@ pub fn TourView() -> impl IntoView {
             atlas.source.set(Some(obs));
         }
     });
-    // At an end the link the reader used becomes a disabled button, which cannot hold focus: the
-    // other end's control takes it, so a keyboard reader keeps their place instead of falling to
-    // <body>. Only after a move made from those controls (a click, Enter, or ←/→ on them).
-    let moved_from_nav = StoredValue::new(false);
+    // At an end the link the reader used becomes a disabled button, which cannot hold focus: when
+    // the focus went with it (to <body>), the other end's control takes it, so a keyboard reader
+    // keeps their place. Focus on any other control stays where it is. Checked after the next
+    // paint, once the link has been swapped.
     Effect::new(move |previous: Option<usize>| {
         let now = position.get();
-        if previous.is_some_and(|p| p != now) && moved_from_nav.get_value() {
-            if now == 1 {
-                crate::bridge::focus_control("tour-next");
-            } else if now == STEPS.len() {
-                crate::bridge::focus_control("tour-previous");
-            }
+        if previous.is_some_and(|p| p != now) && (now == 1 || now == STEPS.len()) {
+            let other_end = if now == 1 { "tour-next" } else { "tour-previous" };
+            leptos::task::spawn_local(async move {
+                crate::bridge::after_next_paint().await;
+                if crate::bridge::focus_lost() && position.try_get_untracked() == Some(now) {
+                    crate::bridge::focus_control(other_end);
+                }
+            });
         }
-        moved_from_nav.set_value(false);
         now
     });
     // ← and → move through the steps, unless the reader is typing or using a modifier.
@@ -79,7 +80,6 @@ pub fn TourView() -> impl IntoView {
             "ArrowLeft" if here > 1 => here - 1,
             _ => return,
         };
-        moved_from_nav.set_value(crate::bridge::focus_within(".tour-nav"));
         go_to(atlas, next);
         ev.prevent_default();
     });
@@ -96,7 +96,7 @@ pub fn TourView() -> impl IntoView {
                 <article class="tour-step" aria-labelledby="step-title">
                     <h3 id="step-title">{move || step.get().title(lang.get())}</h3>
                     <p class="tour-text">{move || step_text(atlas, &step.get())}</p>
-                    <div class="tour-nav" on:click=move |_| moved_from_nav.set_value(true)>
+                    <div class="tour-nav">
                         {step_link(atlas, move || position.get().checked_sub(1).filter(|p| *p >= 1), "tour.previous", "tour-previous")}
                         <button type="button" class="primary" on:click=explore>{move || tr(lang.get(), "tour.explore")}</button>
                         {step_link(atlas, move || Some(position.get() + 1).filter(|p| *p <= STEPS.len()), "tour.next", "tour-next")}
@@ -161,7 +161,7 @@ fn step_text(atlas: Atlas, step: &Step) -> impl IntoView {
             Segment::Text(text) => text.into_any(),
             Segment::Figure(id) => match atlas.dataset.observation(&id) {
                 Some(o) => {
-                    let label = format!("{} — {}", tr(lang, "ui.source_of"), o.label(lang));
+                    let label = super::tr_with(lang, "ui.source_of_title", &[("title", &o.label(lang))]);
                     view! {
                         <button type="button" class="figure" data-obs=id.clone() title=label.clone() aria-label=format!("{} ({label})", format::value(o.value, o.unit, lang))
                             on:click=move |_| atlas.source.set(Some(id.clone()))>

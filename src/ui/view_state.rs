@@ -173,6 +173,14 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
     let dismissed = RwSignal::new(None::<Vec<Notice>>);
     let standing = Memo::new(move |_| parsed.read().notices.iter().cloned().chain(shown.read().notice.clone()).collect::<Vec<_>>());
     let notices = Memo::new(move |_| state::undismissed(standing.get(), dismissed.read().as_deref()));
+    // A dismissal lasts while the same notices stand (`state::dismissal_after`).
+    Effect::new(move |_| {
+        let now = standing.get();
+        let kept = state::dismissal_after(dismissed.get_untracked(), &now);
+        if kept.is_none() && dismissed.with_untracked(Option::is_some) {
+            dismissed.set(None);
+        }
+    });
     let lang = Memo::new(move |_| view_state.read().lang);
     let atlas = Atlas {
         dataset,

@@ -11,7 +11,7 @@ test('switching the overview to Chinese turns its cards Chinese too', async ({ p
   // Every card heading and its source button speak Chinese, not only the header and the tabs.
   await expect(firstCard.getByRole('heading')).toHaveText('高精尖产业占GDP比重');
   await expect(firstCard.locator('.source-button')).toHaveText('来源');
-  await expect(firstCard.locator('.source-button')).toHaveAccessibleName('来源： — 高精尖产业占GDP比重');
+  await expect(firstCard.locator('.source-button')).toHaveAccessibleName('来源：高精尖产业占GDP比重');
 });
 
 test('the table announces no sort until a header is clicked', async ({ page }) => {

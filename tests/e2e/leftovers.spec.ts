@@ -20,8 +20,7 @@ function expectCaused(watch: { problems: string[] }, caused: RegExp[]) {
 }
 
 /** The dataset's bytes build.rs compiled into the wasm (one per build directory of the crate). */
-function bundledDatasets(): Buffer[] {
-  const builds = 'target/wasm32-unknown-unknown/release/build';
+function bundledDatasets(builds: string): Buffer[] {
   return readdirSync(builds).filter((dir) => dir.startsWith('atlas-'))
     .map((dir) => `${builds}/${dir}/out/dataset.postcard`).filter((file) => existsSync(file)).map((file) => readFileSync(file));
 }
@@ -36,6 +35,20 @@ test('a dismissed notice stays dismissed while the same notices stand: another d
   await expect(page).toHaveURL(/view=map&indicator=rd_intensity&region=haidian/);
   await expect(page.locator('.zone-card')).toContainText('Haidian');
   await expect(noticeRegion(page)).toBeEmpty();
+});
+
+test('a dismissed notice shows again once it went (another view) and came back', async ({ page }) => {
+  await page.goto('./?view=map&indicator=rd_intensity');
+  await expect(noticeRegion(page)).toContainText('No district figures for indicator “rd_intensity”');
+  await noticeRegion(page).getByRole('button', { name: 'Dismiss' }).click();
+  await expect(noticeRegion(page)).toBeEmpty();
+  // Away to Trends, where the notice goes; back to the same map, where it stands again.
+  await tab(page, 'Trends').click();
+  await expect(page.locator('#view-title')).toHaveText('Trends');
+  await expect(noticeRegion(page)).toBeEmpty();
+  await page.goBack();
+  await expect(page).toHaveURL(/view=map&indicator=rd_intensity/);
+  await expect(noticeRegion(page)).toContainText('No district figures for indicator “rd_intensity”');
 });
 
 test('at the tour\'s ends the keyboard keeps its place: the other end\'s control takes the focus', async ({ page }) => {
@@ -62,11 +75,38 @@ test('at the tour\'s ends the keyboard keeps its place: the other end\'s control
   await page.keyboard.press('ArrowRight');
   await expect(page).toHaveURL(new RegExp(`step=${last}$`));
   await expect(nav.getByRole('link', { name: '← Previous' })).toBeFocused();
+  // A click with the mouse on the link that goes does the same, at either end.
+  await nav.getByRole('link', { name: '← Previous' }).click();
+  await expect(page).toHaveURL(new RegExp(`step=${last - 1}$`));
+  await nav.getByRole('link', { name: 'Next →' }).click();
+  await expect(page).toHaveURL(new RegExp(`step=${last}$`));
+  await expect(nav.getByRole('button', { name: 'Next →' })).toBeDisabled();
+  await expect(nav.getByRole('link', { name: '← Previous' })).toBeFocused();
+  await page.goto('./?view=tour&step=2');
+  await nav.getByRole('link', { name: '← Previous' }).click();
+  await expect(page).toHaveURL(/view=tour$/);
+  await expect(nav.getByRole('link', { name: 'Next →' })).toBeFocused();
+});
+
+test('← and → with the focus on another control of the tour leave the focus there, even at an end', async ({ page }) => {
+  await page.goto('./?view=tour&step=2');
+  const explore = page.locator('.tour-nav').getByRole('button', { name: 'Explore from here' });
+  await explore.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page).toHaveURL(/view=tour$/);
+  await expect(page.locator('.tour-nav').getByRole('button', { name: '← Previous' })).toBeDisabled();
+  // Past the next paint, when a lost focus would have been moved.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await expect(explore).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/step=2$/);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await expect(explore).toBeFocused();
 });
 
 test('an Escape the search box handled (closing its list) leaves the source panel open', async ({ page }) => {
   await page.goto('./');
-  await page.getByRole('button', { name: /Source of — R&D expenditure/ }).click();
+  await page.getByRole('button', { name: /Source of R&D expenditure/ }).click();
   await expect(panel(page)).toBeVisible();
   const search = page.getByRole('combobox', { name: /Search/ });
   await search.fill('haidian');
@@ -83,7 +123,7 @@ test('an Escape the search box handled (closing its list) leaves the source pane
 
 test('the source panel belongs to the page it was opened on: a tab, then Back, close it', async ({ page }) => {
   await page.goto('./');
-  const opener = page.getByRole('button', { name: /Source of — R&D expenditure/ });
+  const opener = page.getByRole('button', { name: /Source of R&D expenditure/ });
   await opener.click();
   await expect(panel(page)).toBeVisible();
   await tab(page, 'Trends').click();
@@ -112,6 +152,29 @@ test('switching from one source to another while the panel is open: closing give
   await page.keyboard.press('Escape');
   await expect(panel(page)).toHaveCount(0);
   await expect(second).toBeFocused();
+});
+
+test('switching to another source from inside the panel keeps the first opener: Escape gives it the focus', async ({ page }) => {
+  await page.goto('./');
+  const sources = page.locator('.card .source-button');
+  const others = panel(page).locator('.sources-agree button, .conflict button, .sources-floors button');
+  // The first card whose figure has another source in its panel.
+  let opener = sources.first();
+  for (let i = 0; i < await sources.count(); i++) {
+    opener = sources.nth(i);
+    await opener.click();
+    await expect(panel(page)).toBeVisible();
+    if (await others.count() > 0) break;
+    await page.keyboard.press('Escape');
+    await expect(panel(page)).toHaveCount(0);
+  }
+  expect(await others.count(), 'a card whose figure has another source').toBeGreaterThan(0);
+  const firstSource = await panel(page).locator('.source-meta').innerText();
+  await others.first().click();
+  await expect(panel(page).locator('.source-meta')).not.toHaveText(firstSource);
+  await page.keyboard.press('Escape');
+  await expect(panel(page)).toHaveCount(0);
+  await expect(opener).toBeFocused();
 });
 
 test('a chart whose drawing failed clears its error when it redraws', async ({ page }) => {
@@ -156,7 +219,7 @@ test.describe('without a service worker (so the route sees the texts\' fetch)', 
       ? route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from('not the texts of this build') })
       : route.continue()));
     await page.goto('./');
-    await page.getByRole('button', { name: /Source of — R&D expenditure/ }).click();
+    await page.getByRole('button', { name: /Source of R&D expenditure/ }).click();
     // The figure and its publisher stand; the words say they could not be loaded.
     await expect(panel(page).locator('.source-value')).toContainText('6.58');
     // Under the figure (the quote) and under "Cite": each says so, with its Try again.
@@ -166,7 +229,7 @@ test.describe('without a service worker (so the route sees the texts\' fetch)', 
     await tab(page, 'Trends').click();
     await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBe(1);
     await tab(page, 'Overview').click();
-    await page.getByRole('button', { name: /Source of — R&D expenditure/ }).click();
+    await page.getByRole('button', { name: /Source of R&D expenditure/ }).click();
     garbage = false;
     await panel(page).getByRole('button', { name: 'Try again' }).first().click();
     await expect(panel(page).locator('blockquote')).not.toBeEmpty();
@@ -178,10 +241,17 @@ test.describe('without a service worker (so the route serves the wasm)', () => {
   test.use({ serviceWorkers: 'block' });
 
   test('figures that refuse to decode (a damaged build) give a clear notice, and the page still works', async ({ page, watch }) => {
+    // Where the dataset's bytes sit in the served wasm, found here (an expect inside the route
+    // would not end the test): from the release build's own files.
+    const builds = 'target/wasm32-unknown-unknown/release/build';
+    expect(existsSync(builds), `${builds} holds build.rs's output: build the release bundle first (scripts/lib.sh build_release)`).toBe(true);
+    const wasmFile = readdirSync('dist').find((file) => file.endsWith('_bg.wasm'));
+    expect(wasmFile, 'dist/ holds the release bundle\'s wasm').toBeTruthy();
+    const built = readFileSync(`dist/${wasmFile}`);
+    const at = bundledDatasets(builds).map((bytes) => built.indexOf(bytes)).find((index) => index >= 0) ?? -1;
+    expect(at, 'the dataset\'s bytes (build.rs\'s dataset.postcard) are in dist\'s wasm').toBeGreaterThan(0);
     await page.route(/_bg\.wasm$/, async (route) => {
       const wasm = Buffer.from(await (await route.fetch()).body());
-      const at = bundledDatasets().map((bytes) => wasm.indexOf(bytes)).find((index) => index >= 0) ?? -1;
-      expect(at, 'the dataset\'s bytes are in the wasm').toBeGreaterThan(0);
       // The first count (the figures) made far larger than the bytes hold: the decoder runs out.
       wasm[at] = 0xff;
       wasm[at + 1] = 0x7f;

@@ -25,7 +25,10 @@ test('while the filter sheet is open the page behind it is inert and does not sc
   };
   await swipeUp(page.viewportSize()!.width / 2, 100);
   await page.mouse.wheel(0, 600);
-  await page.waitForTimeout(400);
+  // The lock itself (a script could still scroll the root: only the reader's scrolling is
+  // locked), then the frames after the wheel: still at the top.
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe('hidden');
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
@@ -47,4 +50,24 @@ test('in the sheet each sector\'s "›" profile link is 40 px high, like its che
   expect(heights).toEqual(Array(10).fill(40));
   const only = await sheet.locator('.sector-chip .only-button').evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect().height));
   expect(only).toEqual(Array(10).fill(40));
+});
+
+// Review of review/usab: the notices behind the sheet are inert, so a notice a change in the
+// sheet caused went unheard. The sheet says it in a live region of its own.
+test('a notice caused by a change in the filter sheet is said inside the sheet', async ({ page }) => {
+  await page.goto('./?view=trends');
+  await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBe(1);
+  await page.getByRole('button', { name: 'Filters' }).tap();
+  const sheet = page.getByRole('dialog', { name: 'Filters' });
+  await expect(sheet).toBeVisible();
+  const said = sheet.locator('.sheet-notices[role=status]');
+  await expect(said).toHaveText('');
+  await sheet.getByRole('checkbox', { name: 'Artificial intelligence' }).tap();
+  // The same sentence as the trends view's notice behind the sheet.
+  await expect(said).toHaveText(/^Showing .+: .+ has no figures for the 9 sectors chosen\.$/);
+  await expect(said).toHaveText(await page.locator('.measure-switch').textContent() ?? 'the notice behind');
+  expect(await page.locator('.trend-notices').evaluate((el) => !!el.closest('[inert]'))).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+  await expect(page.locator('.sheet-notices')).toHaveText('');
 });

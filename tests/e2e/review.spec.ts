@@ -94,7 +94,7 @@ test('A1: a view change moves focus to its heading; a filter change leaves focus
 
 test('A3: the source panel closes on Escape from anywhere and gives focus back to its opener', async ({ page }) => {
   await page.goto('./');
-  const opener = page.getByRole('button', { name: /Source of — R&D expenditure/ });
+  const opener = page.getByRole('button', { name: /Source of R&D expenditure/ });
   await opener.click();
   const panel = page.getByRole('dialog', { name: 'Source of this figure' });
   await expect(panel.getByRole('button', { name: 'Close' })).toBeFocused();
@@ -117,7 +117,7 @@ test('A3: the source panel closes on Escape from anywhere and gives focus back t
 test('A3: on a phone the source panel covers the page and is modal: the page behind is inert', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('./');
-  const opener = page.getByRole('button', { name: /Source of — R&D expenditure/ });
+  const opener = page.getByRole('button', { name: /Source of R&D expenditure/ });
   await opener.click();
   const panel = page.getByRole('dialog', { name: 'Source of this figure' });
   await expect(panel).toHaveAttribute('aria-modal', 'true');
@@ -282,7 +282,7 @@ test.describe('without a service worker (so the test sees every fetch)', () => {
     await expect(page.locator('figure').getByRole('status')).toContainText('Chart unavailable');
     await expect(page.locator('#view-title')).toHaveText('Sectors');
     await tab(page, 'Overview').click();
-    await page.getByRole('button', { name: /Source of — R&D expenditure/ }).click();
+    await page.getByRole('button', { name: /Source of R&D expenditure/ }).click();
     await expect(page.getByRole('dialog')).toContainText('6.58');
     expectCaused(watch, [/^request failed: .*echarts\.js/, /^console error: Failed to load resource/]);
   });

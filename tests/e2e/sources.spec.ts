@@ -39,7 +39,7 @@ test.describe('without a service worker (so the test sees every fetch)', () => {
     // The overview draws without them; they are asked for once the page is idle.
     await expect(page.locator('svg.sparkline').first()).toBeVisible();
     await expect.poll(() => fetched.length).toBe(1);
-    await page.getByRole('button', { name: /Source of — R&D expenditure/ }).click();
+    await page.getByRole('button', { name: /Source of R&D expenditure/ }).click();
     const panel = page.getByRole('dialog', { name: 'Source of this figure' });
     // The figure, its publisher and link are there at once; the words say they could not come.
     await expect(panel).toContainText('6.58');
@@ -66,7 +66,7 @@ test.describe('without a service worker (so the test sees every fetch)', () => {
 
 test('a card and a table row open their sources too', async ({ page }) => {
   await page.goto('./');
-  await page.getByRole('button', { name: /Source of — R&D expenditure/ }).click();
+  await page.getByRole('button', { name: /Source of R&D expenditure/ }).click();
   await expect(page.getByRole('dialog')).toContainText('6.58');
   await page.getByRole('button', { name: 'Close' }).click();
   await page.goto('./?view=table&indicator=rd_intensity');

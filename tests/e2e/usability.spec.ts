@@ -240,11 +240,34 @@ test('a mouse pick after arrow keys on the indicator list stays when the list lo
   const pick = values.find((v) => v && v !== held && v !== shown)!;
   await select.selectOption(pick);
   await expect.poll(() => query(page)).toContain(`indicator=${pick}`);
+  const entries = await page.evaluate(() => history.length);
   await select.blur();
   // Two frames: time for a stale value to be applied, were it held.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   expect(query(page)).toContain(`indicator=${pick}`);
   await expect(select).toHaveValue(pick);
+  // Leaving the list applied nothing: no new history entry.
+  expect(await page.evaluate(() => history.length)).toBe(entries);
+});
+
+// Review of review/usab: an arrow key that changed nothing (ArrowDown on the last option) left
+// the list "stepping", so the next pick with the mouse waited for the list to lose focus.
+test('after ArrowDown on the last indicator, a pick with the mouse applies at once', async ({ page }) => {
+  await page.goto('./?view=trends&sector=artificial_intelligence');
+  const select = page.locator('select[name="indicator"]');
+  await expect(select).toHaveValue(/.+/);
+  const values = await select.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter((v) => v));
+  const last = values[values.length - 1];
+  await page.goto(`./?view=trends&sector=artificial_intelligence&indicator=${last}`);
+  await expect(select).toHaveValue(last);
+  await select.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(select).toHaveValue(last);
+  const pick = values.find((v) => v !== last)!;
+  // A mouse pick: the press that opens the list, then the choice.
+  await select.dispatchEvent('pointerdown');
+  await select.selectOption(pick);
+  await expect.poll(() => query(page)).toContain(`indicator=${pick}`);
 });
 
 test('a profile\'s latest figures are the latest, with counts as people write them and no target among them', async ({ page }) => {
