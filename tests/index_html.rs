@@ -161,8 +161,9 @@ fn the_committed_overview_fragment_is_what_the_core_writes_now() {
     let dataset = atlas::model::decode(atlas::BUNDLED_DATASET).expect("the bundled dataset decodes");
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(atlas::shell::GENERATED_FILE);
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == atlas::shell::overview_content(&dataset),
+    assert_eq!(
+        committed,
+        atlas::shell::overview_content(&dataset),
         "{} is missing or stale: regenerate it with `cargo run --bin overview_shell` and commit it",
         path.display()
     );

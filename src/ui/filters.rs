@@ -61,15 +61,31 @@ pub fn FilterBar() -> impl IntoView {
         }
         now
     });
-    let sheet_notices = move || {
-        if !sheet_open.get() {
-            return Vec::new();
-        }
+    // What the sheet says: only what a change made while it is open caused. The lines standing
+    // when it opens were said already; a Memo re-renders on a real change only, and `<For>` adds
+    // just the new lines, so a screen reader hears each once.
+    let lines_now = move || {
         let lang = lang.get();
         let mut lines = crate::state::notice_lines(&atlas.notices.get(), lang);
         lines.extend(switched.get().map(|s| s.message(atlas.dataset, lang)));
         lines
     };
+    let heard_on_open = StoredValue::new(Vec::<String>::new());
+    Effect::new(move |was_open: Option<bool>| {
+        let open = sheet_open.get();
+        if open && was_open != Some(true) {
+            switched.set(None);
+            heard_on_open.set_value(untrack(lines_now));
+        }
+        open
+    });
+    let sheet_notices = Memo::new(move |_| {
+        if !sheet_open.get() {
+            return Vec::new();
+        }
+        let heard = heard_on_open.get_value();
+        lines_now().into_iter().filter(|line| !heard.contains(line)).collect::<Vec<_>>()
+    });
     // The sheet belongs to the view it was opened on: a link out of it (a profile's "›"), Back
     // or Forward closes it, so returning does not reopen the modal uninvited.
     let view = Memo::new(move |_| atlas.view_state.read().view);
@@ -129,9 +145,13 @@ pub fn FilterBar() -> impl IntoView {
                             aria-label=move || tr(lang.get(), "ui.close") on:click=move |_| close()
                             on:keydown=wrap_to(done_button, true)>"×"</button>
                     </div>
-                    <ul role="status" class="sheet-notices visually-hidden" aria-live="polite">
-                        {move || sheet_notices().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
-                    </ul>
+                    <div role="status" class="sheet-notices visually-hidden" aria-live="polite">
+                        <ul>
+                            <For each=move || sheet_notices.get() key=|line| line.clone() let:line>
+                                <li>{line}</li>
+                            </For>
+                        </ul>
+                    </div>
                     <div class="filter-row">
                         <Show when=move || controls.get().sectors>
                             <SectorPicker />

@@ -60,6 +60,13 @@ pub fn SourcePanel() -> impl IntoView {
         }
         shown
     });
+    // The panel lives as long as the page today; should it ever unmount while open over the
+    // screen, its entry must not leave the page inert for good.
+    on_cleanup(move || {
+        if modal.try_get_untracked() == Some(true) && atlas.source.try_get_untracked().flatten().is_some() {
+            bridge::set_inert_except(".app", ".source-panel", false);
+        }
+    });
     let close = move || atlas.source.set(None);
     // The panel belongs to the page it was opened on: another view, filter or step, and Back or
     // Forward, close it. A change of language keeps it (it is re-worded), and a `figure` link

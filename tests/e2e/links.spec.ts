@@ -58,6 +58,13 @@ test('back and forward restore the exact view after three actions', async ({ pag
   await expect.poll(() => seriesNames(page, 'trend')).not.toContain('Integrated circuits');
 });
 
+/** Past the moment a control's deferred history write runs (the next frame, then a task), twice over. */
+async function afterLateWrite(page: import('@playwright/test').Page) {
+  for (let i = 0; i < 2; i++) {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));
+  }
+}
+
 // A control's history entry is written a frame after the view changes (ui::view_state): Back or
 // a link in that moment must win, not be undone by the late write.
 test('Back right after a filter click shows the earlier view and keeps Forward', async ({ page }) => {
@@ -69,9 +76,21 @@ test('Back right after a filter click shows the earlier view and keeps Forward',
   await expect(page).toHaveURL(/sector=/);
   const second = query(page);
   const ai = await page.getByRole('checkbox', { name: 'Artificial intelligence' }).elementHandle();
-  await page.evaluate((box) => { (box as HTMLInputElement).click(); history.back(); }, ai);
+  // Back lands before the click's history write, always: the page's frames are held (the write
+  // waits for one) until Back's popstate has arrived, then released.
+  await page.evaluate(async (box) => {
+    const held: FrameRequestCallback[] = [];
+    const frame = window.requestAnimationFrame;
+    window.requestAnimationFrame = (callback) => { held.push(callback); return 0; };
+    (box as HTMLInputElement).click();
+    const popped = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+    history.back();
+    await popped;
+    window.requestAnimationFrame = frame;
+    for (const callback of held) frame(callback);
+  }, ai);
   await expect.poll(() => query(page)).toBe(first);
-  await page.waitForTimeout(300); // a late write would land here
+  await afterLateWrite(page);
   expect(query(page)).toBe(first);
   await expect(page.getByRole('checkbox', { name: 'Integrated circuits' })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'Artificial intelligence' })).toBeChecked();
@@ -121,7 +140,7 @@ test('a tab clicked right after a filter click shows the tab, under the tab\'s l
     return target;
   }, [ai, tab]);
   await expect(page).toHaveURL(href);
-  await page.waitForTimeout(300); // a late write would land here
+  await afterLateWrite(page);
   await expect(page).toHaveURL(href);
   expect(query(page)).toMatch(/^view=sectors/);
   await expect(page.getByRole('link', { name: 'Sectors' })).toHaveAttribute('aria-current', 'page');
