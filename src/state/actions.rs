@@ -78,6 +78,21 @@ pub enum ListKey {
     Up,
 }
 
+/// A step of the guided tour next to `position` (1-based), if there is one: the tour's
+/// Previous / Next links, and ← / →.
+pub fn tour_neighbour(position: usize, forward: bool) -> Option<usize> {
+    let next = if forward { position.checked_add(1)? } else { position.checked_sub(1)? };
+    (1..=super::TOUR_STEPS).contains(&next).then_some(next)
+}
+
+impl ViewState {
+    /// The link to step `position` of the tour: only the step, the language and the embedding
+    /// travel with it (the step sets its own filters).
+    pub fn at_tour_step(&self, position: usize) -> ViewState {
+        ViewState { view: View::Tour, step: u8::try_from(position).ok(), lang: self.lang, embed: self.embed, ..ViewState::default() }
+    }
+}
+
 /// The result highlighted after ↓ or ↑, of `count`: ↓ from none is the first and ↑ the last,
 /// and both wrap round. `None` when there is nothing to highlight.
 pub fn next_active(current: Option<usize>, key: ListKey, count: usize) -> Option<usize> {
@@ -123,6 +138,20 @@ mod tests {
     use super::*;
     use crate::fixtures::small;
     use crate::state::{encode, parse};
+
+    #[test]
+    fn the_tours_previous_and_next_stop_at_its_ends_and_its_links_keep_only_language_and_embedding() {
+        use crate::state::TOUR_STEPS;
+        assert_eq!(tour_neighbour(1, false), None);
+        assert_eq!(tour_neighbour(1, true), Some(2));
+        assert_eq!(tour_neighbour(TOUR_STEPS, true), None);
+        assert_eq!(tour_neighbour(TOUR_STEPS, false), Some(TOUR_STEPS - 1));
+        assert_eq!(tour_neighbour(0, false), None);
+        let d = small();
+        let here = parse("view=trends&sector=integrated_circuits&time=2022&lang=zh&embed=1", d).state;
+        assert_eq!(encode(&here.at_tour_step(3).canonical(d)), "view=tour&step=3&lang=zh&embed=1");
+        assert_eq!(encode(&parse("view=tour&step=2", d).state.at_tour_step(1).canonical(d)), "view=tour");
+    }
 
     #[test]
     fn a_year_slider_moves_its_end_and_pushes_the_other_rather_than_crossing_it() {

@@ -23,6 +23,8 @@ pub fn TableView() -> impl IntoView {
         }
         rows
     });
+    // Grouped once per change of rows (an O(n²) grouping), for both the count and the body.
+    let grouped = Memo::new(move |_| table_rows(dataset, &rows.read()));
     let download_failed = RwSignal::new(None::<String>);
     // The CSV carries every quote and note: it waits for the texts if they have not arrived.
     // The rows and language are read before that wait: the reader may switch views meanwhile,
@@ -50,7 +52,7 @@ pub fn TableView() -> impl IntoView {
         <section class="view" aria-labelledby="view-title">
             <h2 id="view-title">{move || tr(lang.get(), "view.table")}</h2>
             <div class="table-tools">
-                <p class="row-count">{move || format::counted(lang.get(), "table.figure_count", table_rows(dataset, &rows.read()).len())}</p>
+                <p class="row-count">{move || format::counted(lang.get(), "table.figure_count", grouped.read().len())}</p>
                 <button type="button" on:click=download disabled=move || rows.read().is_empty()>{move || tr(lang.get(), "table.download_csv")}</button>
             </div>
             // The failure's own words are English: kept in `data-error`, not shown.
@@ -63,7 +65,7 @@ pub fn TableView() -> impl IntoView {
                         <tbody>
                             {move || {
                                 let lang = lang.get();
-                                table_rows(dataset, &rows.get()).into_iter().map(|row| {
+                                grouped.get().into_iter().map(|row| {
                                     let o = row.observation;
                                     let best = row.sources.first().copied().unwrap_or(o);
                                     let id = best.id.clone();

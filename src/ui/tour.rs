@@ -8,22 +8,19 @@ use super::{tr, use_atlas, Atlas, History};
 use crate::bridge::{ChartClick, EChart};
 use crate::charts::step_option;
 use crate::format;
-use crate::state::{View, ViewState};
+use crate::state::actions::tour_neighbour;
+use crate::state::View;
 use crate::story::{self, Segment, Step, STEPS};
 use leptos::ev;
 use leptos::prelude::*;
 
 /// The link to a step, keeping language and embedding.
 fn step_href(atlas: &Atlas, position: usize) -> String {
-    let current = atlas.view_state.get();
-    let state = ViewState { view: View::Tour, step: u8::try_from(position).ok(), lang: current.lang, embed: current.embed, ..ViewState::default() };
-    atlas.href(&state.canonical(atlas.dataset))
+    atlas.href(&atlas.view_state.get().at_tour_step(position).canonical(atlas.dataset))
 }
 
 fn go_to(atlas: Atlas, position: usize) {
-    if (1..=STEPS.len()).contains(&position) {
-        atlas.update(History::Push, |s| s.step = u8::try_from(position).ok());
-    }
+    atlas.update(History::Push, |s| s.step = u8::try_from(position).ok());
 }
 
 #[component]
@@ -76,10 +73,11 @@ pub fn TourView() -> impl IntoView {
         }
         let here = position.get_untracked();
         let next = match ev.key().as_str() {
-            "ArrowRight" if here < STEPS.len() => here + 1,
-            "ArrowLeft" if here > 1 => here - 1,
+            "ArrowRight" => tour_neighbour(here, true),
+            "ArrowLeft" => tour_neighbour(here, false),
             _ => return,
         };
+        let Some(next) = next else { return };
         go_to(atlas, next);
         ev.prevent_default();
     });
@@ -97,9 +95,9 @@ pub fn TourView() -> impl IntoView {
                     <h3 id="step-title">{move || step.get().title(lang.get())}</h3>
                     <p class="tour-text">{move || step_text(atlas, &step.get())}</p>
                     <div class="tour-nav">
-                        {step_link(atlas, move || position.get().checked_sub(1).filter(|p| *p >= 1), "tour.previous", "tour-previous")}
+                        {step_link(atlas, move || tour_neighbour(position.get(), false), "tour.previous", "tour-previous")}
                         <button type="button" class="primary" on:click=explore>{move || tr(lang.get(), "tour.explore")}</button>
-                        {step_link(atlas, move || Some(position.get() + 1).filter(|p| *p <= STEPS.len()), "tour.next", "tour-next")}
+                        {step_link(atlas, move || tour_neighbour(position.get(), true), "tour.next", "tour-next")}
                     </div>
                     <p class="hint">{move || tr(lang.get(), "tour.keys")}</p>
                 </article>
