@@ -70,21 +70,28 @@ pub fn FilterBar() -> impl IntoView {
         lines.extend(switched.get().map(|s| s.message(atlas.dataset, lang)));
         lines
     };
-    let heard_on_open = StoredValue::new(Vec::<String>::new());
-    Effect::new(move |was_open: Option<bool>| {
-        let open = sheet_open.get();
-        if open && was_open != Some(true) {
-            switched.set(None);
-            heard_on_open.set_value(untrack(lines_now));
-        }
-        open
-    });
+    // Taken in the click that opens the sheet, before it opens, so the region never renders
+    // against an older snapshot. A line standing then that goes and comes back while the sheet
+    // is open is not said again (it was heard); a change of language re-says the lines.
+    let heard_on_open = RwSignal::new(Vec::<String>::new());
+    let open_sheet = move || {
+        switched.set(None);
+        heard_on_open.set(untrack(lines_now));
+        sheet_open.set(true);
+    };
     let sheet_notices = Memo::new(move |_| {
         if !sheet_open.get() {
             return Vec::new();
         }
-        let heard = heard_on_open.get_value();
-        lines_now().into_iter().filter(|line| !heard.contains(line)).collect::<Vec<_>>()
+        let heard = heard_on_open.read();
+        let mut lines: Vec<String> = Vec::new();
+        for line in lines_now() {
+            // One line once: `<For>` keys its rows by the line.
+            if !heard.contains(&line) && !lines.contains(&line) {
+                lines.push(line);
+            }
+        }
+        lines
     });
     // The sheet belongs to the view it was opened on: a link out of it (a profile's "›"), Back
     // or Forward closes it, so returning does not reopen the modal uninvited.
@@ -130,7 +137,7 @@ pub fn FilterBar() -> impl IntoView {
                     <p class="filter-summary-text">{move || summary.get()}</p>
                     <button type="button" class="filters-button" node_ref=open_button aria-haspopup="dialog"
                         aria-expanded=move || sheet_open.get().to_string() aria-controls="filter-sheet"
-                        on:click=move |_| sheet_open.set(true)>
+                        on:click=move |_| open_sheet()>
                         <span aria-hidden="true" class="filters-icon">"☰ "</span>{move || tr(lang.get(), "filter.open_sheet")}
                     </button>
                 </div>

@@ -26,6 +26,9 @@ pub fn SourcePanel() -> impl IntoView {
     let opener = StoredValue::new_local(bridge::FocusReturn::default());
     // Where the panel covers the screen (phones) it is modal: the page behind it is inert.
     let modal = RwSignal::new(false);
+    // Whether this panel's entry is on the inert stack: released on close or, should the panel
+    // unmount while open, on cleanup.
+    let inert_applied = StoredValue::new(false);
     // Focus moves into the panel when it opens, so keyboard and screen-reader users land on it.
     Effect::new(move |was: Option<Option<String>>| {
         let shown = atlas.source.get();
@@ -36,6 +39,7 @@ pub fn SourcePanel() -> impl IntoView {
             modal.set(bridge::media_matches(COVERS_SCREEN));
             if modal.get_untracked() {
                 bridge::set_inert_except(".app", ".source-panel", true);
+                inert_applied.set_value(true);
             }
         } else if open && was.flatten() != shown {
             // Another figure's source, opened from the page while the panel is open (another
@@ -53,8 +57,9 @@ pub fn SourcePanel() -> impl IntoView {
             }
         }
         if !open && was_open {
-            if modal.get_untracked() {
+            if inert_applied.get_value() {
                 bridge::set_inert_except(".app", ".source-panel", false);
+                inert_applied.set_value(false);
             }
             opener.with_value(bridge::FocusReturn::restore);
         }
@@ -63,7 +68,7 @@ pub fn SourcePanel() -> impl IntoView {
     // The panel lives as long as the page today; should it ever unmount while open over the
     // screen, its entry must not leave the page inert for good.
     on_cleanup(move || {
-        if modal.try_get_untracked() == Some(true) && atlas.source.try_get_untracked().flatten().is_some() {
+        if inert_applied.try_get_value() == Some(true) {
             bridge::set_inert_except(".app", ".source-panel", false);
         }
     });

@@ -82,12 +82,15 @@ test('Back right after a filter click shows the earlier view and keeps Forward',
     const held: FrameRequestCallback[] = [];
     const frame = window.requestAnimationFrame;
     window.requestAnimationFrame = (callback) => { held.push(callback); return 0; };
-    (box as HTMLInputElement).click();
-    const popped = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
-    history.back();
-    await popped;
-    window.requestAnimationFrame = frame;
-    for (const callback of held) frame(callback);
+    try {
+      (box as HTMLInputElement).click();
+      const popped = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+      history.back();
+      await Promise.race([popped, new Promise((_, reject) => setTimeout(() => reject(new Error('no popstate after history.back()')), 5000))]);
+    } finally {
+      window.requestAnimationFrame = frame;
+      for (const callback of held) frame(callback);
+    }
   }, ai);
   await expect.poll(() => query(page)).toBe(first);
   await afterLateWrite(page);
