@@ -14,7 +14,14 @@
 //    the core functions the app draws them with, so the served page's first screen is the
 //    overview's real content (issue 26). No cargo call here (a host build inside Trunk would cost
 //    minutes on a fresh machine); tests/index_html.rs fails while the file differs from the app's;
-// 6. no `<link rel="preload">` of the wasm: Trunk's loader fetches it as soon as the page is
+// 6. a chart link's first screen (issue 26's next lever): the committed public/link-shells.html
+//    (each prerendered link's view, both languages, with the style rules that show the link the
+//    head's script names) and public/link-shell-summaries.html (their phone summary lines), both
+//    written by `cargo run --bin link_shells` (src/shell/links.rs), into index.html's shell; their
+//    charts' options are files in `link-shells/` (Trunk's copy-dir), fetched by the head's script
+//    and not precached (the service worker lists top-level files only): offline, such a link
+//    shows its words and the chart's grey block until the app draws it;
+// 7. no `<link rel="preload">` of the wasm: Trunk's loader fetches it as soon as the page is
 //    parsed, after the shell's first paint, so on a slow link it does not share the bandwidth with
 //    the stylesheet the first paint waits for. Measured (issue 26, README Performance): with the
 //    preload, Lighthouse's simulated LCP is the wasm's arrival (3.3 s) although the largest paint
@@ -55,6 +62,16 @@ if (!existsSync(overviewFile)) throw new Error(`post-build: ${overviewFile} is m
 const overview = readFileSync(overviewFile, 'utf8');
 if (!overview.includes('class="card"')) throw new Error(`post-build: ${overviewFile} has no cards (cargo run --bin overview_shell writes it)`);
 index = index.replace(placeholder, () => overview);
+for (const [file, marker, check] of [
+  ['link-shells.html', '<!-- link views: written by scripts/post-build.mjs -->', 'data-shell-chart='],
+  ['link-shell-summaries.html', '<!-- link summaries: written by scripts/post-build.mjs -->', 'class="shell-link"'],
+]) {
+  const path = join(process.env.TRUNK_SOURCE_DIR || '.', 'public', file);
+  if (!index.includes(marker)) throw new Error(`post-build: index.html has no place for ${file}`);
+  const fragment = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  if (!fragment.includes(check)) throw new Error(`post-build: ${path} is missing or empty (cargo run --bin link_shells writes it)`);
+  index = index.replace(marker, () => fragment);
+}
 const wasmPreload = /<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>\s*/;
 if (!wasmPreload.test(index)) throw new Error('post-build: Trunk wrote no wasm preload to remove');
 index = index.replace(wasmPreload, '');
@@ -90,6 +107,9 @@ writeFileSync(join(staging, '_headers'), [
   '/sw.js',
   '  Cache-Control: no-cache',
   '/data/*',
+  '  Cache-Control: no-cache',
+  // Named by their link, not their contents: each build's must replace the last.
+  '/link-shells/*',
   '  Cache-Control: no-cache',
   '/data/atlas-data.zip',
   '  Content-Disposition: attachment; filename="atlas-data.zip"',

@@ -13,6 +13,8 @@
 //! one click away once the app has mounted, which replaces the shell in the same task.
 //! Host only: the wasm never carries it.
 
+pub mod links;
+
 use crate::charts::{sparkline, SPARKLINE_HEIGHT, SPARKLINE_WIDTH};
 use crate::model::{Dataset, Lang};
 use crate::query::{card_words, headline_cards, industry_words, Card};

@@ -168,3 +168,47 @@ fn the_committed_overview_fragment_is_what_the_core_writes_now() {
         path.display()
     );
 }
+
+/// Issue 26's next lever: the head's script paints from the served page exactly the links the
+/// build wrote a first screen for (src/shell/links.rs), and index.html has the places post-build.mjs
+/// fills with their words.
+#[test]
+fn the_early_script_lists_the_links_the_build_writes() {
+    let dataset = atlas::model::decode(atlas::BUNDLED_DATASET).expect("the bundled dataset decodes");
+    let links = atlas::shell::links::links(&dataset);
+    // Quoted items (a link may hold a comma): every second piece between quotes.
+    let listed = INDEX
+        .split_once("var links = [")
+        .and_then(|(_, rest)| rest.split_once(']'))
+        .map(|(list, _)| list.split('\'').skip(1).step_by(2).collect::<Vec<_>>())
+        .expect("index.html's head script has `var links = [...]`");
+    assert_eq!(listed, links.iter().map(String::as_str).collect::<Vec<_>>());
+    for placeholder in [atlas::shell::links::VIEWS_PLACEHOLDER, atlas::shell::links::SUMMARIES_PLACEHOLDER] {
+        assert!(shell().contains(placeholder), "index.html's shell has {placeholder}");
+    }
+    // The script names a link's files as shell::links::slug does.
+    assert!(INDEX.contains("link.replace(/[=&,]/g, '_')"));
+}
+
+/// The links' words and options are committed (no host build inside Trunk): they must be what the
+/// core writes now, or a link's first screen would lag the data and the app. A file the core no
+/// longer writes (a link dropped from the list) must go too.
+#[test]
+fn the_committed_link_shells_are_what_the_core_writes_now() {
+    let dataset = atlas::model::decode(atlas::BUNDLED_DATASET).expect("the bundled dataset decodes");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let files = atlas::shell::links::generated_files(&dataset);
+    let fix = "regenerate them with `cargo run --bin link_shells` and commit them";
+    for (path, content) in &files {
+        let committed = std::fs::read_to_string(root.join(path)).unwrap_or_default();
+        assert!(committed == *content, "{path} is missing or stale: {fix}");
+    }
+    let dir = root.join(atlas::shell::links::OPTIONS_DIR);
+    let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+        .map(|entries| entries.filter_map(|e| e.ok()).map(|e| format!("{}/{}", atlas::shell::links::OPTIONS_DIR, e.file_name().to_string_lossy())).collect())
+        .unwrap_or_default();
+    on_disk.sort();
+    let mut written: Vec<String> = files.iter().map(|(path, _)| path.clone()).filter(|p| p.starts_with(&format!("{}/", atlas::shell::links::OPTIONS_DIR))).collect();
+    written.sort();
+    assert_eq!(on_disk, written, "{} holds other files than the core writes: {fix}", dir.display());
+}

@@ -231,7 +231,12 @@ pub fn EChart(
 ) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
     let instance = StoredValue::new_local(None::<Live>);
-    let drawn = StoredValue::new(false);
+    // The chart index.html's shell drew from the served page (issue 26): the first draw here
+    // comes at once, in the task that mounts the app and removes the shell (ECharts' setOption
+    // draws synchronously), without animation, so the next frame shows this chart where the
+    // shell's was: no grey block between them, and no entry animation of a chart already shown.
+    let adopted = super::shell_chart_drawn(&name) && super::echarts_loaded();
+    let drawn = StoredValue::new(adopted);
     // Until ECharts has drawn, the container wears the skeleton's grey (atlas.css `.chart-pending`),
     // as index.html's shell drew it: no empty frame between the shell, or the view's render, and
     // the chart's first draw a frame later.
@@ -240,16 +245,18 @@ pub fn EChart(
     // ECharts is loaded when the first chart needs it. It draws after the next paint, in a task
     // of its own, not in the one that renders the view: the page's mount stays short and shows
     // its text first (issue 26: no long task at start).
-    let ready = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        match super::echarts_ready().await {
-            Ok(()) => {
-                super::after_next_paint().await;
-                ready.set(true);
+    let ready = RwSignal::new(adopted);
+    if !adopted {
+        leptos::task::spawn_local(async move {
+            match super::echarts_ready().await {
+                Ok(()) => {
+                    super::after_next_paint().await;
+                    ready.set(true);
+                }
+                Err(err) => failed.set(Some(err)),
             }
-            Err(err) => failed.set(Some(err)),
-        }
-    });
+        });
+    }
     // The reader's language, provided by the app beside its view state.
     let lang = use_context::<Memo<Lang>>();
     let lang_now = move || lang.map_or(Lang::En, |l| l.get());

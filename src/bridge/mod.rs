@@ -14,7 +14,7 @@ pub use echart::{ChartClick, EChart};
 pub use files::{copy_text, download_text, download_url};
 pub use share::{can_share, coarse_pointer, share_link, Shared};
 pub use page::{
-    after_first_paint, after_next_paint, browser_languages, event_inside, first_paint_done, focus_by_id, focus_control, focus_lost, is_typing_target, location_search, origin, remove_shell, scroll_current_into_row, set_inert_except, shell_painted,
+    after_first_paint, after_next_paint, browser_languages, event_inside, first_paint_done, focus_by_id, focus_control, focus_lost, is_typing_target, location_search, origin, remove_shell, scroll_current_into_row, set_inert_except, shell_chart_drawn, shell_painted,
     FocusReturn, Interval, set_theme_attribute, set_title_and_lang, store_lang, store_theme, stored_lang, stored_theme,
 };
 
@@ -160,13 +160,36 @@ pub async fn load_map(name: &'static str, url: &str) -> Result<(), String> {
         return Ok(());
     }
     once_under_way(url, |url| async move {
-        let response = fetch_ok(&url).await?;
-        let json = wasm_bindgen_futures::JsFuture::from(response.json().map_err(describe)?).await.map_err(describe)?;
-        register_map(name, &json).map_err(describe)?;
+        // A map link's shell fetched the file already (index.html's head script, issue 26): its
+        // response, not a second fetch; if that failed, a fetch of our own.
+        let early = match taken_from_window("atlasMapJson") {
+            Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.ok().filter(JsValue::is_object),
+            None => None,
+        };
+        let json = match early {
+            Some(json) => json,
+            None => {
+                let response = fetch_ok(&url).await?;
+                wasm_bindgen_futures::JsFuture::from(response.json().map_err(describe)?).await.map_err(describe)?
+            }
+        };
+        // The shell may have registered the same boundaries meanwhile.
+        if !map_registered(name) {
+            register_map(name, &json).map_err(describe)?;
+        }
         Ok(JsValue::UNDEFINED)
     })
     .await
     .map(|_| ())
+}
+
+/// A promise index.html's head script left on `window` under `key`, taken once.
+fn taken_from_window(key: &str) -> Option<js_sys::Promise> {
+    let window = web_sys::window()?;
+    let key = JsValue::from_str(key);
+    let promise = js_sys::Reflect::get(&window, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    Some(promise)
 }
 
 /// A successful response for a static file beside the page; `Err` carries a message for the reader.

@@ -75,10 +75,32 @@ pub async fn after_first_paint() {
     FIRST_PAINT_DONE.with(|done| done.set(true));
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = echarts, js_name = dispose)]
+    fn dispose_chart_in(el: &web_sys::Element) -> Result<(), JsValue>;
+}
+
+/// Whether index.html's shell has drawn the chart `name` from the served page (its head script
+/// sets `atlasShellChart` once it has, issue 26) and still stands: `<EChart>` then draws its first
+/// option in the task that replaces the shell, so no grey frame comes between the two charts.
+pub fn shell_chart_drawn(name: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let drawn = js_sys::Reflect::get(&window, &JsValue::from_str("atlasShellChart")).ok().and_then(|v| v.as_string());
+    drawn.as_deref() == Some(name) && document().and_then(|d| d.get_element_by_id("shell")).is_some()
+}
+
 /// Removes index.html's static shell, which stood in for the app until its first render. Called
 /// in the same task as the mount, so the browser paints the app in the frame the shell leaves.
+/// The chart the shell drew (its block is no longer grey) is disposed with it: ECharts keeps its
+/// instances until told.
 pub fn remove_shell() {
     if let Some(shell) = document().and_then(|d| d.get_element_by_id("shell")) {
+        if super::echarts_loaded() {
+            if let Ok(Some(chart)) = shell.query_selector("[data-shell-chart]:not(.skeleton)") {
+                let _ = dispose_chart_in(&chart);
+            }
+        }
         shell.remove();
     }
 }

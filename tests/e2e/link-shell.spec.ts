@@ -1,0 +1,139 @@
+// Issue 26's next lever: a link to a chart view is painted from the served page. Its words (the
+// phone's filter summary, the heading, the note under the chart) are in index.html's shell, and
+// its chart is drawn there from the option the build wrote (src/shell/links.rs), as soon as ECharts
+// has loaded: before the wasm. The app then takes over in the same boxes, with the same series,
+// without a grey frame between the two charts.
+import { test, expect, chartOption } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/** Holds the wasm back until `release` is called: until then the app cannot start, and what the
+ *  page shows is the served page's. (Held, not aborted: an aborted wasm is a failed request and an
+ *  uncaught error, which the suite's watch rightly reports.) */
+async function holdWasm(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Every layout shift from the start, and each frame's answer to "is a drawn chart on screen?"
+ *  (the shell's, or the app's once ECharts has drawn it). */
+async function watchFrames(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as any;
+    w.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as any[]) if (!entry.hadRecentInput) w.__shift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    w.__frames = [];
+    const look = () => {
+      const shell = document.querySelector('#shell [data-shell-chart]:not(.skeleton) canvas');
+      const app = document.querySelector('[data-chart]:not(.chart-pending) canvas');
+      w.__frames.push(!!(shell || app));
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+}
+
+/** The drawn series of the chart in `selector`: each line's name and values. */
+function series(page: Page, selector: string): Promise<[string, unknown[]][] | null> {
+  return page.locator(selector).evaluate((el) => {
+    const chart = (window as any).echarts?.getInstanceByDom(el);
+    const option = chart?.getOption();
+    if (!option?.series?.length) return null;
+    return option.series.map((s: any) => [s.name, s.data.map((d: any) => (d && typeof d === 'object' ? d.value : d))]);
+  });
+}
+
+/** The visible text of each part, under `root`, with each part's box (rounded to 0.1 px). */
+function parts(page: Page, root: string, selectors: string[]) {
+  return page.evaluate(({ root, selectors }) => Object.fromEntries(selectors.map((selector) => [selector,
+    [...document.querySelectorAll(`${root} ${selector}`)]
+      .filter((el) => el.getClientRects().length > 0)
+      .map((el) => {
+        const box = el.getBoundingClientRect();
+        return { text: (el as HTMLElement).innerText.trim(), box: [box.x, box.y, box.width, box.height].map((v) => Math.round(v * 10) / 10).join(' ') };
+      })])), { root, selectors });
+}
+
+const WORDS = ['.filter-summary-text', 'main h2', '.chart-note'];
+const BOXES = ['.filter-summary', 'main h2', '.scale-toggle', '.chart', '.chart-note'];
+
+for (const lang of ['en', 'zh']) {
+  test(`a one-sector trends link shows its chart and words before the wasm, and the app takes over in place (${lang})`, async ({ page }) => {
+    // Lighthouse's phone screen: the summary row is shown there, and the note is the largest text.
+    await page.setViewportSize({ width: 412, height: 823 });
+    await watchFrames(page);
+    const release = await holdWasm(page);
+    await page.goto(`./?view=trends&sector=integrated_circuits&lang=${lang}`, { waitUntil: 'commit' });
+    const shellChart = '#shell [data-shell-chart="trend"]:visible';
+    await expect.poll(() => series(page, shellChart), { timeout: 15_000 }).not.toBeNull();
+    const before = await series(page, shellChart);
+    // One line, the sector's, with its published figures.
+    expect(before).toHaveLength(1);
+    expect(before![0][0]).toBe(lang === 'zh' ? '集成电路' : 'Integrated circuits');
+    expect(before![0][1].filter((v) => v !== null && v !== undefined && v !== '-').length).toBeGreaterThan(1);
+    const shell = await parts(page, '#shell', [...new Set([...WORDS, ...BOXES])]);
+    expect(shell['.chart-note'][0].text).toMatch(lang === 'zh' ? /^空缺表示该年没有公开数字/ : /^Gaps are years with no published figure/);
+    expect(shell['.filter-summary-text'][0].text).toMatch(lang === 'zh' ? /^集成电路 · / : /^Integrated circuits · /);
+    expect(await page.locator('#shell .shell-other').isVisible()).toBe(false);
+
+    release();
+    await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
+    await expect(page.locator('#shell')).toHaveCount(0);
+    await expect(page.locator('[data-chart="trend"]')).toHaveCount(1);
+    // The app's chart draws the same line, its words are the shell's, in the same boxes.
+    expect(await series(page, '[data-chart="trend"]')).toEqual(before);
+    const app = await parts(page, '.app', [...new Set([...WORDS, ...BOXES])]);
+    for (const part of WORDS) expect(app[part].map((p) => p.text), part).toEqual(shell[part].map((p) => p.text));
+    for (const part of BOXES) expect(app[part].map((p) => p.box), part).toEqual(shell[part].map((p) => p.box));
+    // Nothing moved, and from the shell's drawn chart on, every frame showed a drawn chart.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await page.evaluate(() => (window as any).__shift)).toBe(0);
+    const frames: boolean[] = await page.evaluate(() => (window as any).__frames);
+    const first = frames.indexOf(true);
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(frames.slice(first).every(Boolean), 'a frame without a drawn chart after the shell drew it').toBe(true);
+  });
+}
+
+for (const [view, name] of [['sectors', 'sectors'], ['map', 'map']]) {
+  test(`the ${view} view's default link draws its chart before the wasm, and the app takes it over`, async ({ page }) => {
+    await watchFrames(page);
+    const release = await holdWasm(page);
+    await page.goto(`./?view=${view}`, { waitUntil: 'commit' });
+    const shellChart = `#shell [data-shell-chart="${name}"]:visible`;
+    await expect.poll(() => series(page, shellChart), { timeout: 15_000 }).not.toBeNull();
+    const before = await series(page, shellChart);
+    await expect(page.locator('#shell main h2:visible')).toHaveText(view === 'map' ? 'Map' : 'Sectors');
+    release();
+    await expect.poll(async () => (await chartOption(page, name))?.series?.length ?? 0).toBeGreaterThan(0);
+    await expect(page.locator('#shell')).toHaveCount(0);
+    await expect(page.locator(`[data-chart="${name}"]`)).toHaveCount(1);
+    expect(await series(page, `[data-chart="${name}"]`)).toEqual(before);
+    expect(await page.evaluate(() => (window as any).__shift)).toBe(0);
+    const frames: boolean[] = await page.evaluate(() => (window as any).__frames);
+    expect(frames.slice(frames.indexOf(true)).every(Boolean)).toBe(true);
+  });
+}
+
+test('a link the build did not write keeps the skeleton: no words or chart the app would not show', async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  const fetched: string[] = [];
+  page.on('request', (request) => { if (request.url().includes('/link-shells/')) fetched.push(request.url()); });
+  const release = await holdWasm(page);
+  // Valid, but other years than the default link's: the app draws another chart.
+  await page.goto('./?view=trends&time=2019..2022', { waitUntil: 'commit' });
+  await page.waitForLoadState('domcontentloaded');
+  await expect(page.locator('#shell .shell-other .chart')).toBeVisible();
+  expect(await page.locator('#shell .shell-link:visible, #shell [data-shell-chart]:visible, #shell .chart-note:visible').count()).toBe(0);
+  expect(await page.locator('#shell').innerText()).not.toContain('Gaps are years');
+  expect(fetched).toEqual([]);
+  release();
+  await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
+  await expect(page.locator('#shell')).toHaveCount(0);
+});
