@@ -101,8 +101,12 @@ for (const lang of ['en', 'zh']) {
   });
 }
 
-for (const [view, name] of [['sectors', 'sectors'], ['map', 'map']]) {
-  test(`the ${view} view's default link draws its chart before the wasm, and the app takes it over`, async ({ page }) => {
+for (const [view, name, boxes] of [
+  ['sectors', 'sectors', ['.filter-summary', 'main h2', '.chart', '.chart-note']],
+  ['map', 'map', ['.filter-summary', 'main h2', '.chart', '.year-player', '.chart-note', '.hint']],
+] as const) {
+  test(`the ${view} view's default link draws its chart before the wasm, and the app takes it over in place`, async ({ page }) => {
+    await page.setViewportSize({ width: 412, height: 823 });
     await watchFrames(page);
     const release = await holdWasm(page);
     await page.goto(`./?view=${view}`, { waitUntil: 'commit' });
@@ -110,11 +114,14 @@ for (const [view, name] of [['sectors', 'sectors'], ['map', 'map']]) {
     await expect.poll(() => series(page, shellChart), { timeout: 15_000 }).not.toBeNull();
     const before = await series(page, shellChart);
     await expect(page.locator('#shell main h2:visible')).toHaveText(view === 'map' ? 'Map' : 'Sectors');
+    const shell = await parts(page, '#shell', [...boxes]);
     release();
     await expect.poll(async () => (await chartOption(page, name))?.series?.length ?? 0).toBeGreaterThan(0);
     await expect(page.locator('#shell')).toHaveCount(0);
     await expect(page.locator(`[data-chart="${name}"]`)).toHaveCount(1);
     expect(await series(page, `[data-chart="${name}"]`)).toEqual(before);
+    const app = await parts(page, '.app', [...boxes]);
+    for (const part of boxes) expect(app[part], part).toEqual(shell[part]);
     expect(await page.evaluate(() => (window as any).__shift)).toBe(0);
     const frames: boolean[] = await page.evaluate(() => (window as any).__frames);
     expect(frames.slice(frames.indexOf(true)).every(Boolean)).toBe(true);
