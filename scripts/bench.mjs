@@ -227,9 +227,11 @@ async function lcpElementInPage(url) {
     const describe = (el) => {
       if (!el) return '(an element the app has since replaced)';
       const classes = typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
-      const chart = el.closest?.('[data-chart]')?.getAttribute('data-chart');
+      const chart = el.closest?.('[data-chart], [data-shell-chart]')?.getAttribute('data-chart');
+      // The served page's text (index.html's shell) or the app's, which may be the same words.
+      const shell = el.closest?.('#shell') ? ' in the served shell' : '';
       const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
-      return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${classes}${chart ? ` in chart ${chart}` : ''}${text ? ` "${text}"` : ''}`;
+      return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${classes}${chart ? ` in chart ${chart}` : ''}${shell}${text ? ` "${text}"` : ''}`;
     };
     try {
       new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__lcp.push({ at: e.startTime, element: describe(e.element) }); })
