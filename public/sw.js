@@ -40,12 +40,13 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
-  // Assets named by their contents (`-<hex>`, as Trunk and post-build name them): this build's cache first. Assets whose name
-  // stays the same across builds (echarts.js, beijing.json): the network first, else this build's
-  // copy, so a page of a newer build served while this worker still waits never runs against
-  // this build's copies of them.
+  // Assets named by their contents (`-<hex>`, as Trunk and post-build name them, the directory
+  // `link-shells-<hex>/` of the prerendered links' chart options among them): this build's cache
+  // first. Assets whose name stays the same across builds (echarts.js, beijing.json): the network
+  // first, else this build's copy, so a page of a newer build served while this worker still
+  // waits never runs against this build's copies of them.
   const cached = () => caches.open(CACHE).then((cache) => cache.match(request, { ignoreSearch: true }));
-  if (/-[0-9a-f]{12,16}[._]/.test(new URL(request.url).pathname)) {
+  if (/-[0-9a-f]{12,16}[._/]/.test(new URL(request.url).pathname)) {
     event.respondWith(cached().then((hit) => hit || fetch(request)));
     return;
   }

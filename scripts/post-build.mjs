@@ -6,8 +6,8 @@
 //    build as `texts-<hash>.bin`, and the wasm names the file it will fetch; copied into the bundle;
 // 3. the whole dataset as open data (CSVs, README, datapackage.json, atlas-data.zip), written by
 //    build.rs from the same loader into `open-data/` beside the texts; copied into `data/`. A
-//    download, not part of the page: the service worker precaches none of it (it lists files at
-//    the top level only);
+//    download, not part of the page: the service worker precaches none of it (it lists the files
+//    at the top level and the link shells' directory, 6., only);
 // 4. the service worker, with the exact list of this build's hashed assets to precache;
 // 5. the overview's cards and industries, both languages, into index.html's shell: the committed
 //    public/overview-shell.html, written by `cargo run --bin overview_shell` (src/shell.rs) from
@@ -18,16 +18,18 @@
 //    (each prerendered link's view, both languages, with the style rules that show the link the
 //    head's script names) and public/link-shell-summaries.html (their phone summary lines), both
 //    written by `cargo run --bin link_shells` (src/shell/links.rs), into index.html's shell; their
-//    charts' options are files in `link-shells/` (Trunk's copy-dir), fetched by the head's script
-//    and not precached (the service worker lists top-level files only): offline, such a link
-//    shows its words and the chart's grey block until the app draws it;
+//    charts' options are files in `link-shells/` (Trunk's copy-dir), moved here to
+//    `link-shells-<hash of their names and contents>/` and that name written into the head's
+//    script (before the CSP hashes it), so a page of one build never draws another build's figures
+//    (a host or browser cache holding the old files under the old name), and precached by the
+//    service worker (cache first, as every hashed asset): offline, such a link draws its chart;
 // 7. no `<link rel="preload">` of the wasm: Trunk's loader fetches it as soon as the page is
 //    parsed, after the shell's first paint, so on a slow link it does not share the bandwidth with
 //    the stylesheet the first paint waits for. Measured (issue 26, README Performance): with the
 //    preload, Lighthouse's simulated LCP is the wasm's arrival (3.3 s) although the largest paint
 //    is the shell's; without it, the shell's (1.1 s).
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const staging = process.env.TRUNK_STAGING_DIR || process.argv[2];
@@ -72,6 +74,17 @@ for (const [file, marker, check] of [
   if (!fragment.includes(check)) throw new Error(`post-build: ${path} is missing or empty (cargo run --bin link_shells writes it)`);
   index = index.replace(marker, () => fragment);
 }
+// The charts' options of the prerendered links, under a name from their contents (6. above).
+const shellsDir = join(staging, 'link-shells');
+const shellFiles = existsSync(shellsDir) ? readdirSync(shellsDir).filter((name) => name.endsWith('.json')).sort() : [];
+if (!shellFiles.length) throw new Error(`post-build: ${shellsDir} holds no chart options (cargo run --bin link_shells writes them)`);
+const shellsDigest = createHash('sha256');
+for (const name of shellFiles) shellsDigest.update(name).update(readFileSync(join(shellsDir, name)));
+const shellsName = `link-shells-${shellsDigest.digest('hex').slice(0, 16)}`;
+renameSync(shellsDir, join(staging, shellsName));
+const shellsPlaceholder = "'__LINK_SHELLS_DIR__'";
+if (!index.includes(shellsPlaceholder)) throw new Error("post-build: index.html's head script has no '__LINK_SHELLS_DIR__'");
+index = index.replace(shellsPlaceholder, () => JSON.stringify(`${shellsName}/`).replace(/"/g, "'"));
 const wasmPreload = /<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>\s*/;
 if (!wasmPreload.test(index)) throw new Error('post-build: Trunk wrote no wasm preload to remove');
 index = index.replace(wasmPreload, '');
@@ -108,9 +121,6 @@ writeFileSync(join(staging, '_headers'), [
   '  Cache-Control: no-cache',
   '/data/*',
   '  Cache-Control: no-cache',
-  // Named by their link, not their contents: each build's must replace the last.
-  '/link-shells/*',
-  '  Cache-Control: no-cache',
   '/data/atlas-data.zip',
   '  Content-Disposition: attachment; filename="atlas-data.zip"',
   '',
@@ -120,6 +130,7 @@ writeFileSync(join(staging, '_headers'), [
 const assets = readdirSync(staging)
   .filter((name) => statSync(join(staging, name)).isFile())
   .filter((name) => !/^(sw\.js|_headers)$/.test(name) && !/\.(br|gz)$/.test(name))
+  .concat(shellFiles.map((name) => `${shellsName}/${name}`))
   .sort();
 // From the files' contents, not their names: echarts.js and beijing.json keep one name across builds.
 const digest = createHash('sha256');

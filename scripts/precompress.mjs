@@ -6,7 +6,11 @@ import { join } from 'node:path';
 
 const dist = process.argv[2] || 'dist';
 const compressible = /\.(html|js|css|wasm|json|svg|webmanifest|bin)$/;
-for (const name of readdirSync(dist)) {
+// The top level, and the prerendered links' chart options (`link-shells-<hash>/`, post-build.mjs).
+const names = readdirSync(dist).flatMap((name) => (/^link-shells-[0-9a-f]+$/.test(name) && statSync(join(dist, name)).isDirectory()
+  ? readdirSync(join(dist, name)).map((file) => join(name, file))
+  : [name]));
+for (const name of names) {
   const file = join(dist, name);
   if (!compressible.test(name) || !statSync(file).isFile()) continue;
   const fresh = (copy) => existsSync(copy) && statSync(copy).mtimeMs >= statSync(file).mtimeMs;

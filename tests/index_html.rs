@@ -190,6 +190,46 @@ fn the_early_script_lists_the_links_the_build_writes() {
     assert!(INDEX.contains("link.replace(/[=&,]/g, '_')"));
 }
 
+/// The head script's name for a link's chart option, read from its expression and worked out here
+/// for every link, language and theme, is a file the build writes: a drifted scheme (another
+/// order, another separator) would leave every such link's chart grey.
+#[test]
+fn the_early_script_names_the_option_files_the_build_writes() {
+    let dataset = atlas::model::decode(atlas::BUNDLED_DATASET).expect("the bundled dataset decodes");
+    let dir = format!("{}/", atlas::shell::links::OPTIONS_DIR);
+    let written: Vec<String> = atlas::shell::links::generated_files(&dataset)
+        .into_iter()
+        .filter_map(|(path, _)| path.strip_prefix(&dir).map(str::to_string))
+        .collect();
+    let expression = INDEX
+        .split_once("json('__LINK_SHELLS_DIR__' + ")
+        .and_then(|(_, rest)| rest.split_once("),"))
+        .map(|(expression, _)| expression)
+        .expect("the head script fetches json('__LINK_SHELLS_DIR__' + <file name>)");
+    let links = atlas::shell::links::links(&dataset);
+    let mut named = 0;
+    for link in &links {
+        for lang in ["en", "zh"] {
+            for dark in [false, true] {
+                let name: String = expression
+                    .split(" + ")
+                    .map(|token| match token.trim() {
+                        // As the script's `link.replace(/[=&,]/g, '_')`.
+                        "slug" => link.chars().map(|c| if "=&,".contains(c) { '_' } else { c }).collect(),
+                        "lang" => lang.to_string(),
+                        "(dark ? 'dark' : 'light')" => (if dark { "dark" } else { "light" }).to_string(),
+                        quoted if quoted.len() >= 2 && quoted.starts_with('\'') && quoted.ends_with('\'') => quoted[1..quoted.len() - 1].to_string(),
+                        other => panic!("the head script's file name has a part this test does not know: {other}"),
+                    })
+                    .collect();
+                assert!(written.contains(&name), "the head script fetches {name} for {link} ({lang}), which the build does not write");
+                named += 1;
+            }
+        }
+    }
+    assert_eq!(named, written.len(), "one file per link, language and theme");
+}
+
 /// The links' words and options are committed (no host build inside Trunk): they must be what the
 /// core writes now, or a link's first screen would lag the data and the app. A file the core no
 /// longer writes (a link dropped from the list) must go too.
