@@ -16,7 +16,7 @@ mod trend;
 mod views;
 
 pub use district_map::{district_map_chart, MapInput, MAP_NAME};
-pub use views::{bar_points, chart_figures, chart_title, figure_home, compared_sectors, line_names, sectors_chart_height, sectors_note, map_option, sectors_option, source_line, step_option, zone_matches, TrendData};
+pub use views::{bar_points, chart_figures, chart_title, figure_home, compared_sectors, line_names, sectors_chart_height, sectors_note, map_option, player_note, sectors_option, source_line, step_option, zone_matches, TrendData};
 pub use ladder::{cell_label, ladder_chart, ladder_height, tier_colors, tier_label};
 pub use sector_sizes::{sector_sizes_chart, sector_sizes_height};
 pub use profile_map::{profile_map_chart, ProfileMapInput};

@@ -200,6 +200,16 @@ impl TrendData {
 }
 
 impl TrendData {
+    /// The text under the chart: what a gap means, and how many indicators the chart leaves out
+    /// (ui::trends and the served shell, src/shell/links.rs, both write it from here).
+    pub fn note(&self, lang: Lang) -> String {
+        let note = tr(lang, "trends.note");
+        if self.left_out == 0 {
+            return note;
+        }
+        format!("{note} {}", crate::format::counted(lang, "trends.left_out_count", self.left_out))
+    }
+
     /// The sectors drawn as lines, in the chart's order: the legend's entries that have a profile.
     pub fn sectors(&self) -> Vec<String> {
         let mut sectors: Vec<String> = Vec::new();
@@ -210,6 +220,14 @@ impl TrendData {
         }
         sectors
     }
+}
+
+/// The map's year player's line: the years it stops at and the year with the most districts
+/// (ui::map_view and the served shell, src/shell/links.rs, both write it from here).
+pub fn player_note(lang: Lang, player: &crate::query::compare::Player) -> String {
+    let years = player.years.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
+    let best = player.best.map(|y| y.to_string()).unwrap_or_default();
+    tr_with(lang, "map.player_stops", &[("years", &years), ("best", &best), ("n", &player.best_districts.to_string())])
 }
 
 /// The sectors the sectors view draws (ladder rows with a cell, bars or size panels), in the

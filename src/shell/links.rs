@@ -7,8 +7,10 @@
 //!   shell, so the first paint of such a link is its real content (its largest text, the note
 //!   under the chart, included) before the wasm or ECharts has arrived;
 //! - the chart's ECharts option for each language and theme, as the app builds it:
-//!   `public/link-shells/<slug>.<lang>.<theme>.json`, which the head's script fetches at once and
-//!   draws into the shell's chart block as soon as ECharts has loaded.
+//!   `public/link-shells/<slug>.<lang>.<theme>.json`, which the head's script fetches at once (from
+//!   `link-shells-<hash>/`, the name scripts/post-build.mjs gives the directory from its contents;
+//!   the service worker precaches it) and draws into the shell's chart block as soon as ECharts has
+//!   loaded: the one place outside `bridge` that calls ECharts (README "What is where").
 //!
 //! Written from the functions the app draws with (`query::filter_summary`, `charts::TrendData`,
 //! `charts::sectors_option`, `charts::map_option`, `format::tr`), so the words and the chart are
@@ -16,7 +18,7 @@
 //! A picture, as the rest of the shell (aria-hidden, inert): no ids, links or controls; a radio
 //! button, a button or a slider is a span of its size (atlas.css). Host only.
 
-use crate::charts::{map_option, sectors_chart_height, sectors_note, sectors_option, Look, Palette, TrendData};
+use crate::charts::{map_option, player_note, sectors_chart_height, sectors_note, sectors_option, Look, Palette, TrendData};
 use crate::format::{tr, tr_with};
 use crate::model::{Dataset, Lang};
 use crate::query::{self, choice, compare::Player};
@@ -55,7 +57,7 @@ pub fn slug(link: &str) -> String {
     link.replace(['=', '&', ','], "_")
 }
 
-/// The file (under `OPTIONS_DIR`, and `link-shells/` in the bundle) of a link's chart option.
+/// The file (under `OPTIONS_DIR`, and `link-shells-<hash>/` in the bundle) of a link's chart option.
 pub fn option_file(link: &str, lang: Lang, dark: bool) -> String {
     format!("{}.{}.{}.json", slug(link), lang.code(), if dark { "dark" } else { "light" })
 }
@@ -167,12 +169,7 @@ fn view_html(html: &mut String, dataset: &Dataset, state: &ViewState) {
                 radio(false, &tr(lang, "trends.indexed"))
             );
             chart_html(html, "", "trend", "");
-            let data = TrendData::new(dataset, state);
-            let mut note = tr(lang, "trends.note");
-            if data.left_out > 0 {
-                note = format!("{note} {}", crate::format::counted(lang, "trends.left_out_count", data.left_out));
-            }
-            note_html(html, &note);
+            note_html(html, &TrendData::new(dataset, state).note(lang));
         }
     }
     html.push_str("</section>");
@@ -210,9 +207,7 @@ fn map_html(html: &mut String, dataset: &Dataset, state: &ViewState) {
     chart_html(html, "map", "map", "");
     if !player.years.is_empty() {
         let now = player.current.map(|y| tr_with(lang, "map.showing_year", &[("year", &y.to_string())])).unwrap_or_default();
-        let years = player.years.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
-        let best = player.best.map(|y| y.to_string()).unwrap_or_default();
-        let stops = tr_with(lang, "map.player_stops", &[("years", &years), ("best", &best), ("n", &player.best_districts.to_string())]);
+        let stops = player_note(lang, &player);
         let _ = write!(
             html,
             "<div class=\"year-player\"><span class=\"skeleton button-skeleton play-button\"><span>▶ </span>{}</span><span class=\"year-slider\"><span>{}</span><span class=\"skeleton range-skeleton\"></span></span><span class=\"year-now\">{}</span></div><p class=\"chart-note player-note\">{}</p>",

@@ -130,12 +130,7 @@ fn YearPlayer() -> impl IntoView {
                 </label>
                 <output class="year-now" aria-live="polite">{year_text}</output>
             </div>
-            <p class="chart-note player-note">{move || {
-                let player = player.read();
-                let years = player.years.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
-                let best = player.best.map(|y| y.to_string()).unwrap_or_default();
-                tr_with(lang.get(), "map.player_stops", &[("years", &years), ("best", &best), ("n", &player.best_districts.to_string())])
-            }}</p>
+            <p class="chart-note player-note">{move || crate::charts::player_note(lang.get(), &player.read())}</p>
         </Show>
     }
 }

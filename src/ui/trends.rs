@@ -51,10 +51,7 @@ pub fn TrendsView() -> impl IntoView {
                         {move || data.read().index_notes(lang.get()).into_iter().map(|note| format!(" {note}.")).collect::<String>()}
                     </p>
                 </Show>
-                <p class="chart-note">
-                    {move || tr(lang.get(), "trends.note")}
-                    {move || { let n = data.read().left_out; (n > 0).then(|| format!(" {}", crate::format::counted(lang.get(), "trends.left_out_count", n))) }}
-                </p>
+                <p class="chart-note">{move || data.read().note(lang.get())}</p>
                 <SectorProfileLinks sectors=Signal::derive(move || data.read().sectors()) />
                 <SourceButtons points=Signal::derive(move || data.read().points()) />
             </Show>
