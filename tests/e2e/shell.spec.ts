@@ -157,7 +157,8 @@ test('a chart view\'s chart keeps the skeleton\'s grey until ECharts has drawn: 
     };
     requestAnimationFrame(look);
   });
-  await page.goto('./?view=trends');
+  // A link the build did not prerender (src/shell/links.rs): the app's own grey-to-chart path.
+  await page.goto('./?view=trends&time=2019..2022');
   await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
   await expect(page.locator('[data-chart="trend"]')).not.toHaveClass(/chart-pending/);
   const frames: boolean[] = await page.evaluate(() => (window as any).__chartFrames);
