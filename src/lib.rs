@@ -31,7 +31,8 @@ pub mod query;
 pub mod state;
 pub mod story;
 
-/// The overview's content for index.html's shell, written at build time (host only).
+/// index.html's shell, written at build time (host only): the overview's content, and each
+/// prerendered chart link's words and chart options (`shell::links`).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod shell;
 

@@ -157,6 +157,8 @@ where
 pub async fn load_map(name: &'static str, url: &str) -> Result<(), String> {
     echarts_ready().await?;
     if map_registered(name) {
+        // The shell registered them from its own response: let that go.
+        let _ = taken_from_window("atlasMapJson");
         return Ok(());
     }
     once_under_way(url, |url| async move {

@@ -22,8 +22,9 @@ pub fn set_title_and_lang(title: &str, html_lang: &str) {
 }
 
 /// Waits until the browser has shown index.html's static shell: the promise its script sets
-/// settles once the overview's lede (its largest text) is reported painted, or two frames after
-/// the parse on other views and in a browser without Element Timing (at once for a page in the
+/// settles once the overview's lede (its largest text) is reported painted, on a chart link whose
+/// first screen the build wrote (src/shell/links.rs) once the note under its chart is, or two
+/// frames after the parse on other views and in a browser without Element Timing (at once for a page in the
 /// background, which is not painted; at the latest 2 s after the parse); not at the first paint,
 /// which may show only the shell's top, now that the overview's content makes it long (issue 26).
 /// The wasm usually arrives long after that paint and this returns at once. Where it arrives first (a fast or cached load), starting at once would put the
