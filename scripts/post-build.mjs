@@ -15,8 +15,8 @@
 //    overview's real content (issue 26). No cargo call here (a host build inside Trunk would cost
 //    minutes on a fresh machine); tests/index_html.rs fails while the file differs from the app's;
 // 6. a chart link's first screen (issue 26's next lever): the committed public/link-shells.html
-//    (each prerendered link's view, both languages, with the style rules that show the link the
-//    head's script names) and public/link-shell-summaries.html (their phone summary lines), both
+//    (each prerendered link's view, both languages, hidden until the head's script adds the rule
+//    that shows the link it names) and public/link-shell-summaries.html (their phone summary lines), both
 //    written by `cargo run --bin link_shells` (src/shell/links.rs), into index.html's shell; their
 //    charts' options are files in `link-shells/` (Trunk's copy-dir), moved here to
 //    `link-shells-<hash of their names and contents>/` and that name written into the head's

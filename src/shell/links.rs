@@ -106,15 +106,10 @@ pub fn chart_name(view: View) -> &'static str {
     }
 }
 
-/// The style rules that show a link's blocks when index.html's script has named the link
-/// (`<html data-link="slug">`), and every link's view in both languages.
+/// Every link's view in both languages, each hidden (atlas.css) until index.html's head script,
+/// having found the link in its list, adds the one rule that shows its `data-for` blocks.
 fn views_fragment(dataset: &Dataset, links: &[String]) -> String {
-    let mut html = String::from("<style>");
-    for link in links {
-        let slug = slug(link);
-        let _ = write!(html, "html[data-link=\"{slug}\"] #shell [data-for=\"{slug}\"]{{display:contents}}");
-    }
-    html.push_str("</style>\n");
+    let mut html = String::new();
     for link in links {
         let _ = write!(html, "<div class=\"shell-link\" data-for=\"{}\">", slug(link));
         for lang in [Lang::En, Lang::Zh] {
