@@ -1,0 +1,82 @@
+// Issue 26 (no long tasks at start): on a phone the filter sheet's controls, off screen in the
+// closed sheet, are built after the app's first paint, one control per task. What a reader could
+// notice of that deferral: a sheet opened at once must hold its controls, the controls must come
+// by themselves, and nothing may move. Runs in the `phone` and `phone-360` projects only.
+import { test, expect, chartOption } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/** The layout shift the page has had so far (buffered entries). */
+function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const observer = new PerformanceObserver(() => {});
+    observer.observe({ type: 'layout-shift', buffered: true });
+    const entries = observer.takeRecords() as any[];
+    observer.disconnect();
+    return entries.filter((entry) => !entry.hadRecentInput).reduce((sum, entry) => sum + entry.value, 0);
+  });
+}
+
+test('the filter sheet opened the moment the app appears already holds every control', async ({ page }) => {
+  // In the task that mounts the app, before any later task can run, press "Filters"; in the next
+  // frame, count what the sheet holds.
+  await page.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      const button = document.querySelector('.app:not(#shell) .filters-button') as HTMLButtonElement | null;
+      if (!button) return;
+      observer.disconnect();
+      button.click();
+      requestAnimationFrame(() => {
+        const sheet = document.querySelector('#filter-sheet')!;
+        (window as any).__sheetAtOnce = {
+          sectors: sheet.querySelectorAll('input[name=sector]').length,
+          years: sheet.querySelectorAll('input[type=range]').length,
+          indicator: sheet.querySelectorAll('select[name=indicator]').length,
+        };
+      });
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+  await page.goto('./?view=trends&indicator=cluster_scale_threshold');
+  await expect.poll(() => page.evaluate(() => (window as any).__sheetAtOnce ?? null)).toEqual({ sectors: 10, years: 2, indicator: 1 });
+  const sheet = page.getByRole('dialog', { name: 'Filters' });
+  await expect(sheet).toBeVisible();
+  await expect(sheet.getByRole('button', { name: 'Close' })).toBeFocused();
+  // And it works: a sector taken out leaves the chart.
+  await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
+  await sheet.getByRole('checkbox', { name: 'Integrated circuits' }).tap();
+  await expect.poll(async () => (await chartOption(page, 'trend')).series.map((s: any) => s.name)).not.toContain('Integrated circuits');
+});
+
+test('the sheet\'s controls are built after the first paint, and arrive without opening it', async ({ page }) => {
+  // What the mount's task drew: the app's filter section, with or without its controls.
+  await page.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      const filters = document.querySelector('.app:not(#shell) .filters');
+      if (!filters) return;
+      observer.disconnect();
+      (window as any).__atMount = filters.querySelectorAll('input, select').length;
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+  await page.goto('./?view=trends');
+  await expect.poll(() => page.evaluate(() => (window as any).__atMount ?? null)).toBe(0);
+  await expect(page.locator('.app:not(#shell) .filters input[name=sector]')).toHaveCount(10);
+  await expect(page.locator('.app:not(#shell) .filters select[name=indicator]')).toHaveCount(1);
+  await expect(page.locator('.app:not(#shell) .filters input[type=range]')).toHaveCount(2);
+  // Closed, they stay out of sight and out of the keyboard's way.
+  await expect(page.locator('input[name=sector]').first()).toBeHidden();
+});
+
+for (const url of ['./', './?view=trends&sector=integrated_circuits']) {
+  test(`nothing moves while the app takes over and builds what it deferred (${url})`, async ({ page }) => {
+    await page.goto(url);
+    await expect(page.locator('#shell')).toHaveCount(0);
+    if (url === './') await expect(page.locator('svg.sparkline[data-sparkline]').first()).toBeVisible();
+    else await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
+    // Everything deferred has arrived: the footer, the sheet's controls, the overview's milestones.
+    await expect(page.locator('footer.site-footer')).toBeAttached();
+    await expect(page.locator('.filters input[type=range]').first()).toBeAttached();
+    if (url === './') await expect(page.locator('.overview .timeline')).toBeAttached();
+    expect(await layoutShift(page)).toBe(0);
+  });
+}
