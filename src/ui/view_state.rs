@@ -40,6 +40,8 @@ pub struct Atlas {
     /// The notices the reader dismissed: hidden while these same notices stand.
     dismissed: RwSignal<Option<Vec<Notice>>>,
     pub lang: Memo<Lang>,
+    /// Whether the page is embedded (`embed=1`): a slice of the state for what depends on it alone.
+    pub embed: Memo<bool>,
     pub dark: RwSignal<bool>,
     /// The observation whose source panel is open.
     pub source: RwSignal<Option<String>>,
@@ -182,6 +184,7 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
         }
     });
     let lang = Memo::new(move |_| view_state.read().lang);
+    let embed = Memo::new(move |_| view_state.read().embed);
     let atlas = Atlas {
         dataset,
         view_state,
@@ -189,6 +192,7 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
         notices,
         dismissed,
         lang,
+        embed,
         dark: RwSignal::new(initial_theme_is_dark()),
         source: RwSignal::new(None),
         texts: RwSignal::new(TextsLoad::NotAsked),
