@@ -163,7 +163,7 @@ fn first_tap(chart_name: &str, params: &JsValue) -> bool {
     })
 }
 
-fn start(el: &web_sys::HtmlElement, on_click: Option<Callback<ChartClick>>, width: StoredValue<i32>) -> Result<Live, String> {
+fn start(el: &web_sys::HtmlElement, on_click: Option<Callback<ChartClick>>, width: RwSignal<i32>) -> Result<Live, String> {
     let chart = init(el, &JsValue::NULL, &JsValue::UNDEFINED).map_err(describe)?;
     listen_to_presses();
     let chart_name = el.get_attribute("data-chart").unwrap_or_default();
@@ -188,8 +188,12 @@ fn start(el: &web_sys::HtmlElement, on_click: Option<Callback<ChartClick>>, widt
     let resized = chart.clone();
     let measured = el.clone();
     let on_resize = Closure::<dyn FnMut()>::new(move || {
-        // Read here, where the layout is fresh, for the next option's credit line (`fit_credit`).
-        width.set_value(measured.client_width());
+        // Read here, where the layout is fresh, for the credit line (`fit_credit`): a new width
+        // redraws the option with its credit fitted to it.
+        let now = measured.client_width();
+        if width.try_get_untracked().is_some_and(|w| w != now) {
+            width.set(now);
+        }
         let _ = resized.resize();
     });
     let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
@@ -256,9 +260,10 @@ pub fn EChart(
     // The reader's language, provided by the app beside its view state.
     let lang = use_context::<Memo<Lang>>();
     let lang_now = move || lang.map_or(Lang::En, |l| l.get());
-    // The container's width, kept by its resize observer: read in the effect, after the click's
-    // other DOM changes, it made the browser lay out the page in the middle of a filter click.
-    let width = StoredValue::new(0);
+    // The container's width, kept by its resize observer (and read once before the first draw):
+    // read in the effect, after the click's other DOM changes, it made the browser lay out the
+    // page in the middle of a filter click. The effect tracks it, so a new width refits the credit.
+    let width = RwSignal::new(0);
     Effect::new(move |_| {
         let mut option = option.get();
         let Some(el) = container.get() else { return };
@@ -281,10 +286,10 @@ pub fn EChart(
             let _ = el.set_attribute("aria-label", &tr(lang_now(), key));
             return;
         }
-        if width.get_value() <= 0 {
-            width.set_value(el.client_width());
+        if width.get_untracked() <= 0 {
+            width.update_untracked(|w| *w = el.client_width());
         }
-        fit_credit(&mut option, width.get_value());
+        fit_credit(&mut option, width.get());
         let option = to_js(&option);
         instance.update_value(|slot| {
             if slot.is_none() {
