@@ -59,7 +59,7 @@ fn group_of(id: &str, names_a_sector: bool, for_the_city: bool) -> IndicatorGrou
 /// Every indicator's group (`indicator_group`), decided in one pass over the figures: the list is
 /// regrouped at every filter change, and deciding each group anew read all the figures per
 /// indicator (issue 26's filter click).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct IndicatorGroups(BTreeMap<String, IndicatorGroup>);
 
 impl IndicatorGroups {
@@ -84,14 +84,9 @@ impl IndicatorGroups {
     }
 }
 
-/// The options in their groups, in the groups' order, each sorted by its name in `lang`; empty
-/// groups are left out.
-pub fn grouped_options(dataset: &Dataset, options: Vec<IndicatorOption>, lang: Lang) -> Vec<(IndicatorGroup, Vec<IndicatorOption>)> {
-    grouped_options_in(&IndicatorGroups::default(), dataset, options, lang)
-}
-
-/// `grouped_options` with the groups decided once (`IndicatorGroups`).
-pub fn grouped_options_in(
+/// The options in their groups (`known`, decided once: `IndicatorGroups`), in the groups' order,
+/// each sorted by its name in `lang`; empty groups are left out.
+pub fn grouped_options(
     known: &IndicatorGroups,
     dataset: &Dataset,
     options: Vec<IndicatorOption>,
@@ -128,8 +123,8 @@ mod tests {
         assert_eq!(indicator_group(dataset, "zgc_total_revenue"), IndicatorGroup::Places);
         let options: Vec<IndicatorOption> = dataset.indicators.iter().map(|i| IndicatorOption { id: i.id.clone(), n_figures: i.n_observations }).collect();
         let n = options.len();
-        let groups = grouped_options(dataset, options.clone(), Lang::En);
-        assert_eq!(grouped_options_in(&IndicatorGroups::new(dataset), dataset, options, Lang::En), groups, "decided once, grouped alike");
+        let groups = grouped_options(&IndicatorGroups::default(), dataset, options.clone(), Lang::En);
+        assert_eq!(grouped_options(&IndicatorGroups::new(dataset), dataset, options, Lang::En), groups, "decided once, grouped alike");
         let once = IndicatorGroups::new(dataset);
         for indicator in &dataset.indicators {
             assert_eq!(once.of(dataset, &indicator.id), indicator_group(dataset, &indicator.id), "{}", indicator.id);

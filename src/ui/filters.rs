@@ -56,9 +56,10 @@ pub fn FilterBar() -> impl IntoView {
     });
     // On a phone the controls sit in the closed sheet, off screen: they are built after the app's
     // first paint, one control per task, so neither the mount nor any task after it is long
-    // (issue 26); at once where they show in the row (wider screens), on a later view, and as
-    // soon as the sheet opens or the screen widens past the phone layout.
-    let built = RwSignal::new(if bridge::first_paint_done() || !bridge::media_matches(PHONE) { CONTROLS } else { 0 });
+    // (issue 26). The bar is mounted once with the page: where the controls show in the row
+    // (wider screens) they are built with it, and the rest at once when the sheet opens or the
+    // screen widens past the phone layout.
+    let built = RwSignal::new(if bridge::media_matches(PHONE) { 0 } else { CONTROLS });
     if built.get_untracked() < CONTROLS {
         leptos::task::spawn_local(async move {
             bridge::after_first_paint().await;
@@ -449,13 +450,6 @@ fn RegionPicker() -> impl IntoView {
     }
 }
 
-/// Every indicator's group, decided once for the page: the list is regrouped at every filter
-/// change, and deciding a group reads the figures.
-fn indicator_groups(dataset: &'static crate::model::Dataset) -> &'static crate::query::groups::IndicatorGroups {
-    static GROUPS: std::sync::OnceLock<crate::query::groups::IndicatorGroups> = std::sync::OnceLock::new();
-    GROUPS.get_or_init(|| crate::query::groups::IndicatorGroups::new(dataset))
-}
-
 /// Lists the indicators the current view can draw for the selection, with their count of figures
 /// (`query::choice::indicator_options`).
 #[component]
@@ -512,7 +506,7 @@ fn IndicatorSelect() -> impl IntoView {
                 }).collect_view()}
                 {move || {
                     let lang = lang.get();
-                    crate::query::groups::grouped_options_in(indicator_groups(dataset), dataset, options.get(), lang).into_iter().map(|(group, list)| view! {
+                    crate::query::groups::grouped_options(&atlas.indicator_groups.read(), dataset, options.get(), lang).into_iter().map(|(group, list)| view! {
                         <optgroup label=tr(lang, group.label_key())>
                             {list.into_iter().map(|option| {
                                 let id = option.id;

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 /// The link to an entity's profile, in the current language and embedding. Tracks only those
 /// two: a filter change leaves every profile link as it is (issue 26's filter click).
 pub fn profile_href(atlas: &Atlas, subject: ProfileSubject<'_>) -> String {
-    let page = crate::state::ViewState { lang: atlas.lang.get(), embed: atlas.embed.get(), ..Default::default() };
+    let page = crate::state::ViewState::kept_by_profile(atlas.lang.get(), atlas.embed.get());
     atlas.href(&page.profile(subject))
 }
 

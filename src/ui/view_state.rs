@@ -42,6 +42,9 @@ pub struct Atlas {
     pub lang: Memo<Lang>,
     /// Whether the page is embedded (`embed=1`): a slice of the state for what depends on it alone.
     pub embed: Memo<bool>,
+    /// Every indicator's group, decided once (`query::groups::IndicatorGroups`) when the
+    /// indicator list first needs it, not at start: the list is regrouped at every filter change.
+    pub indicator_groups: Memo<crate::query::groups::IndicatorGroups>,
     pub dark: RwSignal<bool>,
     /// The observation whose source panel is open.
     pub source: RwSignal<Option<String>>,
@@ -193,6 +196,7 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
         dismissed,
         lang,
         embed,
+        indicator_groups: Memo::new(move |_| crate::query::groups::IndicatorGroups::new(dataset)),
         dark: RwSignal::new(initial_theme_is_dark()),
         source: RwSignal::new(None),
         texts: RwSignal::new(TextsLoad::NotAsked),
