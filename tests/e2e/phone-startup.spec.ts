@@ -74,3 +74,39 @@ for (const url of ['./', './?view=trends&sector=integrated_circuits']) {
     expect(await layoutShift(page)).toBe(0);
   });
 }
+
+test('widened past the phone layout before its controls are built, the filter row has them at once', async ({ page }) => {
+  // Zero-delay timeouts (the deferral's "one control per task") are held until released, so the
+  // screen widens while the controls are still to come.
+  await page.addInitScript(() => {
+    const held: Array<() => void> = [];
+    const later = window.setTimeout.bind(window);
+    (window as any).setTimeout = (fn: any, delay?: number, ...rest: any[]) => {
+      if (!delay && (window as any).__hold !== false) {
+        held.push(() => fn(...rest));
+        return 0;
+      }
+      return later(fn, delay, ...rest);
+    };
+    (window as any).__release = () => {
+      (window as any).__hold = false;
+      for (const run of held.splice(0)) later(run, 0);
+    };
+  });
+  await page.goto('./?view=trends');
+  const sectors = page.locator('.app:not(#shell) .filters input[name=sector]');
+  await expect(page.locator('.app:not(#shell) .filters')).toBeAttached();
+  await expect(sectors).toHaveCount(0);
+  await page.setViewportSize({ width: 900, height: 800 });
+  // Without the held tasks: the widening itself builds every control, in the row, in sight (the
+  // sectors in their picker, closed on a wide screen).
+  await expect(page.locator('.app:not(#shell) .filters select[name=indicator]')).toBeVisible();
+  await expect(page.locator('.app:not(#shell) .filters input[type=range]').first()).toBeVisible();
+  await expect(page.locator('.app:not(#shell) .filters .sector-picker')).toBeVisible();
+  const built = await sectors.count();
+  expect(built).toBeGreaterThan(0);
+  // The held tasks, released, have nothing left to add.
+  await page.evaluate(() => (window as any).__release());
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+  await expect(sectors).toHaveCount(built);
+});
