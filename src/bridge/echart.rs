@@ -163,7 +163,7 @@ fn first_tap(chart_name: &str, params: &JsValue) -> bool {
     })
 }
 
-fn start(el: &web_sys::HtmlElement, on_click: Option<Callback<ChartClick>>) -> Result<Live, String> {
+fn start(el: &web_sys::HtmlElement, on_click: Option<Callback<ChartClick>>, width: RwSignal<i32>) -> Result<Live, String> {
     let chart = init(el, &JsValue::NULL, &JsValue::UNDEFINED).map_err(describe)?;
     listen_to_presses();
     let chart_name = el.get_attribute("data-chart").unwrap_or_default();
@@ -186,7 +186,14 @@ fn start(el: &web_sys::HtmlElement, on_click: Option<Callback<ChartClick>>) -> R
     });
     chart.on("click", on_click.as_ref().unchecked_ref()).map_err(describe)?;
     let resized = chart.clone();
+    let measured = el.clone();
     let on_resize = Closure::<dyn FnMut()>::new(move || {
+        // Read here, where the layout is fresh, for the credit line (`fit_credit`): a new width
+        // redraws the option with its credit fitted to it.
+        let now = measured.client_width();
+        if width.try_get_untracked().is_some_and(|w| w != now) {
+            width.set(now);
+        }
         let _ = resized.resize();
     });
     let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
@@ -260,6 +267,10 @@ pub fn EChart(
     // The reader's language, provided by the app beside its view state.
     let lang = use_context::<Memo<Lang>>();
     let lang_now = move || lang.map_or(Lang::En, |l| l.get());
+    // The container's width, kept by its resize observer (and read once before the first draw):
+    // read in the effect, after the click's other DOM changes, it made the browser lay out the
+    // page in the middle of a filter click. The effect tracks it, so a new width refits the credit.
+    let width = RwSignal::new(0);
     Effect::new(move |_| {
         let mut option = option.get();
         let Some(el) = container.get() else { return };
@@ -275,8 +286,6 @@ pub fn EChart(
             });
             return;
         }
-        fit_credit(&mut option, el.client_width());
-        let option = to_js(&option);
         if !ready.get() {
             // Until ECharts draws and writes its own description, the container's name is ours,
             // in the language of the moment (it follows a switch while ECharts loads or failed).
@@ -284,9 +293,14 @@ pub fn EChart(
             let _ = el.set_attribute("aria-label", &tr(lang_now(), key));
             return;
         }
+        if width.get_untracked() <= 0 {
+            width.update_untracked(|w| *w = el.client_width());
+        }
+        fit_credit(&mut option, width.get());
+        let option = to_js(&option);
         instance.update_value(|slot| {
             if slot.is_none() {
-                match start(&el, on_click) {
+                match start(&el, on_click, width) {
                     Ok(live) => *slot = Some(live),
                     Err(err) => failed.set(Some(err)),
                 }

@@ -56,6 +56,18 @@ pub async fn after_next_paint() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Resolves in a task of its own (a zero timeout), after what is queued: work split by it runs
+/// as several short tasks, with the browser free to paint or handle a tap between them, instead
+/// of one long one (issue 26).
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        leptos::prelude::set_timeout(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        }, std::time::Duration::ZERO);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 thread_local! {
     /// The page has painted once since the app mounted: a page-wide fact, not one component's.
     static FIRST_PAINT_DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };

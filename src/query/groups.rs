@@ -4,6 +4,7 @@
 
 use super::choice::IndicatorOption;
 use crate::model::{Dataset, Lang, BEIJING};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum IndicatorGroup {
@@ -36,26 +37,65 @@ const INDUSTRY: [&str; 14] = [
 /// names a sector or its name says so; the places when no figure is for the city as a whole;
 /// else the economy.
 pub fn indicator_group(dataset: &Dataset, id: &str) -> IndicatorGroup {
-    let has = |words: &[&str]| words.iter().any(|w| id.starts_with(w) || id.contains(&format!("_{w}")) || id.contains(w));
     let rows = || dataset.observations.iter().filter(|o| o.indicator == id);
+    group_of(id, rows().any(|o| o.sector.is_some()), rows().any(|o| o.region == BEIJING))
+}
+
+/// `indicator_group` from what its figures say: whether one names a sector, whether one is for
+/// the city.
+fn group_of(id: &str, names_a_sector: bool, for_the_city: bool) -> IndicatorGroup {
+    let has = |words: &[&str]| words.iter().any(|w| id.contains(w));
     if has(&RESEARCH) {
         IndicatorGroup::Research
-    } else if rows().any(|o| o.sector.is_some()) || has(&INDUSTRY) {
+    } else if names_a_sector || has(&INDUSTRY) {
         IndicatorGroup::Industries
-    } else if !rows().any(|o| o.region == BEIJING) {
+    } else if !for_the_city {
         IndicatorGroup::Places
     } else {
         IndicatorGroup::Economy
     }
 }
 
-/// The options in their groups, in the groups' order, each sorted by its name in `lang`; empty
-/// groups are left out.
-pub fn grouped_options(dataset: &Dataset, options: Vec<IndicatorOption>, lang: Lang) -> Vec<(IndicatorGroup, Vec<IndicatorOption>)> {
+/// Every indicator's group (`indicator_group`), decided in one pass over the figures: the list is
+/// regrouped at every filter change, and deciding each group anew read all the figures per
+/// indicator (issue 26's filter click).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IndicatorGroups(BTreeMap<String, IndicatorGroup>);
+
+impl IndicatorGroups {
+    pub fn new(dataset: &Dataset) -> IndicatorGroups {
+        // Per indicator: whether a figure names a sector, whether one is for the city.
+        let mut seen: BTreeMap<&str, (bool, bool)> = BTreeMap::new();
+        for o in &dataset.observations {
+            let entry = seen.entry(o.indicator.as_str()).or_default();
+            entry.0 |= o.sector.is_some();
+            entry.1 |= o.region == BEIJING;
+        }
+        let groups = dataset.indicators.iter().map(|i| {
+            let (sector, city) = seen.get(i.id.as_str()).copied().unwrap_or_default();
+            (i.id.clone(), group_of(&i.id, sector, city))
+        });
+        IndicatorGroups(groups.collect())
+    }
+
+    /// The group of `id`; one the dataset does not list is decided from its figures.
+    pub fn of(&self, dataset: &Dataset, id: &str) -> IndicatorGroup {
+        self.0.get(id).copied().unwrap_or_else(|| indicator_group(dataset, id))
+    }
+}
+
+/// The options in their groups (`known`, decided once: `IndicatorGroups`), in the groups' order,
+/// each sorted by its name in `lang`; empty groups are left out.
+pub fn grouped_options(
+    known: &IndicatorGroups,
+    dataset: &Dataset,
+    options: Vec<IndicatorOption>,
+    lang: Lang,
+) -> Vec<(IndicatorGroup, Vec<IndicatorOption>)> {
     let name = |id: &str| dataset.indicator(id).map_or_else(|| id.to_string(), |i| i.label(lang).to_lowercase());
     let mut groups: Vec<(IndicatorGroup, Vec<IndicatorOption>)> = Vec::new();
     for option in options {
-        let group = indicator_group(dataset, &option.id);
+        let group = known.of(dataset, &option.id);
         match groups.iter_mut().find(|(g, _)| *g == group) {
             Some((_, list)) => list.push(option),
             None => groups.push((group, vec![option])),
@@ -83,7 +123,12 @@ mod tests {
         assert_eq!(indicator_group(dataset, "zgc_total_revenue"), IndicatorGroup::Places);
         let options: Vec<IndicatorOption> = dataset.indicators.iter().map(|i| IndicatorOption { id: i.id.clone(), n_figures: i.n_observations }).collect();
         let n = options.len();
-        let groups = grouped_options(dataset, options, Lang::En);
+        let groups = grouped_options(&IndicatorGroups::default(), dataset, options.clone(), Lang::En);
+        assert_eq!(grouped_options(&IndicatorGroups::new(dataset), dataset, options, Lang::En), groups, "decided once, grouped alike");
+        let once = IndicatorGroups::new(dataset);
+        for indicator in &dataset.indicators {
+            assert_eq!(once.of(dataset, &indicator.id), indicator_group(dataset, &indicator.id), "{}", indicator.id);
+        }
         assert_eq!(groups.iter().map(|(g, _)| *g).collect::<Vec<_>>(), [IndicatorGroup::Economy, IndicatorGroup::Research, IndicatorGroup::Industries, IndicatorGroup::Places]);
         assert_eq!(groups.iter().map(|(_, l)| l.len()).sum::<usize>(), n, "every indicator once");
         for (_, list) in &groups {

@@ -209,6 +209,13 @@ pub struct SearchIndex {
     measures: Vec<Entry>,
 }
 
+/// Whether a query asks for nothing (no letter or digit): it finds nothing, so the box can say
+/// so without the index, which is built when the reader first reaches the box (issue 26: not
+/// in the page's start-up).
+pub fn is_blank(query: &str) -> bool {
+    Key::text(query).joined.is_empty()
+}
+
 /// The synonyms of `data/search_terms.json` for one sector or place: each as typed, and the
 /// Chinese ones in pinyin too.
 fn synonym_keys(dataset: &Dataset, id: &str) -> Vec<Key> {
@@ -480,6 +487,18 @@ mod tests {
 
     fn first(query: &str) -> Option<(HitKind, String)> {
         index().1.search(query, 8).into_iter().next().map(|h| (h.kind, h.id))
+    }
+
+    #[test]
+    fn a_blank_query_finds_nothing_and_says_so_without_the_index() {
+        let (dataset, index) = index();
+        for query in ["", "   ", " · ", "\t", "—"] {
+            assert!(is_blank(query), "{query:?}");
+            assert_eq!(index.search_with_figure(dataset, query, 8), Vec::new(), "{query:?}");
+        }
+        for query in ["ic", "海淀", "2023"] {
+            assert!(!is_blank(query), "{query:?}");
+        }
     }
 
     #[test]

@@ -325,7 +325,13 @@ impl ViewState {
             ProfileSubject::Sector(id) => (vec![id.to_string()], Vec::new()),
             ProfileSubject::District(id) | ProfileSubject::Zone(id) => (Vec::new(), vec![id.to_string()]),
         };
-        ViewState { view: View::Profile, sectors, regions, lang: self.lang, embed: self.embed, ..ViewState::default() }
+        ViewState { view: View::Profile, sectors, regions, ..ViewState::kept_by_profile(self.lang, self.embed) }
+    }
+
+    /// What a profile link keeps of the page it is on: its language and embedding, nothing else
+    /// (`profile`). A link built from this alone need not change when a filter does.
+    pub fn kept_by_profile(lang: Lang, embed: bool) -> ViewState {
+        ViewState { lang, embed, ..ViewState::default() }
     }
 
     /// The tour's step (from 1); 1 outside the tour.

@@ -319,6 +319,20 @@ fn a_profile_names_one_sector_district_or_zone() {
     assert_eq!(encode(&trends.profile(ProfileSubject::Zone("bda"))), "view=profile&region=bda&lang=zh&embed=1");
 }
 
+/// A profile link built from the language and embedding alone (the page's links, which a filter
+/// change leaves as they are) is the one built from the whole state.
+#[test]
+fn a_profile_link_needs_only_the_language_and_embedding() {
+    for link in ["view=trends&indicator=gdp&time=2020&lang=zh&embed=1", "view=map&sector=integrated_circuits&region=haidian", "lang=zh", ""] {
+        let state = parse(link, dataset()).state;
+        let kept = ViewState::kept_by_profile(state.lang, state.embed);
+        assert_eq!(encode(&kept), encode(&ViewState { lang: state.lang, embed: state.embed, ..ViewState::default() }), "{link}");
+        for subject in [ProfileSubject::Sector("integrated_circuits"), ProfileSubject::District("haidian"), ProfileSubject::Zone("bda")] {
+            assert_eq!(kept.profile(subject), state.profile(subject), "{link}");
+        }
+    }
+}
+
 /// A table row's place and a click on a small map link to a profile only where one exists.
 #[test]
 fn a_district_or_zone_has_a_profile_and_the_city_or_an_area_has_none() {

@@ -16,6 +16,11 @@ use leptos::ev::{self, KeyboardEvent};
 use leptos::html;
 use leptos::prelude::*;
 
+/// Where the filters are one summary row and a sheet (the stylesheet's phone layout).
+const PHONE: &str = "(max-width: 640px)";
+/// The sheet's controls, built in this many steps on a phone (`FilterBar`'s `built`).
+const CONTROLS: u8 = 4;
+
 #[component]
 pub fn FilterBar() -> impl IntoView {
     let atlas = use_atlas();
@@ -49,6 +54,22 @@ pub fn FilterBar() -> impl IntoView {
             bridge::set_inert_except(".app", ".filters", false);
         }
     });
+    // On a phone the controls sit in the closed sheet, off screen: they are built after the app's
+    // first paint, one control per task, so neither the mount nor any task after it is long
+    // (issue 26). The bar is mounted once with the page: where the controls show in the row
+    // (wider screens) they are built with it, and the rest at once when the sheet opens or the
+    // screen widens past the phone layout.
+    let built = RwSignal::new(if bridge::media_matches(PHONE) { 0 } else { CONTROLS });
+    if built.get_untracked() < CONTROLS {
+        leptos::task::spawn_local(async move {
+            bridge::after_first_paint().await;
+            while built.try_get_untracked().is_some_and(|n| n < CONTROLS) {
+                bridge::next_task().await;
+                built.try_update(|n| *n = (*n + 1).min(CONTROLS));
+            }
+        });
+    }
+    let stage = move |n: u8| built.get() >= n;
     let close = move || sheet_open.set(false);
     // While the sheet is open the notices behind it are inert and go unheard: the sheet repeats
     // them, with the sentence saying a change in it made the trend switch measure
@@ -75,6 +96,7 @@ pub fn FilterBar() -> impl IntoView {
     // is open is not said again (it was heard); a change of language re-says the lines.
     let heard_on_open = RwSignal::new(Vec::<String>::new());
     let open_sheet = move || {
+        built.set(CONTROLS);
         switched.set(None);
         heard_on_open.set(untrack(lines_now));
         sheet_open.set(true);
@@ -104,8 +126,9 @@ pub fn FilterBar() -> impl IntoView {
         now
     });
     // Turned to landscape (or widened) past the phone layout, the sheet has no place: close it.
-    let phone_width = StoredValue::new_local(Some(bridge::watch_media("(max-width: 640px)", move |matches| {
+    let phone_width = StoredValue::new_local(Some(bridge::watch_media(PHONE, move |matches| {
         if !matches {
+            built.set(CONTROLS);
             sheet_open.set(false);
         }
     })));
@@ -160,19 +183,19 @@ pub fn FilterBar() -> impl IntoView {
                         </ul>
                     </div>
                     <div class="filter-row">
-                        <Show when=move || controls.get().sectors>
+                        <Show when=move || controls.get().sectors && stage(1)>
                             <SectorPicker />
                         </Show>
-                        <Show when=move || controls.get().region && !controls.get().several_regions>
+                        <Show when=move || controls.get().region && !controls.get().several_regions && stage(2)>
                             <RegionSelect />
                         </Show>
-                        <Show when=move || controls.get().several_regions>
+                        <Show when=move || controls.get().several_regions && stage(2)>
                             <RegionPicker />
                         </Show>
-                        <Show when=move || controls.get().years>
+                        <Show when=move || controls.get().years && stage(3)>
                             <YearRange />
                         </Show>
-                        <Show when=move || controls.get().indicator>
+                        <Show when=move || controls.get().indicator && stage(4)>
                             <IndicatorSelect />
                         </Show>
                     </div>
@@ -483,7 +506,7 @@ fn IndicatorSelect() -> impl IntoView {
                 }).collect_view()}
                 {move || {
                     let lang = lang.get();
-                    crate::query::groups::grouped_options(dataset, options.get(), lang).into_iter().map(|(group, list)| view! {
+                    crate::query::groups::grouped_options(&atlas.indicator_groups.read(), dataset, options.get(), lang).into_iter().map(|(group, list)| view! {
                         <optgroup label=tr(lang, group.label_key())>
                             {list.into_iter().map(|option| {
                                 let id = option.id;

@@ -169,8 +169,12 @@ pub fn ViewTabs() -> impl IntoView {
     let atlas = use_atlas();
     let lang = atlas.lang;
     let row = NodeRef::<html::Nav>::new();
+    // The view and the language (its labels change width): a filter change does not scroll the
+    // row, nor read its layout in the frame after the click (issue 26's filter click).
+    let view = Memo::new(move |_| atlas.view_state.read().view);
     Effect::new(move |_| {
-        let _ = atlas.view_state.read().view;
+        view.track();
+        lang.track();
         if let Some(row) = row.get() {
             request_animation_frame(move || bridge::scroll_current_into_row(&row));
         }

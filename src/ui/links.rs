@@ -6,9 +6,11 @@ use super::Atlas;
 use crate::state::ProfileSubject;
 use leptos::prelude::*;
 
-/// The link to an entity's profile, in the current language and embedding.
+/// The link to an entity's profile, in the current language and embedding. Tracks only those
+/// two: a filter change leaves every profile link as it is (issue 26's filter click).
 pub fn profile_href(atlas: &Atlas, subject: ProfileSubject<'_>) -> String {
-    atlas.href(&atlas.view_state.get().profile(subject))
+    let page = crate::state::ViewState::kept_by_profile(atlas.lang.get(), atlas.embed.get());
+    atlas.href(&page.profile(subject))
 }
 
 /// A table cell's text, linked to the profile where the entity has one.

@@ -70,7 +70,7 @@ fn Page(dataset: &'static Dataset, readable: bool) -> impl IntoView {
     // panel opens with its quote.
     crate::bridge::when_idle(move || texts::fetch_texts(atlas));
     let lang = atlas.lang;
-    let embed = Memo::new(move |_| atlas.view_state.read().embed);
+    let embed = atlas.embed;
     let view = Memo::new(move |_| atlas.view_state.read().view);
     // Another view or profile moves focus to its heading, so keyboard and screen-reader users
     // hear where they are; a filter change leaves focus on its control. Runs after the new view

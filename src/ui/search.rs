@@ -6,7 +6,7 @@
 
 use super::{tr, use_atlas, History};
 use crate::model::Dataset;
-use crate::query::search::{Hit, SearchIndex};
+use crate::query::search::{is_blank, Hit, SearchIndex};
 use crate::state::actions::{chosen, escape, next_active, Escape, ListKey};
 use leptos::ev::KeyboardEvent;
 use leptos::html;
@@ -38,7 +38,12 @@ pub fn SearchBox(
     let query = RwSignal::new(String::new());
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
-    let hits = Memo::new(move |_| index(dataset).search_with_figure(dataset, &query.read(), LIMIT));
+    // A blank box finds nothing (`search::is_blank`) and so needs no index: the index is built
+    // when the reader reaches the box (focus), not while the page starts (issue 26).
+    let hits = Memo::new(move |_| {
+        let query = query.read();
+        if is_blank(&query) { Vec::new() } else { index(dataset).search_with_figure(dataset, &query, LIMIT) }
+    });
     let expanded = move || open.get() && !query.read().trim().is_empty();
     let choose = move |hit: &Hit| {
         let next = hit.target(dataset, &atlas.view_state.get_untracked());
@@ -108,7 +113,7 @@ pub fn SearchBox(
                 on:input=move |ev| { query.set(event_target_value(&ev)); open.set(true); active.set(None); }
                 on:keydown=on_keydown
                 on:blur=move |_| open.set(false)
-                on:focus=move |_| open.set(true) />
+                on:focus=move |_| { index(dataset); open.set(true); } />
             <ul id=LIST_ID role="listbox" class="search-results" aria-label=move || tr(lang.get(), "search.results") hidden=move || !expanded() || hits.read().is_empty()>
                 {move || hits.get().into_iter().enumerate().map(|(i, hit)| {
                     let lang = lang.get();

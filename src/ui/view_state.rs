@@ -40,6 +40,11 @@ pub struct Atlas {
     /// The notices the reader dismissed: hidden while these same notices stand.
     dismissed: RwSignal<Option<Vec<Notice>>>,
     pub lang: Memo<Lang>,
+    /// Whether the page is embedded (`embed=1`): a slice of the state for what depends on it alone.
+    pub embed: Memo<bool>,
+    /// Every indicator's group, decided once (`query::groups::IndicatorGroups`) when the
+    /// indicator list first needs it, not at start: the list is regrouped at every filter change.
+    pub indicator_groups: Memo<crate::query::groups::IndicatorGroups>,
     pub dark: RwSignal<bool>,
     /// The observation whose source panel is open.
     pub source: RwSignal<Option<String>>,
@@ -182,6 +187,7 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
         }
     });
     let lang = Memo::new(move |_| view_state.read().lang);
+    let embed = Memo::new(move |_| view_state.read().embed);
     let atlas = Atlas {
         dataset,
         view_state,
@@ -189,6 +195,8 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
         notices,
         dismissed,
         lang,
+        embed,
+        indicator_groups: Memo::new(move |_| crate::query::groups::IndicatorGroups::new(dataset)),
         dark: RwSignal::new(initial_theme_is_dark()),
         source: RwSignal::new(None),
         texts: RwSignal::new(TextsLoad::NotAsked),

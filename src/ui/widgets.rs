@@ -8,9 +8,10 @@ use crate::model::{Kind, BEIJING};
 use crate::query;
 use leptos::prelude::*;
 
-/// Renders its children after the app's first paint, in a task of their own: for what is never in
-/// the first screen (the overview's milestones, the footer, the closed source panel), so the mount
-/// that replaces index.html's shell stays short (issue 26). Once the page has painted (a flag
+/// Renders its children after the app's first paint, each instance in a task of its own: for what
+/// is never in the first screen (the overview's milestones, the footer, the closed source panel),
+/// so the mount that replaces index.html's shell stays short, and so do the tasks after it (issue
+/// 26: each a few milliseconds, not one long task for all). Once the page has painted (a flag
 /// page-wide, in the bridge), every later instance renders at once: the overview shown again by a
 /// tab or Back has its milestones and footer in the same frame.
 #[component]
@@ -19,6 +20,7 @@ pub fn AfterFirstPaint(children: ChildrenFn) -> impl IntoView {
     if !shown.get_untracked() {
         leptos::task::spawn_local(async move {
             crate::bridge::after_first_paint().await;
+            crate::bridge::next_task().await;
             shown.set(true);
         });
     }

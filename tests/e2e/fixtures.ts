@@ -101,3 +101,14 @@ export async function mapTexts(page: Page, name: string) {
     };
   });
 }
+
+/** The layout shift the page has had so far: buffered entries are in the observer at once. */
+export function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const observer = new PerformanceObserver(() => {});
+    observer.observe({ type: 'layout-shift', buffered: true });
+    const entries = observer.takeRecords() as any[];
+    observer.disconnect();
+    return entries.filter((entry) => !entry.hadRecentInput).reduce((sum, entry) => sum + entry.value, 0);
+  });
+}

@@ -87,11 +87,31 @@ test('the view tabs are one row that scrolls, with the current tab in view', asy
   }
 });
 
+test('after a language switch the current tab is still scrolled into view', async ({ page }) => {
+  await page.goto('./?view=sources');
+  // By class: its name changes with the language.
+  const tabs = page.locator('nav.tabs:not(#shell *)');
+  const inView = async () => {
+    const row = (await tabs.boundingBox())!;
+    const current = (await tabs.locator('[aria-current="page"]').boundingBox())!;
+    return current.x >= row.x - 1 && current.x + current.width <= row.x + row.width + 1;
+  };
+  await expect.poll(inView).toBe(true);
+  // The reader scrolls the row back to its start: the last tab leaves the screen.
+  await tabs.evaluate((row) => { row.scrollLeft = 0; });
+  expect(await inView()).toBe(false);
+  await page.getByRole('button', { name: '中文' }).tap();
+  await expect(page.locator('html')).toHaveAttribute('lang', /^zh/);
+  await expect.poll(inView).toBe(true);
+});
+
 test('the filters are one summary row; the sheet is a modal dialog that keeps focus and writes the link', async ({ page }) => {
   await page.goto('./?view=trends&indicator=cluster_scale_threshold');
   await drawn(page, 'trend');
   await expect(page.locator('.filter-summary-text:not(#shell *)')).toHaveText(/^10 sectors · \d{4}–\d{4} · Beijing · /);
-  await expect(page.locator('input[name=sector]').first()).toBeHidden();
+  // Built (after the first paint) but out of sight in the closed sheet.
+  await expect(page.locator('.app:not(#shell) input[name=sector]')).not.toHaveCount(0);
+  await expect(page.locator('.app:not(#shell) input[name=sector]').first()).toBeHidden();
   const open = page.getByRole('button', { name: 'Filters' });
   await open.tap();
   const sheet = page.getByRole('dialog', { name: 'Filters' });

@@ -1,6 +1,6 @@
 // Issue 16 (speed): index.html carries a static shell (header, tabs, a skeleton of the view) that
 // paints before the wasm has arrived; the app takes its place on mount, in the same boxes.
-import { test, expect, chartOption } from './fixtures';
+import { test, expect, chartOption, layoutShift } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Holds the wasm back until `release` is called, so a test can look at the page before the app. */
@@ -14,16 +14,6 @@ async function holdWasm(page: Page): Promise<() => void> {
   return release;
 }
 
-/** The layout shift the page has had so far: buffered entries are in the observer at once. */
-function layoutShift(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const observer = new PerformanceObserver(() => {});
-    observer.observe({ type: 'layout-shift', buffered: true });
-    const entries = observer.takeRecords() as any[];
-    observer.disconnect();
-    return entries.filter((entry) => !entry.hadRecentInput).reduce((sum, entry) => sum + entry.value, 0);
-  });
-}
 
 /** The app has drawn the view's content: the overview's sparklines or the chart's series. */
 async function appDrawn(page: Page, url: string) {
