@@ -8,6 +8,16 @@ type Watch = { problems: string[] };
 export const test = base.extend<{ watch: Watch }>({
   watch: [async ({ page }, use) => {
     const watch: Watch = { problems: [] };
+    // ATLAS_HOLD_WASM_MS=1500 holds every page's wasm back that long, so index.html's served shell
+    // stands that long in each test: a locator that can meet the shell (see `app`) then passes
+    // on it too early, reads its words, or finds two. A test's own route for the wasm comes first.
+    const hold = Number(process.env.ATLAS_HOLD_WASM_MS ?? 0);
+    if (hold > 0) {
+      await page.route(/_bg\.wasm$/, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, hold));
+        await route.fallback();
+      });
+    }
     await page.route(/^(?!https?:\/\/(127\.0\.0\.1|localhost)[:/]|data:|blob:)/, (route) => {
       watch.problems.push(`request left loopback: ${route.request().url()}`);
       return route.abort();
