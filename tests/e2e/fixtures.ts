@@ -1,6 +1,6 @@
 // Every test runs as a reader would, and fails on what a reader would suffer: a console error, an
 // uncaught exception, a failed request, or any request leaving loopback (those are also blocked).
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 type Watch = { problems: string[] };
@@ -39,6 +39,17 @@ export const test = base.extend<{ watch: Watch }>({
 
 export { expect };
 
+/** The app as mounted: what every locator of the app's own markup goes through. index.html's
+ *  served shell (`#shell`, removed in the task that mounts the app) is drawn with the app's
+ *  markup and classes (`.card`, `.tabs`, `h2`, `main`, `.filter-summary-text` …), so a page-wide
+ *  CSS or text locator can meet the shell during the takeover: pass on the shell's copy before the
+ *  app has drawn anything, read the shell's words, or find two where the app has one. Inside the
+ *  app's root it waits for the app. Roles need no scoping (the shell is aria-hidden), nor ids,
+ *  `[data-chart]` (never in the shell) or `html`. */
+export function app(page: Page): Locator {
+  return page.locator('div.app:not(#shell)');
+}
+
 /** The chart's current ECharts option, read from the instance on the element with `data-chart`. */
 export function chartOption(page: Page, name: string): Promise<any> {
   return page.locator(`[data-chart="${name}"]`).evaluate((el) => {
@@ -67,7 +78,7 @@ export async function wcagViolations(page: Page, label: string): Promise<string[
 
 /** Opens the filter bar's sector picker (on wide screens the sectors are in a panel its button opens). */
 export async function openSectors(page: Page) {
-  const toggle = page.locator('.sector-picker .picker-toggle');
+  const toggle = app(page).locator('.sector-picker .picker-toggle');
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
 }
 

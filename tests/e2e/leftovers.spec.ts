@@ -4,10 +4,10 @@
 // fix (see the commit that adds it).
 import type { Page } from '@playwright/test';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { test, expect, chartOption } from './fixtures';
+import { test, expect, app, chartOption } from './fixtures';
 
 const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name, exact: true });
-const noticeRegion = (page: Page) => page.locator('div.notices');
+const noticeRegion = (page: Page) => app(page).locator('div.notices');
 const panel = (page: Page) => page.getByRole('dialog', { name: 'Source of this figure' });
 
 /** Takes the problems a test caused on purpose out of the fixture's list; each must be there. */
@@ -33,7 +33,7 @@ test('a dismissed notice stays dismissed while the same notices stand: another d
   // A new link of the same map, with the same notice behind it.
   await page.getByRole('navigation', { name: 'Districts of Beijing' }).getByRole('button', { name: 'Haidian', exact: true }).click();
   await expect(page).toHaveURL(/view=map&indicator=rd_intensity&region=haidian/);
-  await expect(page.locator('.zone-card')).toContainText('Haidian');
+  await expect(app(page).locator('.zone-card')).toContainText('Haidian');
   await expect(noticeRegion(page)).toBeEmpty();
 });
 
@@ -53,7 +53,7 @@ test('a dismissed notice shows again once it went (another view) and came back',
 
 test('at the tour\'s ends the keyboard keeps its place: the other end\'s control takes the focus', async ({ page }) => {
   await page.goto('./?view=tour&step=2');
-  const nav = page.locator('.tour-nav');
+  const nav = app(page).locator('.tour-nav');
   await nav.getByRole('link', { name: '← Previous' }).focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/view=tour$/);
@@ -90,11 +90,11 @@ test('at the tour\'s ends the keyboard keeps its place: the other end\'s control
 
 test('← and → with the focus on another control of the tour leave the focus there, even at an end', async ({ page }) => {
   await page.goto('./?view=tour&step=2');
-  const explore = page.locator('.tour-nav').getByRole('button', { name: 'Explore from here' });
+  const explore = app(page).locator('.tour-nav').getByRole('button', { name: 'Explore from here' });
   await explore.focus();
   await page.keyboard.press('ArrowLeft');
   await expect(page).toHaveURL(/view=tour$/);
-  await expect(page.locator('.tour-nav').getByRole('button', { name: '← Previous' })).toBeDisabled();
+  await expect(app(page).locator('.tour-nav').getByRole('button', { name: '← Previous' })).toBeDisabled();
   // Past the next paint, when a lost focus would have been moved.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await expect(explore).toBeFocused();
@@ -142,7 +142,7 @@ test('the source panel belongs to the page it was opened on: a tab, then Back, c
 
 test('switching from one source to another while the panel is open: closing gives focus to the latest opener', async ({ page }) => {
   await page.goto('./');
-  const sources = page.locator('.card .source-button');
+  const sources = app(page).locator('.card .source-button');
   const [first, second] = [sources.nth(0), sources.nth(1)];
   await first.click();
   await expect(panel(page)).toBeVisible();
@@ -156,7 +156,7 @@ test('switching from one source to another while the panel is open: closing give
 
 test('switching to another source from inside the panel keeps the first opener: Escape gives it the focus', async ({ page }) => {
   await page.goto('./');
-  const sources = page.locator('.card .source-button');
+  const sources = app(page).locator('.card .source-button');
   const others = panel(page).locator('.sources-agree button, .conflict button, .sources-floors button');
   // The first card whose figure has another source in its panel.
   let opener = sources.first();
@@ -200,7 +200,7 @@ test('a chart whose drawing failed clears its error when it redraws', async ({ p
     });
   });
   await page.goto('./?view=trends&indicator=gdp');
-  const error = page.locator('figure').getByRole('status');
+  const error = app(page).locator('figure').getByRole('status');
   await expect(error).toHaveText('Chart unavailable');
   await expect(error).toHaveAttribute('data-error', 'injected setOption failure');
   // The next drawing of the same chart (the index of the same line) works: the error goes.
@@ -273,12 +273,12 @@ test.describe('without a service worker (so the route serves the wasm)', () => {
 test('embedded: Escape inside the places panel folds it, and only it; the next Escape closes the source panel', async ({ page }) => {
   await page.goto('./?view=trends&embed=1&figure=beijing-gdp-2024');
   await expect(panel(page)).toBeVisible();
-  const summary = page.locator('.regions > summary');
+  const summary = app(page).locator('.regions > summary');
   await summary.click();
   const haidian = page.getByRole('checkbox', { name: 'Haidian', exact: true });
   await haidian.focus();
   await page.keyboard.press('Escape');
-  await expect(page.locator('details.regions')).not.toHaveAttribute('open', '');
+  await expect(app(page).locator('details.regions')).not.toHaveAttribute('open', '');
   await expect(summary).toBeFocused();
   await expect(panel(page)).toBeVisible();
   await page.keyboard.press('Escape');

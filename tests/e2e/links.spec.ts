@@ -1,6 +1,6 @@
 // Issue 7: every view is a link; bad links get a notice and a valid view; history works.
 import type { Page } from '@playwright/test';
-import { test, expect, chartOption, seriesNames, query, openSectors } from './fixtures';
+import { test, expect, app, chartOption, seriesNames, query, openSectors } from './fixtures';
 
 /** The bad link was replaced, not followed by a new entry: Back leaves the page at once. */
 async function expectNoExtraEntry(page: Page) {
@@ -39,7 +39,7 @@ test('back and forward restore the exact view after three actions', async ({ pag
   await page.getByRole('checkbox', { name: 'Integrated circuits' }).uncheck();
   await expect(page).toHaveURL(/sector=/);
   states.push(query(page));
-  await page.locator('.regions summary').click();
+  await app(page).locator('.regions summary').click();
   await page.getByRole('checkbox', { name: 'Haidian', exact: true }).check();
   await expect(page).toHaveURL(/region=beijing,haidian/);
   states.push(query(page));
@@ -198,14 +198,14 @@ test('a filter the view does not read leaves its link and its title', async ({ p
   await page.goto('./?view=sources&sector=integrated_circuits&region=haidian&time=2020');
   await expect.poll(() => query(page)).toBe('view=sources');
   await expect(page).toHaveTitle('Sources · Beijing High-Tech Atlas');
-  await expect(page.locator('.notices li')).toHaveCount(0);
+  await expect(app(page).locator('.notices li')).toHaveCount(0);
 });
 
 // Issue 23, §6 S2: a link of thousands of unknown keys shows five notices and counts the rest.
 test('a link of 3,000 unknown keys shows five notices and "and 2,995 more"', async ({ page }) => {
   const keys = Array.from({ length: 3000 }, (_, i) => `k${i}=v`).join('&');
   await page.goto(`./?view=trends&${keys}`);
-  const items = page.locator('.notices li');
+  const items = app(page).locator('.notices li');
   await expect(items).toHaveCount(6);
   await expect(items.nth(0)).toHaveText('Ignored “k0=v”: it is not part of an Atlas link.');
   await expect(items.nth(5)).toHaveText('… and 2,995 more ignored parts of the link.');
@@ -218,7 +218,7 @@ test('markup in a link is shown as text and never runs', async ({ page }) => {
   await page.goto('./?view=<script>alert(1)</script>&sector=<img src=x onerror=alert(2)>');
   const notice = page.getByRole('status').filter({ hasText: 'Ignored view' });
   await expect(notice).toContainText('<script>alert(1)</script>');
-  await expect(page.locator('.notices script, .notices img')).toHaveCount(0);
+  await expect(app(page).locator('.notices script, .notices img')).toHaveCount(0);
   expect(dialogs).toBe(0);
   await expect(page).toHaveURL(/\/$/);
 });
@@ -246,7 +246,7 @@ test('share gives a copyable link and an embed snippet', async ({ page, context,
   await page.goto('./?view=map&time=2022');
   await page.getByRole('button', { name: 'Share' }).click();
   await page.getByRole('button', { name: 'Copy link' }).click();
-  await expect(page.getByText('Link copied')).toBeVisible();
+  await expect(app(page).getByText('Link copied')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL('./?view=map&time=2022', baseURL).href);
   await expect(page.getByRole('textbox', { name: 'Embed code' })).toHaveValue(new RegExp(`<iframe src="${baseURL!.replace(/[.\/]/g, '\\$&')}\\?view=map&amp;time=2022&amp;embed=1"`));
 });

@@ -1,5 +1,5 @@
 // Issue 6: the cluster map, linked both ways with the filters.
-import { test, expect, chartOption, mapTexts } from './fixtures';
+import { test, expect, app, chartOption, mapTexts } from './fixtures';
 
 const mapReady = async (page: any) =>
   expect.poll(async () => (await chartOption(page, 'map'))?.series?.[0]?.data?.length ?? 0).toBe(16);
@@ -41,11 +41,11 @@ test('clicking a district sets the region, in the page and in the URL', async ({
   const box = (await page.locator('[data-chart="map"]').boundingBox())!;
   await page.mouse.click(box.x + point[0], box.y + point[1]);
   await expect(page).toHaveURL(/view=map&region=haidian/);
-  await expect(page.locator('.zone-card')).toContainText('Haidian');
+  await expect(app(page).locator('.zone-card')).toContainText('Haidian');
   await page.getByRole('link', { name: 'See the trend for the selected region' }).click();
   await expect(page).toHaveURL(/view=trends&region=haidian/);
-  await expect(page.locator('.regions summary')).toHaveText('Regions: Haidian');
-  await page.locator('.regions summary').click();
+  await expect(app(page).locator('.regions summary')).toHaveText('Regions: Haidian');
+  await app(page).locator('.regions summary').click();
   await expect(page.getByRole('checkbox', { name: 'Haidian', exact: true })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'Beijing', exact: true })).not.toBeChecked();
 });
@@ -55,7 +55,7 @@ test('a zone from the list opens its card with its source and sets the region', 
   await mapReady(page);
   await page.getByRole('navigation', { name: 'Science cities, parks and zones' }).getByRole('button', { name: 'Huairou Science City' }).click();
   await expect(page).toHaveURL(/region=huairou_science_city/);
-  const card = page.locator('.zone-card');
+  const card = app(page).locator('.zone-card');
   await expect(card).toContainText('怀柔科学城');
   await expect(card.getByRole('link', { name: /Source for this zone/ })).toHaveAttribute('href', /^https?:\/\//);
   await expect(card.locator('blockquote')).toContainText('Huairou');
@@ -78,7 +78,7 @@ test('every zone point lies inside its own district', async ({ page }) => {
 
 test("a zone's card lists its figures by measure, periods in order, and names a plan as a target", async ({ page }) => {
   await page.goto('./?view=map&region=bda');
-  const figures = page.locator('.zone-card .zone-figures li');
+  const figures = app(page).locator('.zone-card .zone-figures li');
   await expect(figures.first()).toBeVisible();
   const lines = await figures.allInnerTexts();
   const gdp = lines.filter((l) => l.startsWith('Gross domestic product ·'));
