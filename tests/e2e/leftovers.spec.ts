@@ -158,7 +158,9 @@ test('switching to another source from inside the panel keeps the first opener: 
   await page.goto('./');
   const sources = app(page).locator('.card .source-button');
   const others = panel(page).locator('.sources-agree button, .conflict button, .sources-floors button');
-  // The first card whose figure has another source in its panel.
+  // The first card whose figure has another source in its panel (counted once the app's cards are
+  // there: a count does not wait).
+  await expect(sources.first()).toBeVisible();
   let opener = sources.first();
   for (let i = 0; i < await sources.count(); i++) {
     opener = sources.nth(i);
