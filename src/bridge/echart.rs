@@ -307,6 +307,21 @@ pub fn EChart(
             }
         });
     });
+    // A chart that could not be drawn shows no figures. The last drawing goes (it is not these
+    // figures), and the container's name says the chart is unavailable, in the page's language,
+    // not ECharts' description of what it drew before; its downloads are off below.
+    Effect::new(move |_| {
+        let unavailable = failed.with(Option::is_some);
+        let Some(el) = container.get() else { return };
+        if unavailable {
+            instance.with_value(|slot| {
+                if let Some(live) = slot {
+                    let _ = live.chart.clear();
+                }
+            });
+            let _ = el.set_attribute("aria-label", &tr(lang_now(), "chart.unavailable"));
+        }
+    });
     on_cleanup(move || {
         instance.update_value(|slot| {
             if let Some(live) = slot.take() {
@@ -324,7 +339,19 @@ pub fn EChart(
     });
     let file_name = format!("beijing-atlas-{name}.png");
     let download_failed = RwSignal::new(None::<String>);
+    // While the chart is unavailable there is nothing to save: no blank PNG, no figures it does
+    // not show. Its buttons stay where they are, say they are off (aria-disabled: still
+    // focusable) and are described by the notice that says why.
+    let unavailable = move || failed.with(Option::is_some);
+    let unavailable_id = format!("{name}-unavailable");
+    let described_by = {
+        let id = unavailable_id.clone();
+        move || unavailable().then(|| id.clone())
+    };
     let download = move |_| {
+        if unavailable() {
+            return;
+        }
         instance.with_value(|slot| {
             let Some(live) = slot else { return };
             let opts = js_sys::Object::new();
@@ -338,15 +365,17 @@ pub fn EChart(
     let loading_label = tr(lang.map_or(Lang::En, |l| l.get_untracked()), "chart.loading");
     // The failure's own words (the browser's, ECharts') are English: kept in `data-error` for a
     // developer; the reader gets the sentence in the page's language.
-    let notice = move |key: &'static str, err: String| view! { <p role="status" class="notice" data-error=err>{move || tr(lang_now(), key)}</p> };
+    let notice = move |key: &'static str, err: String, id: Option<String>| view! { <p role="status" class="notice" id=id data-error=err>{move || tr(lang_now(), key)}</p> };
     view! {
         <figure class=format!("chart-figure {class}")>
             <div class="chart-downloads">
                 {download_label.map(|text| view! {
-                    <button type="button" class="chart-download" on:click=download aria-label=move || text.get()>"PNG"</button>
+                    <button type="button" class="chart-download" on:click=download aria-label=move || text.get()
+                        aria-disabled=move || unavailable().then_some("true") aria-describedby=described_by.clone()>"PNG"</button>
                 })}
                 {csv.map(|(text, save)| view! {
-                    <button type="button" class="chart-download" on:click=move |_| save.run(download_failed) aria-label=move || text.get()>"CSV"</button>
+                    <button type="button" class="chart-download" on:click=move |_| { if !unavailable() { save.run(download_failed) } } aria-label=move || text.get()
+                        aria-disabled=move || unavailable().then_some("true") aria-describedby=described_by.clone()>"CSV"</button>
                 })}
             </div>
             // ECharts' `aria` option writes the container's aria-label from the chart's data.
@@ -354,8 +383,8 @@ pub fn EChart(
             <div node_ref=container class="chart" class:chart-pending=move || pending.get() && failed.get().is_none()
                 data-chart=name role="img" aria-label=loading_label
                 style:height=move || height.and_then(|h| h.get()).map(|px| format!("{px}px"))></div>
-            {move || failed.get().map(|err| notice("chart.unavailable", err))}
-            {move || download_failed.get().map(|err| notice("ui.download_failed", err))}
+            {move || failed.get().map(|err| notice("chart.unavailable", err, Some(unavailable_id.clone())))}
+            {move || download_failed.get().map(|err| notice("ui.download_failed", err, None))}
         </figure>
     }
 }

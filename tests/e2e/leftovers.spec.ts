@@ -212,6 +212,65 @@ test('a chart whose drawing failed clears its error when it redraws', async ({ p
   await expect(error).toHaveCount(0);
 });
 
+test('a chart that could not be drawn says so in its name too, and offers no blank or stale file', async ({ page }) => {
+  // ECharts' namespace as the page gets it, with instances whose drawing of figures throws
+  // while window.failDrawing is set (clearing, an option without series, still works).
+  await page.addInitScript(() => {
+    let namespace: any;
+    Object.defineProperty(window, 'echarts', {
+      configurable: true,
+      get: () => namespace,
+      set: (real: any) => {
+        const init = (...args: any[]) => {
+          const chart = real.init(...args);
+          const setOption = chart.setOption.bind(chart);
+          chart.setOption = (...options: any[]) => {
+            const figures = (options[0]?.series ?? []).length > 0;
+            if ((window as any).failDrawing && figures) throw new Error('injected setOption failure');
+            return setOption(...options);
+          };
+          return chart;
+        };
+        namespace = new Proxy(real, { get: (target, key) => (key === 'init' ? init : target[key]) });
+      },
+    });
+  });
+  await page.goto('./?view=trends&indicator=gdp');
+  const chart = page.locator('[data-chart="trend"]');
+  await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBe(1);
+  // ECharts names the drawn chart by what it draws.
+  await expect(chart).toHaveAttribute('aria-label', /Gross domestic product/);
+  const png = page.getByRole('button', { name: 'Download this chart as PNG' });
+  const csv = page.getByRole('button', { name: 'Download the figures this chart draws (CSV)' });
+  await expect(png).toBeEnabled();
+  await expect(csv).toBeEnabled();
+  // The next drawing fails: the notice, and the chart's name says the same; the old drawing goes.
+  await page.evaluate(() => { (window as any).failDrawing = true; });
+  await page.getByRole('radio', { name: /Indexed growth/ }).check();
+  await expect(app(page).locator('figure').getByRole('status')).toHaveText('Chart unavailable');
+  await expect(chart).toHaveAccessibleName('Chart unavailable');
+  expect((await chartOption(page, 'trend'))?.series ?? []).toEqual([]);
+  // Its downloads are off, and say why; a click saves nothing.
+  for (const button of [png, csv]) {
+    await expect(button).toBeDisabled();
+    await expect(button).toHaveAccessibleDescription('Chart unavailable');
+    const download = page.waitForEvent('download', { timeout: 1000 });
+    await button.click({ force: true });
+    await expect(download).rejects.toThrow(/Timeout/);
+  }
+  // In Chinese, in Chinese.
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(chart).toHaveAccessibleName('图表无法显示');
+  await expect(page.getByRole('button', { name: '下载图表（PNG）' })).toBeDisabled();
+  // A drawing that works brings back its description and its downloads.
+  await page.evaluate(() => { (window as any).failDrawing = false; });
+  await page.getByRole('button', { name: 'EN' }).click();
+  await expect(app(page).locator('figure').getByRole('status')).toHaveCount(0);
+  await expect(chart).toHaveAttribute('aria-label', /Gross domestic product/);
+  await expect(png).toBeEnabled();
+  await expect(csv).toBeEnabled();
+});
+
 test.describe('without a service worker (so the route sees the texts\' fetch)', () => {
   test.use({ serviceWorkers: 'block' });
 
