@@ -32,6 +32,7 @@ extern "C" {
 struct Live {
     chart: ECharts,
     _on_click: Closure<dyn FnMut(JsValue)>,
+    _on_roam: Closure<dyn FnMut(JsValue)>,
     /// Its container keeps the capture listener below until cleanup takes it off: a touch on a
     /// removed chart must not call a dropped closure.
     el: web_sys::HtmlElement,
@@ -185,6 +186,21 @@ fn start(el: &web_sys::HtmlElement, on_click: Option<Callback<ChartClick>>) -> R
         }
     });
     chart.on("click", on_click.as_ref().unchecked_ref()).map_err(describe)?;
+    // Zooming a map (wheel, pinch) moves its labels with it but does not lay them out again:
+    // ECharts' transform update keeps hidden every label its last layout hid (`hideOverlap`), so
+    // the district names hidden at a phone's width stayed hidden however far the reader zoomed
+    // in. After a zoom the option is set again, unchanged, which lays every label out at the new
+    // scale; `lazyUpdate` makes that once a frame however many zoom events a pinch sends.
+    let relaid = chart.clone();
+    let on_roam = Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
+        let zoomed = js_sys::Reflect::get(&params, &"zoom".into()).is_ok_and(|zoom| zoom.as_f64().is_some());
+        if zoomed {
+            let opts = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&opts, &"lazyUpdate".into(), &JsValue::TRUE);
+            let _ = relaid.set_option(&js_sys::Object::new(), &opts);
+        }
+    });
+    chart.on("georoam", on_roam.as_ref().unchecked_ref()).map_err(describe)?;
     let resized = chart.clone();
     let on_resize = Closure::<dyn FnMut()>::new(move || {
         let _ = resized.resize();
@@ -204,7 +220,7 @@ fn start(el: &web_sys::HtmlElement, on_click: Option<Callback<ChartClick>>) -> R
         }
     });
     let _ = el.add_event_listener_with_callback_and_bool("touchmove", on_touch_move.as_ref().unchecked_ref(), true);
-    Ok(Live { chart, _on_click: on_click, el: el.clone(), on_touch_move, observer, _on_resize: on_resize })
+    Ok(Live { chart, _on_click: on_click, _on_roam: on_roam, el: el.clone(), on_touch_move, observer, _on_resize: on_resize })
 }
 
 #[component]

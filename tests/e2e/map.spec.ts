@@ -121,3 +121,35 @@ test('district names never overlap, each sits in its district, and the map clear
   });
   expect(outside).toEqual([]);
 });
+
+// Issue 27's names at a phone's width: zooming in (the wheel here, two fingers on a phone) lays
+// the names out again at the new scale, so a name that had to give way comes back once there is
+// room, and still none covers another. Before, a zoom kept every name its first layout had hidden.
+test.describe('at 390 px', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('zooming the map in shows the district names it had to hide, none over another', async ({ page }) => {
+    await page.goto('./?view=map');
+    await mapReady(page);
+    await expect.poll(async () => (await mapTexts(page, 'map')).districtNames.length).toBeGreaterThan(6);
+    const before = await mapTexts(page, 'map');
+    expect(before.districtNames.length, before.districtNames.join(' | ')).toBeLessThan(16);
+    // The wheel over the city centre, where the small districts' names gave way.
+    const chart = page.locator('[data-chart="map"]');
+    const centre = await chart.evaluate((el) => (window as any).echarts.getInstanceByDom(el).convertToPixel({ geoIndex: 0 }, [116.4, 39.9]));
+    const box = (await chart.boundingBox())!;
+    await page.mouse.move(box.x + centre[0], box.y + centre[1]);
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -300);
+    const inBox = (t: { x: number; y: number; w: number; h: number }, b: { w: number; h: number }) => t.x >= 0 && t.y >= 0 && t.x + t.w <= b.w && t.y + t.h <= b.h;
+    const shownAfter = async () => {
+      const drawn = await mapTexts(page, 'map');
+      return drawn.texts.filter((t) => drawn.districtNames.includes(t.text) && inBox(t, drawn.box)).map((t) => t.text);
+    };
+    await expect.poll(async () => (await shownAfter()).filter((name) => !before.districtNames.includes(name))).not.toEqual([]);
+    // No two names (nor a name and a zone's label) cover each other: the labels ECharts lays out.
+    const after = await mapTexts(page, 'map');
+    const laidOut = new Set((await chartOption(page, 'map')).series.flatMap((s: any) => s.data.map((d: any) => d.label?.formatter ?? d.name)));
+    const overlapping = after.overlaps.filter((pair) => pair.split(' / ').every((text) => laidOut.has(text)));
+    expect(overlapping, after.texts.map((t) => t.text).join(' | ')).toEqual([]);
+  });
+});
