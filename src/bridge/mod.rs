@@ -17,6 +17,7 @@ pub use page::{
     after_first_paint, after_next_paint, browser_languages, event_inside, first_paint_done, focus_by_id, focus_control, focus_lost, is_typing_target, location_search, origin, remove_shell, scroll_current_into_row, set_inert_except, shell_painted,
     FocusReturn, Interval, set_theme_attribute, set_title_and_lang, store_lang, store_theme, stored_lang, stored_theme,
 };
+pub use page::page_hidden;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -209,6 +209,15 @@ pub fn focus_lost() -> bool {
     document().and_then(|d| d.active_element()).is_none_or(|e| e.tag_name() == "BODY")
 }
 
+/// Whether the page is in the background (another tab, a minimised window): it draws no frames,
+/// and a requestAnimationFrame callback waits until it is shown.
+pub fn page_hidden() -> bool {
+    document()
+        .and_then(|d| js_sys::Reflect::get(&d, &JsValue::from_str("visibilityState")).ok())
+        .and_then(|state| state.as_string())
+        .is_some_and(|state| state == "hidden")
+}
+
 thread_local! {
     /// The dialogs that cover the screen, in the order they opened: (container, kept child).
     static MODALS: std::cell::RefCell<Vec<(String, String)>> = const { std::cell::RefCell::new(Vec::new()) };

@@ -84,22 +84,24 @@ impl Atlas {
         self.writes_pending.update_value(|n| *n += 1);
         let generation = self.generation.get_value();
         let atlas = *self;
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    if atlas.generation.get_value() != generation || atlas.drop_writes_if_router_moved() {
-                        return;
-                    }
-                    atlas.navigate.with_value(|navigate| navigate(&url, NavigateOptions { replace, scroll: false, ..Default::default() }));
-                    atlas.router_expected.set_value(atlas.router_search.get_untracked());
-                    atlas.writes_pending.update_value(|n| *n = n.saturating_sub(1));
-                    if atlas.writes_pending.get_value() == 0 {
-                        atlas.ahead.set(None);
-                    }
-                },
-                std::time::Duration::ZERO,
-            )
-        });
+        let write = move || {
+            if atlas.generation.get_value() != generation || atlas.drop_writes_if_router_moved() {
+                return;
+            }
+            atlas.navigate.with_value(|navigate| navigate(&url, NavigateOptions { replace, scroll: false, ..Default::default() }));
+            atlas.router_expected.set_value(atlas.router_search.get_untracked());
+            atlas.writes_pending.update_value(|n| *n = n.saturating_sub(1));
+            if atlas.writes_pending.get_value() == 0 {
+                atlas.ahead.set(None);
+            }
+        };
+        // A page in the background draws no frames, and its frame callbacks wait until it is
+        // shown: there (the map player goes on playing) the write goes after a task.
+        if bridge::page_hidden() {
+            set_timeout(write, std::time::Duration::ZERO);
+        } else {
+            request_animation_frame(move || set_timeout(write, std::time::Duration::ZERO));
+        }
     }
 
     /// Drops the pending writes when the router's query string is not the one they expect, and
@@ -108,11 +110,17 @@ impl Atlas {
         let moved = self.writes_pending.get_value() > 0
             && self.router_expected.with_value(|expected| *expected != self.router_search.get_untracked());
         if moved {
-            self.generation.update_value(|g| *g += 1);
-            self.writes_pending.set_value(0);
-            self.ahead.set(None);
+            self.drop_writes();
         }
         moved
+    }
+
+    /// Drops the pending writes: their callbacks, already scheduled, do nothing, and the view
+    /// follows the router.
+    fn drop_writes(&self) {
+        self.generation.update_value(|g| *g += 1);
+        self.writes_pending.set_value(0);
+        self.ahead.set(None);
     }
 
     /// Applies a change to the current state.
@@ -220,6 +228,16 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
         location.search.track();
         atlas.drop_writes_if_router_moved();
     });
+    // Back or Forward to an entry with the very same link moves the router without changing the
+    // query string it reports, which the check above cannot see. Every popstate is the reader
+    // moving through the history (the writes push and replace, which fire none): the writes
+    // still waiting are dropped.
+    let history_moved = window_event_listener(leptos::ev::popstate, move |_| {
+        if atlas.writes_pending.get_value() > 0 {
+            atlas.drop_writes();
+        }
+    });
+    on_cleanup(move || history_moved.remove());
     // The title follows the router, not `ahead`: set before the history push, it would name the
     // entry being left in the history list. `<html lang>` follows the words on screen.
     let router_state = Memo::new(move |_| state::parse(&location.search.read(), dataset).state);

@@ -130,6 +130,69 @@ test('two filter changes in one frame are two history entries, each restored exa
   await expect.poll(() => seriesNames(page, 'trend')).toEqual(expect.arrayContaining(['Integrated circuits', 'Artificial intelligence']));
 });
 
+// Back or Forward to an entry with the same link as the one on screen moves the router without
+// a new query string; the control's late write must still give way.
+test('Back right after a filter click, to an entry with the same link, shows that entry', async ({ page }) => {
+  await page.goto('./?view=trends&indicator=cluster_scale_threshold');
+  await expect.poll(() => seriesNames(page, 'trend')).toContain('Integrated circuits');
+  const first = query(page);
+  // A second entry with the very same link, as a link to the page itself makes one.
+  await page.evaluate(() => history.pushState(history.state, '', location.href));
+  await openSectors(page);
+  const ic = await page.getByRole('checkbox', { name: 'Integrated circuits' }).elementHandle();
+  await page.evaluate(async (box) => {
+    const held: FrameRequestCallback[] = [];
+    const frame = window.requestAnimationFrame;
+    window.requestAnimationFrame = (callback) => { held.push(callback); return 0; };
+    try {
+      (box as HTMLInputElement).click();
+      const popped = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+      history.back();
+      await Promise.race([popped, new Promise((_, reject) => setTimeout(() => reject(new Error('no popstate after history.back()')), 5000))]);
+    } finally {
+      window.requestAnimationFrame = frame;
+      for (const callback of held) frame(callback);
+    }
+  }, ic);
+  await afterLateWrite(page);
+  expect(query(page)).toBe(first);
+  await expect(page.getByRole('checkbox', { name: 'Integrated circuits' })).toBeChecked();
+  await expect.poll(() => seriesNames(page, 'trend')).toContain('Integrated circuits');
+});
+
+// In a tab in the background the page draws no frames, so a write waiting for one waited until
+// the tab was shown: the map player's years did not reach the link meanwhile.
+test('in a background tab the map player still writes its years to the link', async ({ page }) => {
+  await page.goto('./?view=map&indicator=gdp');
+  await expect.poll(async () => (await chartOption(page, 'map'))?.series?.[0]?.data?.length ?? 0).toBe(16);
+  const play = await page.getByRole('button', { name: 'Play the years' }).elementHandle();
+  const years = await page.evaluate(async (button) => {
+    // As a tab in the background: hidden, its frame callbacks held until it is shown.
+    const held: FrameRequestCallback[] = [];
+    const frame = window.requestAnimationFrame;
+    window.requestAnimationFrame = (callback) => { held.push(callback); return 0; };
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    const seen: string[] = [];
+    try {
+      (button as HTMLButtonElement).click();
+      const start = Date.now();
+      while (seen.length < 2 && Date.now() - start < 6000) {
+        const time = new URLSearchParams(location.search).get('time');
+        if (time && !seen.includes(time)) seen.push(time);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      delete (document as any).visibilityState;
+      delete (document as any).hidden;
+      window.requestAnimationFrame = frame;
+      for (const callback of held) frame(callback);
+    }
+    return seen;
+  }, play);
+  expect(years).toHaveLength(2);
+});
+
 test('a tab clicked right after a filter click shows the tab, under the tab\'s link', async ({ page }) => {
   await page.goto('./?view=trends&indicator=cluster_scale_threshold');
   await expect.poll(() => seriesNames(page, 'trend')).toContain('Integrated circuits');
