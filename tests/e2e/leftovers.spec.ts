@@ -104,6 +104,30 @@ test('← and → with the focus on another control of the tour leave the focus 
   await expect(explore).toBeFocused();
 });
 
+test('Back to the tour\'s first step with nothing focused leaves nothing focused', async ({ page }) => {
+  await page.goto('./?view=tour');
+  const nav = app(page).locator('.tour-nav');
+  await expect(nav.getByRole('button', { name: '← Previous' })).toBeDisabled();
+  // → with nothing focused, then Back: the link the first step swaps away never had the focus.
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/step=2$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/view=tour$/);
+  await expect(nav.getByRole('button', { name: '← Previous' })).toBeDisabled();
+  // Past the next paint, when a lost focus would have been moved.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+  // Nor when Previous had the focus and let it go (as a click on nothing does) before ← swapped it.
+  await page.goto('./?view=tour&step=2');
+  await nav.getByRole('link', { name: '← Previous' }).focus();
+  await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+  await page.keyboard.press('ArrowLeft');
+  await expect(page).toHaveURL(/view=tour$/);
+  await expect(nav.getByRole('button', { name: '← Previous' })).toBeDisabled();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+});
+
 test('an Escape the search box handled (closing its list) leaves the source panel open', async ({ page }) => {
   await page.goto('./');
   await page.getByRole('button', { name: /Source of R&D expenditure/ }).click();
