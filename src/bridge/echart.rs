@@ -164,6 +164,9 @@ fn first_tap(chart_name: &str, params: &JsValue) -> bool {
     })
 }
 
+/// How long a map's zoom rests before its labels are laid out again (`start`).
+const RELAYOUT_AFTER_ZOOM_MS: u32 = 150;
+
 fn start(el: &web_sys::HtmlElement, on_click: Option<Callback<ChartClick>>) -> Result<Live, String> {
     let chart = init(el, &JsValue::NULL, &JsValue::UNDEFINED).map_err(describe)?;
     listen_to_presses();
@@ -189,15 +192,19 @@ fn start(el: &web_sys::HtmlElement, on_click: Option<Callback<ChartClick>>) -> R
     // Zooming a map (wheel, pinch) moves its labels with it but does not lay them out again:
     // ECharts' transform update keeps hidden every label its last layout hid (`hideOverlap`), so
     // the district names hidden at a phone's width stayed hidden however far the reader zoomed
-    // in. After a zoom the option is set again, unchanged, which lays every label out at the new
-    // scale; `lazyUpdate` makes that once a frame however many zoom events a pinch sends.
+    // in. Once a zoom has rested for `RELAYOUT_AFTER_ZOOM_MS`, the option is set again,
+    // unchanged, which lays every label out at the new scale: a whole render (17 ms and more
+    // for the map at 390 px on this machine) is too much for every frame of a pinch. Dropping
+    // the waiting timeout (a new zoom, or the chart's cleanup) cancels it.
     let relaid = chart.clone();
+    let waiting = std::cell::RefCell::new(None::<gloo_timers::callback::Timeout>);
     let on_roam = Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
         let zoomed = js_sys::Reflect::get(&params, &"zoom".into()).is_ok_and(|zoom| zoom.as_f64().is_some());
         if zoomed {
-            let opts = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&opts, &"lazyUpdate".into(), &JsValue::TRUE);
-            let _ = relaid.set_option(&js_sys::Object::new(), &opts);
+            let relaid = relaid.clone();
+            waiting.replace(Some(gloo_timers::callback::Timeout::new(RELAYOUT_AFTER_ZOOM_MS, move || {
+                let _ = relaid.set_option(&js_sys::Object::new(), &JsValue::UNDEFINED);
+            })));
         }
     });
     chart.on("georoam", on_roam.as_ref().unchecked_ref()).map_err(describe)?;
