@@ -172,7 +172,6 @@ test('in a background tab the map player still writes its years to the link', as
     const frame = window.requestAnimationFrame;
     window.requestAnimationFrame = (callback) => { held.push(callback); return 0; };
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
-    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
     const seen: string[] = [];
     try {
       (button as HTMLButtonElement).click();
@@ -184,13 +183,49 @@ test('in a background tab the map player still writes its years to the link', as
       }
     } finally {
       delete (document as any).visibilityState;
-      delete (document as any).hidden;
       window.requestAnimationFrame = frame;
       for (const callback of held) frame(callback);
     }
     return seen;
   }, play);
   expect(years).toHaveLength(2);
+});
+
+// A write made while the tab was shown waits for its frame; the tab goes to the background before
+// that frame, and a later write, made there, goes after a task and lands first. When the tab is
+// shown again the older write must not take the link (and the view) back to its state.
+test('a write still waiting for its frame when the tab went to the background does not undo a later one', async ({ page }) => {
+  await page.goto('./?view=trends&indicator=cluster_scale_threshold');
+  await expect.poll(() => seriesNames(page, 'trend')).toContain('Integrated circuits');
+  const first = query(page);
+  await openSectors(page);
+  const ic = await page.getByRole('checkbox', { name: 'Integrated circuits' }).elementHandle();
+  const ai = await page.getByRole('checkbox', { name: 'Artificial intelligence' }).elementHandle();
+  const landed = await page.evaluate(async ([a, b]) => {
+    const held: FrameRequestCallback[] = [];
+    const frame = window.requestAnimationFrame;
+    window.requestAnimationFrame = (callback) => { held.push(callback); return 0; };
+    try {
+      (a as HTMLInputElement).click(); // shown: its write waits for the frame, held
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      const before = location.search;
+      (b as HTMLInputElement).click(); // hidden: its write goes after a task
+      const start = Date.now();
+      while (location.search === before && Date.now() - start < 5000) await new Promise((resolve) => setTimeout(resolve, 20));
+      return location.search.replace(/^\?/, '');
+    } finally {
+      delete (document as any).visibilityState;
+      window.requestAnimationFrame = frame;
+      for (const callback of held) frame(callback);
+    }
+  }, [ic, ai]);
+  expect(landed).not.toBe(first);
+  await afterLateWrite(page);
+  expect(query(page)).toBe(landed);
+  await expect(page.getByRole('checkbox', { name: 'Integrated circuits' })).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Artificial intelligence' })).not.toBeChecked();
+  await page.goBack();
+  await expect.poll(() => query(page)).toBe(first);
 });
 
 test('a tab clicked right after a filter click shows the tab, under the tab\'s link', async ({ page }) => {
