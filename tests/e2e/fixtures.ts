@@ -5,13 +5,17 @@ import AxeBuilder from '@axe-core/playwright';
 
 type Watch = { problems: string[] };
 
+// ATLAS_HOLD_WASM_MS=1500 holds every page's wasm back that long, so index.html's served shell
+// stands that long in each test: a locator that can meet the shell (see `app`) then passes on it
+// too early, reads its words, or finds two. A test's own route for the wasm comes first. With the
+// hold no service worker runs (a spec's own `test.use` aside): the wasm it served from its cache
+// would not meet the route, and every page after a test's first would not be held.
+const hold = Number(process.env.ATLAS_HOLD_WASM_MS ?? 0);
+
 export const test = base.extend<{ watch: Watch }>({
+  serviceWorkers: [hold > 0 ? 'block' : 'allow', { option: true }],
   watch: [async ({ page }, use) => {
     const watch: Watch = { problems: [] };
-    // ATLAS_HOLD_WASM_MS=1500 holds every page's wasm back that long, so index.html's served shell
-    // stands that long in each test: a locator that can meet the shell (see `app`) then passes
-    // on it too early, reads its words, or finds two. A test's own route for the wasm comes first.
-    const hold = Number(process.env.ATLAS_HOLD_WASM_MS ?? 0);
     if (hold > 0) {
       await page.route(/_bg\.wasm$/, async (route) => {
         await new Promise((resolve) => setTimeout(resolve, hold));
@@ -45,7 +49,10 @@ export { expect };
  *  CSS or text locator can meet the shell during the takeover: pass on the shell's copy before the
  *  app has drawn anything, read the shell's words, or find two where the app has one. Inside the
  *  app's root it waits for the app. Roles need no scoping (the shell is aria-hidden), nor ids,
- *  `[data-chart]` (never in the shell) or `html`. */
+ *  `[data-chart]` (never in the shell) or `html`.
+ *  It waits only for what it must find: a count of none (`toHaveCount(0)`, `not.toBeVisible()`)
+ *  passes before the app has mounted, when there is no app root yet. Wait for something of the
+ *  app first (a heading by role, a drawn chart), as a reader would see it. */
 export function app(page: Page): Locator {
   return page.locator('div.app:not(#shell)');
 }
