@@ -1,7 +1,8 @@
 //! `<EChart>`: one component owns an ECharts instance's whole life. It inits once per container,
 //! replaces the whole option on every change (`notMerge`, so no stale series remain; drawn
-//! without animation after the first), resizes with its container, and disposes the instance,
-//! its click handler and its observer on unmount.
+//! without animation after the first), resizes with its container, lays a map's labels out again
+//! once a zoom has rested, and on unmount disposes the instance with its click and zoom (roam)
+//! handlers and their waiting timeout, takes its touch listener off and disconnects its observer.
 
 use super::{describe, download_url, init, ECharts};
 use crate::format::tr;
@@ -197,14 +198,14 @@ fn start(el: &web_sys::HtmlElement, on_click: Option<Callback<ChartClick>>) -> R
     // for the map at 390 px on this machine) is too much for every frame of a pinch. Dropping
     // the waiting timeout (a new zoom, or the chart's cleanup) cancels it.
     let relaid = chart.clone();
-    let waiting = std::cell::RefCell::new(None::<gloo_timers::callback::Timeout>);
+    let mut waiting = None::<gloo_timers::callback::Timeout>;
     let on_roam = Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
         let zoomed = js_sys::Reflect::get(&params, &"zoom".into()).is_ok_and(|zoom| zoom.as_f64().is_some());
         if zoomed {
             let relaid = relaid.clone();
-            waiting.replace(Some(gloo_timers::callback::Timeout::new(RELAYOUT_AFTER_ZOOM_MS, move || {
+            let _ = waiting.replace(gloo_timers::callback::Timeout::new(RELAYOUT_AFTER_ZOOM_MS, move || {
                 let _ = relaid.set_option(&js_sys::Object::new(), &JsValue::UNDEFINED);
-            })));
+            }));
         }
     });
     chart.on("georoam", on_roam.as_ref().unchecked_ref()).map_err(describe)?;
@@ -281,14 +282,8 @@ pub fn EChart(
         let Some(el) = container.get() else { return };
         // An option the core could not build says why instead of being drawn half.
         if let Some(reason) = option.get(crate::charts::UNDRAWABLE).and_then(serde_json::Value::as_str) {
+            // The last drawing goes with the failure (the effect below).
             failed.set(Some(reason.to_string()));
-            // The last drawing is not these figures: it goes, rather than stand as current
-            // under the notice.
-            instance.with_value(|slot| {
-                if let Some(live) = slot {
-                    let _ = live.chart.clear();
-                }
-            });
             return;
         }
         fit_credit(&mut option, el.client_width());
