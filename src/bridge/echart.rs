@@ -1,7 +1,8 @@
 //! `<EChart>`: one component owns an ECharts instance's whole life. It inits once per container,
 //! replaces the whole option on every change (`notMerge`, so no stale series remain; drawn
-//! without animation after the first), resizes with its container, and disposes the instance,
-//! its click handler and its observer on unmount.
+//! without animation after the first), resizes with its container, lays a map's labels out again
+//! once a zoom has rested, and on unmount disposes the instance with its click and zoom (roam)
+//! handlers and their waiting timeout, takes its touch listener off and disconnects its observer.
 
 use super::{describe, download_url, init, ECharts};
 use crate::format::tr;
@@ -32,6 +33,7 @@ extern "C" {
 struct Live {
     chart: ECharts,
     _on_click: Closure<dyn FnMut(JsValue)>,
+    _on_roam: Closure<dyn FnMut(JsValue)>,
     /// Its container keeps the capture listener below until cleanup takes it off: a touch on a
     /// removed chart must not call a dropped closure.
     el: web_sys::HtmlElement,
@@ -163,6 +165,9 @@ fn first_tap(chart_name: &str, params: &JsValue) -> bool {
     })
 }
 
+/// How long a map's zoom rests before its labels are laid out again (`start`).
+const RELAYOUT_AFTER_ZOOM_MS: u32 = 150;
+
 fn start(el: &web_sys::HtmlElement, on_click: Option<Callback<ChartClick>>, width: RwSignal<i32>) -> Result<Live, String> {
     let chart = init(el, &JsValue::NULL, &JsValue::UNDEFINED).map_err(describe)?;
     listen_to_presses();
@@ -185,6 +190,25 @@ fn start(el: &web_sys::HtmlElement, on_click: Option<Callback<ChartClick>>, widt
         }
     });
     chart.on("click", on_click.as_ref().unchecked_ref()).map_err(describe)?;
+    // Zooming a map (wheel, pinch) moves its labels with it but does not lay them out again:
+    // ECharts' transform update keeps hidden every label its last layout hid (`hideOverlap`), so
+    // the district names hidden at a phone's width stayed hidden however far the reader zoomed
+    // in. Once a zoom has rested for `RELAYOUT_AFTER_ZOOM_MS`, the option is set again,
+    // unchanged, which lays every label out at the new scale: a whole render (17 ms and more
+    // for the map at 390 px on this machine) is too much for every frame of a pinch. Dropping
+    // the waiting timeout (a new zoom, or the chart's cleanup) cancels it.
+    let relaid = chart.clone();
+    let mut waiting = None::<gloo_timers::callback::Timeout>;
+    let on_roam = Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
+        let zoomed = js_sys::Reflect::get(&params, &"zoom".into()).is_ok_and(|zoom| zoom.as_f64().is_some());
+        if zoomed {
+            let relaid = relaid.clone();
+            let _ = waiting.replace(gloo_timers::callback::Timeout::new(RELAYOUT_AFTER_ZOOM_MS, move || {
+                let _ = relaid.set_option(&js_sys::Object::new(), &JsValue::UNDEFINED);
+            }));
+        }
+    });
+    chart.on("georoam", on_roam.as_ref().unchecked_ref()).map_err(describe)?;
     let resized = chart.clone();
     let measured = el.clone();
     let on_resize = Closure::<dyn FnMut()>::new(move || {
@@ -211,7 +235,7 @@ fn start(el: &web_sys::HtmlElement, on_click: Option<Callback<ChartClick>>, widt
         }
     });
     let _ = el.add_event_listener_with_callback_and_bool("touchmove", on_touch_move.as_ref().unchecked_ref(), true);
-    Ok(Live { chart, _on_click: on_click, el: el.clone(), on_touch_move, observer, _on_resize: on_resize })
+    Ok(Live { chart, _on_click: on_click, _on_roam: on_roam, el: el.clone(), on_touch_move, observer, _on_resize: on_resize })
 }
 
 #[component]
@@ -276,14 +300,8 @@ pub fn EChart(
         let Some(el) = container.get() else { return };
         // An option the core could not build says why instead of being drawn half.
         if let Some(reason) = option.get(crate::charts::UNDRAWABLE).and_then(serde_json::Value::as_str) {
+            // The last drawing goes with the failure (the effect below).
             failed.set(Some(reason.to_string()));
-            // The last drawing is not these figures: it goes, rather than stand as current
-            // under the notice.
-            instance.with_value(|slot| {
-                if let Some(live) = slot {
-                    let _ = live.chart.clear();
-                }
-            });
             return;
         }
         if !ready.get() {
@@ -328,6 +346,21 @@ pub fn EChart(
             }
         });
     });
+    // A chart that could not be drawn shows no figures. The last drawing goes (it is not these
+    // figures), and the container's name says the chart is unavailable, in the page's language,
+    // not ECharts' description of what it drew before; its downloads are off below.
+    Effect::new(move |_| {
+        let unavailable = failed.with(Option::is_some);
+        let Some(el) = container.get() else { return };
+        if unavailable {
+            instance.with_value(|slot| {
+                if let Some(live) = slot {
+                    let _ = live.chart.clear();
+                }
+            });
+            let _ = el.set_attribute("aria-label", &tr(lang_now(), "chart.unavailable"));
+        }
+    });
     on_cleanup(move || {
         instance.update_value(|slot| {
             if let Some(live) = slot.take() {
@@ -345,7 +378,19 @@ pub fn EChart(
     });
     let file_name = format!("beijing-atlas-{name}.png");
     let download_failed = RwSignal::new(None::<String>);
+    // While the chart is unavailable there is nothing to save: no blank PNG, no figures it does
+    // not show. Its buttons stay where they are, say they are off (aria-disabled: still
+    // focusable) and are described by the notice that says why.
+    let unavailable = move || failed.with(Option::is_some);
+    let unavailable_id = format!("{name}-unavailable");
+    let described_by = {
+        let id = unavailable_id.clone();
+        move || unavailable().then(|| id.clone())
+    };
     let download = move |_| {
+        if unavailable() {
+            return;
+        }
         instance.with_value(|slot| {
             let Some(live) = slot else { return };
             let opts = js_sys::Object::new();
@@ -359,15 +404,17 @@ pub fn EChart(
     let loading_label = tr(lang.map_or(Lang::En, |l| l.get_untracked()), "chart.loading");
     // The failure's own words (the browser's, ECharts') are English: kept in `data-error` for a
     // developer; the reader gets the sentence in the page's language.
-    let notice = move |key: &'static str, err: String| view! { <p role="status" class="notice" data-error=err>{move || tr(lang_now(), key)}</p> };
+    let notice = move |key: &'static str, err: String, id: Option<String>| view! { <p role="status" class="notice" id=id data-error=err>{move || tr(lang_now(), key)}</p> };
     view! {
         <figure class=format!("chart-figure {class}")>
             <div class="chart-downloads">
                 {download_label.map(|text| view! {
-                    <button type="button" class="chart-download" on:click=download aria-label=move || text.get()>"PNG"</button>
+                    <button type="button" class="chart-download" on:click=download aria-label=move || text.get()
+                        aria-disabled=move || unavailable().then_some("true") aria-describedby=described_by.clone()>"PNG"</button>
                 })}
                 {csv.map(|(text, save)| view! {
-                    <button type="button" class="chart-download" on:click=move |_| save.run(download_failed) aria-label=move || text.get()>"CSV"</button>
+                    <button type="button" class="chart-download" on:click=move |_| { if !unavailable() { save.run(download_failed) } } aria-label=move || text.get()
+                        aria-disabled=move || unavailable().then_some("true") aria-describedby=described_by.clone()>"CSV"</button>
                 })}
             </div>
             // ECharts' `aria` option writes the container's aria-label from the chart's data.
@@ -375,8 +422,8 @@ pub fn EChart(
             <div node_ref=container class="chart" class:chart-pending=move || pending.get() && failed.get().is_none()
                 data-chart=name role="img" aria-label=loading_label
                 style:height=move || height.and_then(|h| h.get()).map(|px| format!("{px}px"))></div>
-            {move || failed.get().map(|err| notice("chart.unavailable", err))}
-            {move || download_failed.get().map(|err| notice("ui.download_failed", err))}
+            {move || failed.get().map(|err| notice("chart.unavailable", err, Some(unavailable_id.clone())))}
+            {move || download_failed.get().map(|err| notice("ui.download_failed", err, None))}
         </figure>
     }
 }

@@ -1,6 +1,7 @@
 //! The page around the app: index.html's static shell, document title, `<html>` attributes, the
 //! stored theme, the page's origin, and keyboard-target checks. Components call these instead of `web_sys`.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 const THEME_KEY: &str = "atlas-theme";
@@ -238,10 +239,66 @@ impl FocusReturn {
     }
 }
 
-/// Whether the focus fell to the page itself (<body>, or nothing): the focused element went
-/// away with a re-render.
-pub fn focus_lost() -> bool {
-    document().and_then(|d| d.active_element()).is_none_or(|e| e.tag_name() == "BODY")
+thread_local! {
+    /// The element that last took the focus, and whether it then let the focus go while staying
+    /// in the page (a click on nothing, `blur()`), rather than by being removed.
+    static FOCUS_TRAIL: std::cell::RefCell<(Option<web_sys::Element>, bool)> = const { std::cell::RefCell::new((None, false)) };
+    static FOCUS_LISTENERS: std::cell::OnceCell<[Closure<dyn FnMut(web_sys::Event)>; 2]> = const { std::cell::OnceCell::new() };
+}
+
+/// Starts following the focus for `focus_went_with`, once per page (later calls do nothing).
+pub fn watch_focus() {
+    FOCUS_LISTENERS.with(|cell| {
+        if cell.get().is_some() {
+            return;
+        }
+        let Some(document) = document() else { return };
+        let focus_in = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
+            let target = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            FOCUS_TRAIL.with_borrow_mut(|trail| *trail = (target, false));
+        });
+        // Chromium fires focusout on an element being removed too, before it goes: whether it
+        // went is known once the removal is done, in a microtask.
+        let focus_out = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
+            // Focus moving to another element is that element's focusin.
+            if js_sys::Reflect::get(&event, &JsValue::from_str("relatedTarget")).is_ok_and(|to| to.is_object()) {
+                return;
+            }
+            let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+            wasm_bindgen_futures::spawn_local(async move {
+                if target.is_connected() {
+                    FOCUS_TRAIL.with_borrow_mut(|trail| {
+                        if trail.0.as_ref() == Some(&target) {
+                            trail.1 = true;
+                        }
+                    });
+                }
+            });
+        });
+        let _ = document.add_event_listener_with_callback_and_bool("focusin", focus_in.as_ref().unchecked_ref(), true);
+        let _ = document.add_event_listener_with_callback_and_bool("focusout", focus_out.as_ref().unchecked_ref(), true);
+        let _ = cell.set([focus_in, focus_out]);
+    });
+}
+
+/// Whether the focus went away with the element that had the id `id`: the page itself has the
+/// focus (<body>, or nothing), and the element that had it last was that one and is no longer in
+/// the page, without having let the focus go first. Needs `watch_focus` called before.
+pub fn focus_went_with(id: &str) -> bool {
+    let on_page = document().and_then(|d| d.active_element()).is_none_or(|e| e.tag_name() == "BODY");
+    on_page
+        && FOCUS_TRAIL.with_borrow(|(last, let_go)| {
+            !let_go && last.as_ref().is_some_and(|element| element.id() == id && !element.is_connected())
+        })
+}
+
+/// Whether the page is in the background (another tab, a minimised window): it draws no frames,
+/// and a requestAnimationFrame callback waits until it is shown.
+pub fn page_hidden() -> bool {
+    document()
+        .and_then(|d| js_sys::Reflect::get(&d, &JsValue::from_str("visibilityState")).ok())
+        .and_then(|state| state.as_string())
+        .is_some_and(|state| state == "hidden")
 }
 
 thread_local! {

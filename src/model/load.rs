@@ -578,6 +578,24 @@ mod tests {
         assert!(!validate_quote(0.5, "half of it", Some("a third")));
     }
 
+    /// A stock counted "as of 2024-10" ended in October, not December: a figure for January to
+    /// November 2024 is later, and a full year 2024 later still.
+    #[test]
+    fn a_stock_as_of_a_month_ends_in_that_month() {
+        let line = |id: &str, period: &str, value: f64| format!(
+            r#"{{"id":"{id}","indicator":"firms","indicator_en":"Firms","indicator_zh":"企业数","sector":"all","region":"beijing","year":2024,"period":"{period}","value":{value},"unit":"count","kind":"actual","source_url":"https://example.org/{id}","source_title":"t","publisher":"p","published":"2024-12","quote":"{value} firms","confidence":"official"}}"#
+        );
+        let text = [line("as-of", "2024-10", 120.0), line("months", "2024-01/2024-11", 130.0), line("year", "year", 140.0)].join("\n");
+        let (dataset, issues) = load(RawFiles { observations: &text, sectors: "[]", ..RawFiles::default() });
+        assert!(issues.is_empty(), "{issues:?}");
+        let ends = |id: &str| dataset.observations.iter().find(|o| o.id == id).map(|o| o.ends());
+        assert_eq!(ends("as-of"), Some((2024, 10)));
+        assert_eq!(ends("months"), Some((2024, 11)));
+        assert_eq!(ends("year"), Some((2024, 12)));
+        let latest = dataset.observations.iter().filter(|o| o.id != "year").max_by_key(|o| o.ends()).map(|o| o.id.as_str());
+        assert_eq!(latest, Some("months"));
+    }
+
     #[test]
     fn a_bad_line_is_reported_with_file_and_line_and_skipped() {
         let sectors = r##"[{"id":"integrated_circuits","name_en":"Integrated circuits","name_zh":"集成电路","description_en":"","description_zh":"","color":"#000000","source_url":"https://example.org","quote":""}]"##;

@@ -181,10 +181,11 @@ impl Observation {
     }
 
     /// When the period the figure covers ends, as (year, month): a full year or a span ends in
-    /// December of `year`, `2025-01/2025-07` in July. The latest figure is the one ending last.
+    /// December of `year`, `2025-01/2025-07` in July, a stock as of `2024-10` in October. The
+    /// latest figure is the one ending last.
     pub fn ends(&self) -> (u16, u8) {
         let month = match self.period {
-            Period::Months { to: (_, month), .. } => month,
+            Period::Months { to: (_, month), .. } | Period::AsOf { month, .. } => month,
             _ => 12,
         };
         (self.year, month)

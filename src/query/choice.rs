@@ -54,9 +54,16 @@ pub fn indicator_options(dataset: &Dataset, state: &ViewState) -> Vec<IndicatorO
     }
 }
 
-/// How well an indicator draws as lines for the state: the most years one line holds, then the
-/// points drawn in all, then the latest year drawn. Zero when it draws nothing.
-fn trend_density(dataset: &Dataset, state: &ViewState, indicator: &str) -> (usize, usize, u16) {
+/// How well an indicator draws as lines: the most years one line holds, then the points drawn in
+/// all, then the latest year drawn. Zero when it draws nothing.
+type Density = (usize, usize, u16);
+
+/// How a trends link without an indicator ranks one: a size in yuan first where one sector is
+/// chosen, then its `Density`.
+type TrendsRank = (bool, Density);
+
+/// The indicator's `Density` for the state.
+fn trend_density(dataset: &Dataset, state: &ViewState, indicator: &str) -> Density {
     let rows = drawable(dataset, state, Some(indicator));
     let years = year_axis(&rows, state.time_span(dataset));
     let lines = series(dataset, &rows, &years);
@@ -73,7 +80,7 @@ fn trend_density(dataset: &Dataset, state: &ViewState, indicator: &str) -> (usiz
 pub fn trends_indicator(dataset: &Dataset, state: &ViewState) -> Option<String> {
     let trends = ViewState { view: View::Trends, ..state.clone() };
     let one_sector = trends.sectors.len() == 1;
-    let mut best: Option<((bool, (usize, usize, u16)), String)> = None;
+    let mut best: Option<(TrendsRank, String)> = None;
     for option in indicator_options(dataset, &trends) {
         let density = trend_density(dataset, &trends, &option.id);
         let rank = (one_sector && is_size_in_yuan(dataset, &trends, &option.id), density);

@@ -48,15 +48,17 @@ pub fn TourView() -> impl IntoView {
     });
     // At an end the link the reader used becomes a disabled button, which cannot hold focus: when
     // the focus went with it (to <body>), the other end's control takes it, so a keyboard reader
-    // keeps their place. Focus on any other control stays where it is. Checked after the next
-    // paint, once the link has been swapped.
+    // keeps their place. Focus anywhere else stays where it is, and so does none: Back to the first
+    // step with nothing focused focuses nothing. Checked after the next paint, once the link has
+    // been swapped.
+    crate::bridge::watch_focus();
     Effect::new(move |previous: Option<usize>| {
         let now = position.get();
         if previous.is_some_and(|p| p != now) && (now == 1 || now == STEPS.len()) {
-            let other_end = if now == 1 { "tour-next" } else { "tour-previous" };
+            let (this_end, other_end) = if now == 1 { ("tour-previous", "tour-next") } else { ("tour-next", "tour-previous") };
             leptos::task::spawn_local(async move {
                 crate::bridge::after_next_paint().await;
-                if crate::bridge::focus_lost() && position.try_get_untracked() == Some(now) {
+                if crate::bridge::focus_went_with(this_end) && position.try_get_untracked() == Some(now) {
                     crate::bridge::focus_control(other_end);
                 }
             });

@@ -1,5 +1,6 @@
 //! The one `Memo<ViewState>`: the router's query string, or a control's next one while its history
-//! entry waits for the frame (`ahead`); every control builds the next state and navigates.
+//! entry waits to be written (`ahead`: after the next frame, or after a task while the page is
+//! hidden); every control builds the next state and navigates.
 //! Also owns what follows from the state outside the page body: the canonical URL, the document
 //! title and `<html lang>`.
 
@@ -63,6 +64,10 @@ pub struct Atlas {
     router_expected: StoredValue<String>,
     /// Bumped when pending writes are dropped, so their callbacks, already scheduled, do nothing.
     generation: StoredValue<u64>,
+    /// Each write's number, in the order the controls made them, and the number of the last one
+    /// written: a write that comes after a later one was written is dropped (see `navigate_to`).
+    writes_made: StoredValue<u64>,
+    last_written: StoredValue<u64>,
     router_search: Memo<String>,
     navigate: StoredValue<Navigate, LocalStorage>,
 }
@@ -75,7 +80,11 @@ impl Atlas {
     }
 
     /// The view follows at once; the history entry (a push, or a replace for a drag) is written
-    /// after the next frame is painted, in order, so Back and Forward step through every state.
+    /// after the next frame is painted, so Back and Forward step through every state. While the
+    /// page is hidden it draws no frames: a write made then goes after a task, and may land before
+    /// one made just before the page was hidden, still waiting for its frame. That older write is
+    /// then dropped (its entry is missing from the history) rather than written over the newer
+    /// link: the history never goes back to an older state by itself.
     /// If the router moved by itself while writes wait (Back/Forward, a link), that move wins:
     /// the writes are dropped and the view follows the router.
     fn navigate_to(&self, next: ViewState, history: History) {
@@ -88,23 +97,35 @@ impl Atlas {
         self.ahead.set(Some(state::encode(&next)));
         self.writes_pending.update_value(|n| *n += 1);
         let generation = self.generation.get_value();
+        self.writes_made.update_value(|n| *n += 1);
+        let number = self.writes_made.get_value();
         let atlas = *self;
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    if atlas.generation.get_value() != generation || atlas.drop_writes_if_router_moved() {
-                        return;
-                    }
-                    atlas.navigate.with_value(|navigate| navigate(&url, NavigateOptions { replace, scroll: false, ..Default::default() }));
-                    atlas.router_expected.set_value(atlas.router_search.get_untracked());
-                    atlas.writes_pending.update_value(|n| *n = n.saturating_sub(1));
-                    if atlas.writes_pending.get_value() == 0 {
-                        atlas.ahead.set(None);
-                    }
-                },
-                std::time::Duration::ZERO,
-            )
-        });
+        let write = move || {
+            if atlas.generation.get_value() != generation || atlas.drop_writes_if_router_moved() {
+                return;
+            }
+            if number < atlas.last_written.get_value() {
+                atlas.writes_pending.update_value(|n| *n = n.saturating_sub(1));
+                if atlas.writes_pending.get_value() == 0 {
+                    atlas.ahead.set(None);
+                }
+                return;
+            }
+            atlas.last_written.set_value(number);
+            atlas.navigate.with_value(|navigate| navigate(&url, NavigateOptions { replace, scroll: false, ..Default::default() }));
+            atlas.router_expected.set_value(atlas.router_search.get_untracked());
+            atlas.writes_pending.update_value(|n| *n = n.saturating_sub(1));
+            if atlas.writes_pending.get_value() == 0 {
+                atlas.ahead.set(None);
+            }
+        };
+        // A page in the background draws no frames, and its frame callbacks wait until it is
+        // shown: there (the map player goes on playing) the write goes after a task.
+        if bridge::page_hidden() {
+            set_timeout(write, std::time::Duration::ZERO);
+        } else {
+            request_animation_frame(move || set_timeout(write, std::time::Duration::ZERO));
+        }
     }
 
     /// Drops the pending writes when the router's query string is not the one they expect, and
@@ -113,11 +134,17 @@ impl Atlas {
         let moved = self.writes_pending.get_value() > 0
             && self.router_expected.with_value(|expected| *expected != self.router_search.get_untracked());
         if moved {
-            self.generation.update_value(|g| *g += 1);
-            self.writes_pending.set_value(0);
-            self.ahead.set(None);
+            self.drop_writes();
         }
         moved
+    }
+
+    /// Drops the pending writes: their callbacks, already scheduled, do nothing, and the view
+    /// follows the router.
+    fn drop_writes(&self) {
+        self.generation.update_value(|g| *g += 1);
+        self.writes_pending.set_value(0);
+        self.ahead.set(None);
     }
 
     /// Applies a change to the current state.
@@ -206,6 +233,8 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
         writes_pending: StoredValue::new(0),
         router_expected: StoredValue::new(String::new()),
         generation: StoredValue::new(0),
+        writes_made: StoredValue::new(0),
+        last_written: StoredValue::new(0),
         router_search: location.search,
         navigate: StoredValue::new_local(Box::new(navigate)),
     };
@@ -228,6 +257,16 @@ pub fn provide_atlas(dataset: &'static Dataset) -> Atlas {
         location.search.track();
         atlas.drop_writes_if_router_moved();
     });
+    // Back or Forward to an entry with the very same link moves the router without changing the
+    // query string it reports, which the check above cannot see. Every popstate is the reader
+    // moving through the history (the writes push and replace, which fire none): the writes
+    // still waiting are dropped.
+    let history_moved = window_event_listener(leptos::ev::popstate, move |_| {
+        if atlas.writes_pending.get_value() > 0 {
+            atlas.drop_writes();
+        }
+    });
+    on_cleanup(move || history_moved.remove());
     // The title follows the router, not `ahead`: set before the history push, it would name the
     // entry being left in the history list. `<html lang>` follows the words on screen.
     let router_state = Memo::new(move |_| state::parse(&location.search.read(), dataset).state);

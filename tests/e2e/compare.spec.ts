@@ -2,7 +2,7 @@
 // Haidian (2017–2022), Chaoyang (2017–2025) and the BDA (2015–2022, with a 2025 target), and
 // district GDP in 2017–2022, 2024 and 2025, so the lines and the player below have figures.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, chartOption, seriesNames, query, openSectors } from './fixtures';
+import { test, expect, app, chartOption, seriesNames, query, openSectors } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const BDA = 'Beijing Economic-Technological Development Area (E-Town, Yizhuang)';
@@ -24,13 +24,13 @@ test('three places draw three lines, each figure with its source', async ({ page
     for (const item of drawn(line)) expect(item.obs, line.name).toMatch(/\S/);
   }
   // The sources are one click away: a figure of each place in the list, and its panel.
-  const list = page.locator('.figure-sources');
+  const list = app(page).locator('.figure-sources');
   await list.locator('summary').click();
   for (const place of ['Chaoyang', 'Haidian', BDA]) await expect(list.getByRole('button', { name: new RegExp(`^${place.replace(/[()]/g, '.')} · Gross domestic product`) }).first()).toBeVisible();
   await list.getByRole('button', { name: /^Haidian · Gross domestic product/ }).first().click();
   await expect(page.getByRole('dialog')).toContainText('Haidian');
   // The control names the three places chosen, and lists them checked.
-  const summary = page.locator('.regions summary');
+  const summary = app(page).locator('.regions summary');
   await expect(summary).toHaveText(`Regions: Chaoyang, Haidian, ${BDA}`);
   await summary.click();
   for (const place of ['Chaoyang', 'Haidian']) await expect(page.getByRole('checkbox', { name: place, exact: true })).toBeChecked();
@@ -44,7 +44,7 @@ test('indexed growth draws 100 at each line’s first year and the published val
   expect(option.yAxis[0].name).toBe('Index, first year = 100 (derived, from published figures)');
   for (const line of await lines(page)) expect(drawn(line)[0].value, line.name).toBe(100);
   // The BDA has a 2015 figure, the chart's first year; Haidian starts at its own, and says so.
-  await expect(page.locator('.index-note')).toContainText('Haidian starts at 2017, its first year with a figure in this span');
+  await expect(app(page).locator('.index-note')).toContainText('Haidian starts at 2017, its first year with a figure in this span');
   // The tooltip as a reader sees it: the index, derived, beside the published value and source.
   const tip = await page.locator('[data-chart="trend"]').evaluate((el) => {
     const chart = (window as any).echarts.getInstanceByDom(el);
@@ -64,10 +64,10 @@ test('indexed growth draws 100 at each line’s first year and the published val
 
 test('the region control finds places by typing and keeps to eight', async ({ page }) => {
   await page.goto('./?view=trends&indicator=gdp');
-  await page.locator('.regions summary').click();
+  await app(page).locator('.regions summary').click();
   const search = page.getByRole('searchbox', { name: 'Find a region' });
   await search.fill('chao');
-  await expect(page.locator('.region-option')).toHaveCount(1);
+  await expect(app(page).locator('.region-option')).toHaveCount(1);
   await page.getByRole('checkbox', { name: 'Chaoyang', exact: true }).check();
   await expect(page).toHaveURL(/region=beijing,chaoyang/);
   await expect.poll(() => seriesNames(page, 'trend')).toEqual(['Beijing', 'Chaoyang']);
@@ -78,16 +78,16 @@ test('the region control finds places by typing and keeps to eight', async ({ pa
   await expect(page).toHaveURL(/region=beijing,chaoyang,haidian/);
   // Eight chosen: the others are disabled and the limit is said.
   await page.goto('./?view=trends&indicator=gdp&region=dongcheng,xicheng,chaoyang,fengtai,shijingshan,haidian,mentougou,fangshan');
-  await page.locator('.regions summary').click();
+  await app(page).locator('.regions summary').click();
   await expect(page.getByRole('checkbox', { name: 'Tongzhou', exact: true })).toBeDisabled();
-  await expect(page.locator('.region-limit')).toContainText('8 regions chosen');
+  await expect(app(page).locator('.region-limit')).toContainText('8 regions chosen');
   await page.getByRole('checkbox', { name: 'Fangshan', exact: true }).uncheck();
   await expect(page.getByRole('checkbox', { name: 'Tongzhou', exact: true })).toBeEnabled();
 });
 
 test('the table and its CSV follow the region list, with the published values', async ({ page }) => {
   await page.goto('./?view=table&indicator=gdp&region=haidian,chaoyang&scale=index');
-  const rows = page.locator('tbody tr');
+  const rows = app(page).locator('tbody tr');
   await expect(rows.first()).toBeVisible();
   const places = new Set(await rows.locator('td:nth-child(3)').allInnerTexts());
   expect([...places].sort()).toEqual(['Chaoyang', 'Haidian']);
@@ -120,7 +120,7 @@ for (const how of ['mouse', 'keyboard']) {
     const range = async () => { const o = await chartOption(page, 'map'); return [o.visualMap[0].min, o.visualMap[0].max]; };
     const scale = await range();
     // The note says where it stops and that years without district figures are skipped.
-    await expect(page.locator('.player-note')).toContainText('stops on 2019, the year with the most districts (16 of 16)');
+    await expect(app(page).locator('.player-note')).toContainText('stops on 2019, the year with the most districts (16 of 16)');
     const seen: number[] = [];
     const button = player(page).getByRole('button', { name: 'Play the years' });
     if (how === 'mouse') await button.click();
@@ -209,8 +209,8 @@ for (const lang of ['en', 'zh']) {
       if (map) await mapReady(page);
       else await expect.poll(async () => (await lines(page)).length).toBe(3);
       const include = map ? '.year-player' : '.regions';
-      if (!map) await page.locator('.regions summary').click();
-      await expect(page.locator(map ? include : '.region-panel')).toBeVisible();
+      if (!map) await app(page).locator('.regions summary').click();
+      await expect(app(page).locator(map ? include : '.region-panel')).toBeVisible();
       const results = await new AxeBuilder({ page })
         .include(include).include(map ? '.map-view' : '.scale-toggle')
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

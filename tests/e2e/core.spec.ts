@@ -1,10 +1,10 @@
 // Issue 17: bugs found while moving every decision into the core. Each test failed on the build
 // before its fix (see the commit that adds it).
-import { test, expect } from './fixtures';
+import { test, expect, app } from './fixtures';
 
 test('switching the overview to Chinese turns its cards Chinese too', async ({ page }) => {
   await page.goto('./');
-  const firstCard = page.locator('.card').first();
+  const firstCard = app(page).locator('.card').first();
   await expect(firstCard.getByRole('heading')).toHaveText(/[A-Za-z]/);
   await page.getByRole('button', { name: '中文' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/北京/);

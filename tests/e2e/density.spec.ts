@@ -1,7 +1,7 @@
 // Issue 15 (and 14's "filters that never lead to nothing"): long series drawn with every source
 // of each point, each sector alone draws figures, and the sectors view opens on sizes in their
 // own measures instead of ten equal bars.
-import { test, expect, chartOption } from './fixtures';
+import { test, expect, app, chartOption } from './fixtures';
 
 const SECTORS = [
   'next_gen_it', 'integrated_circuits', 'medicine_health', 'intelligent_equipment', 'energy_saving_env',
@@ -26,8 +26,8 @@ for (const indicator of ['gdp', 'rd_intensity', 'tech_contract_turnover', 'inven
     expect(points.length).toBeGreaterThanOrEqual(10);
     // Every point with more than one source: open it from the list of figures (one button per
     // drawn point, in the chart's order), and the panel lists the others.
-    await page.locator('details.figure-sources summary').click();
-    const buttons = page.locator('details.figure-sources li button');
+    await app(page).locator('details.figure-sources summary').click();
+    const buttons = app(page).locator('details.figure-sources li button');
     for (const [k, { d }] of points.entries()) {
       if (d.sources <= 1) continue;
       await buttons.nth(k).click();
@@ -95,6 +95,6 @@ test('a filter that empties the chosen indicator switches to the best one and sa
 test('the sources view sorts by confidence', async ({ page }) => {
   await page.goto('./?view=sources');
   await page.getByRole('combobox', { name: 'Sort sources by' }).selectOption('confidence');
-  await expect(page.locator('.source-list > li').first().locator('.badge')).toHaveClass(/official/);
-  await expect(page.locator('.source-list > li').last().locator('.badge')).toHaveClass(/third_party/);
+  await expect(app(page).locator('.source-list > li').first().locator('.badge')).toHaveClass(/official/);
+  await expect(app(page).locator('.source-list > li').last().locator('.badge')).toHaveClass(/third_party/);
 });

@@ -1,7 +1,7 @@
 // Issue 5: the explorer as a reader uses it: filters drive every view, CSV matches the table,
 // Chinese everywhere, and a phone-width layout.
 import { readFileSync } from 'node:fs';
-import { test, expect, chartOption, seriesNames, openSectors } from './fixtures';
+import { test, expect, app, chartOption, seriesNames, openSectors } from './fixtures';
 
 test('choosing sectors changes the trends chart, the sectors chart and the table', async ({ page }) => {
   await page.goto('./?view=trends&indicator=cluster_scale_threshold');
@@ -49,7 +49,7 @@ test('clicking a bar narrows the filter to that sector', async ({ page }) => {
 
 test('the CSV download holds exactly the figures the table shows, every source a line, in UTF-8', async ({ page }) => {
   await page.goto('./?view=table&region=haidian&lang=zh');
-  const rows = page.locator('tbody tr');
+  const rows = app(page).locator('tbody tr');
   await expect(rows.first()).toBeVisible();
   // A row stating a figure several sources give counts them ("+1 (2 个来源)"); the CSV has a
   // line per source.
@@ -76,14 +76,14 @@ test('the language switch turns every visible label into Chinese', async ({ page
   await expect(page.getByRole('link', { name: '趋势' })).toHaveAttribute('aria-current', 'page');
   await openSectors(page);
   // Every sector's checkbox is named in Chinese, in the dataset's order.
-  const sectorNames = page.locator('.sector-picker input[name=sector]').evaluateAll((boxes) => boxes.map((box) => box.closest('label')!.textContent!.trim()));
+  const sectorNames = app(page).locator('.sector-picker input[name=sector]').evaluateAll((boxes) => boxes.map((box) => box.closest('label')!.textContent!.trim()));
   expect(await sectorNames).toEqual(['新一代信息技术', '集成电路', '医药健康', '智能装备', '节能环保', '新能源智能汽车', '新材料', '人工智能', '软件和信息服务', '科技服务']);
   await expect(page.getByRole('checkbox', { name: '集成电路' })).toBeChecked();
   await expect.poll(async () => (await chartOption(page, 'trend'))?.title?.[0]?.text ?? '').toContain('北京市');
   // No English words left in the page's own text (quotes and sources are verbatim and excluded).
   const english = await page.evaluate(() => {
     const texts: string[] = [];
-    const walker = document.createTreeWalker(document.querySelector('.app')!, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(document.querySelector('.app:not(#shell)')!, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
       const node = walker.currentNode as Text;
       const el = node.parentElement!;
@@ -115,7 +115,7 @@ test('a filter that leaves the indicator empty switches to the best-covered one 
 test('a place with no figures at all explains itself and offers the way back', async ({ page }) => {
   // The CBD is on the map, but no figure in the data is about it alone.
   await page.goto('./?view=trends&indicator=gdp&region=cbd');
-  await expect(page.getByText('No published figures match these filters.')).toBeVisible();
+  await expect(app(page).getByText('No published figures match these filters.')).toBeVisible();
   await page.getByRole('button', { name: /Show all sectors, years and Beijing/ }).click();
   await expect(page).toHaveURL(/view=trends&indicator=gdp$/);
   await expect.poll(() => seriesNames(page, 'trend')).toContain('All industries');

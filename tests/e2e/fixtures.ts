@@ -1,13 +1,27 @@
 // Every test runs as a reader would, and fails on what a reader would suffer: a console error, an
 // uncaught exception, a failed request, or any request leaving loopback (those are also blocked).
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 type Watch = { problems: string[] };
 
+// ATLAS_HOLD_WASM_MS=1500 holds every page's wasm back that long, so index.html's served shell
+// stands that long in each test: a locator that can meet the shell (see `app`) then passes on it
+// too early, reads its words, or finds two. A test's own route for the wasm comes first. With the
+// hold no service worker runs (a spec's own `test.use` aside): the wasm it served from its cache
+// would not meet the route, and every page after a test's first would not be held.
+const hold = Number(process.env.ATLAS_HOLD_WASM_MS ?? 0);
+
 export const test = base.extend<{ watch: Watch }>({
+  serviceWorkers: [hold > 0 ? 'block' : 'allow', { option: true }],
   watch: [async ({ page }, use) => {
     const watch: Watch = { problems: [] };
+    if (hold > 0) {
+      await page.route(/_bg\.wasm$/, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, hold));
+        await route.fallback();
+      });
+    }
     await page.route(/^(?!https?:\/\/(127\.0\.0\.1|localhost)[:/]|data:|blob:)/, (route) => {
       watch.problems.push(`request left loopback: ${route.request().url()}`);
       return route.abort();
@@ -28,6 +42,20 @@ export const test = base.extend<{ watch: Watch }>({
 });
 
 export { expect };
+
+/** The app as mounted: what every locator of the app's own markup goes through. index.html's
+ *  served shell (`#shell`, removed in the task that mounts the app) is drawn with the app's
+ *  markup and classes (`.card`, `.tabs`, `h2`, `main`, `.filter-summary-text` …), so a page-wide
+ *  CSS or text locator can meet the shell during the takeover: pass on the shell's copy before the
+ *  app has drawn anything, read the shell's words, or find two where the app has one. Inside the
+ *  app's root it waits for the app. Roles need no scoping (the shell is aria-hidden), nor ids,
+ *  `[data-chart]` (never in the shell) or `html`.
+ *  It waits only for what it must find: a count of none (`toHaveCount(0)`, `not.toBeVisible()`)
+ *  passes before the app has mounted, when there is no app root yet. Wait for something of the
+ *  app first (a heading by role, a drawn chart), as a reader would see it. */
+export function app(page: Page): Locator {
+  return page.locator('div.app:not(#shell)');
+}
 
 /** The chart's current ECharts option, read from the instance on the element with `data-chart`. */
 export function chartOption(page: Page, name: string): Promise<any> {
@@ -57,7 +85,7 @@ export async function wcagViolations(page: Page, label: string): Promise<string[
 
 /** Opens the filter bar's sector picker (on wide screens the sectors are in a panel its button opens). */
 export async function openSectors(page: Page) {
-  const toggle = page.locator('.sector-picker .picker-toggle');
+  const toggle = app(page).locator('.sector-picker .picker-toggle');
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
 }
 

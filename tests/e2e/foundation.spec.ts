@@ -1,22 +1,22 @@
-import { test, expect, chartOption, openSectors } from './fixtures';
+import { test, expect, app, chartOption, openSectors } from './fixtures';
 
 test('the page opens with its title and a chart drawn from the data', async ({ page }) => {
   await page.goto('./');
   await expect(page).toHaveTitle(/Beijing High-Tech Atlas/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beijing High-Tech Atlas');
   // The R&D intensity card's sparkline: 6.58% of GDP in 2024 is in data/observations.jsonl.
-  const spark = page.locator('svg.sparkline[data-sparkline="rd_intensity"]');
+  const spark = app(page).locator('svg.sparkline[data-sparkline="rd_intensity"]');
   await expect(spark).toHaveAttribute('aria-label', /2024: 6\.58/);
   // A dot per year with a published figure: 2013–2021, 2023 and 2024 (2022 is a gap).
   expect(await spark.locator('circle').count()).toBe(11);
-  await expect(page.locator('.card').filter({ hasText: 'R&D expenditure' })).toContainText('6.58% of GDP');
+  await expect(app(page).locator('.card').filter({ hasText: 'R&D expenditure' })).toContainText('6.58% of GDP');
 });
 
 test('the overview opens without the chart library, which loads once a chart view opens', async ({ page }) => {
   const requested: string[] = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   await page.goto('./');
-  await expect(page.locator('svg.sparkline').first()).toBeVisible();
+  await expect(app(page).locator('svg.sparkline').first()).toBeVisible();
   expect(await page.evaluate(() => typeof (window as any).echarts)).toBe('undefined');
   expect(requested.filter((path) => path.includes('echarts'))).toEqual([]);
   await page.getByRole('link', { name: 'Trends', exact: true }).click();

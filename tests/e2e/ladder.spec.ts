@@ -1,6 +1,6 @@
 // Issue 24: the sectors view opens on the scale ladder, all ten sectors on one measure, read from
 // the drawn ECharts option as a reader's screen shows it.
-import { test, expect, chartOption } from './fixtures';
+import { test, expect, app, chartOption } from './fixtures';
 
 const ladderReady = (page: import('@playwright/test').Page) =>
   expect.poll(async () => (await chartOption(page, 'sectors'))?.series?.[0]?.type ?? '').toBe('heatmap');
@@ -28,7 +28,7 @@ test('the sectors view opens on the scale ladder: all ten on one axis, 2023 fill
   expect(await cell(page, 'New materials', '2025')).toBeNull();
   // A legend names the tiers, and the caption says a lower cell is a weaker statement.
   expect(option.visualMap[0].pieces.map((p: any) => p.label)).toEqual(['≥ 100 bn', '≥ 500 bn', '≥ 1 tn', '≥ 3 tn']);
-  await expect(page.locator('.chart-note:not(#shell *)')).toContainText('a weaker statement, not a decline');
+  await expect(app(page).locator('.chart-note')).toContainText('a weaker statement, not a decline');
   // The indicator list offers the ladder (chosen) and each sector's own size.
   const select = page.getByRole('combobox', { name: 'Indicator' });
   await expect(select.locator('option:checked')).toHaveText(/Scale each cluster has reached/);

@@ -4,10 +4,10 @@
 // fix (see the commit that adds it).
 import type { Page } from '@playwright/test';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { test, expect, chartOption } from './fixtures';
+import { test, expect, app, chartOption } from './fixtures';
 
 const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name, exact: true });
-const noticeRegion = (page: Page) => page.locator('div.notices');
+const noticeRegion = (page: Page) => app(page).locator('div.notices');
 const panel = (page: Page) => page.getByRole('dialog', { name: 'Source of this figure' });
 
 /** Takes the problems a test caused on purpose out of the fixture's list; each must be there. */
@@ -33,7 +33,7 @@ test('a dismissed notice stays dismissed while the same notices stand: another d
   // A new link of the same map, with the same notice behind it.
   await page.getByRole('navigation', { name: 'Districts of Beijing' }).getByRole('button', { name: 'Haidian', exact: true }).click();
   await expect(page).toHaveURL(/view=map&indicator=rd_intensity&region=haidian/);
-  await expect(page.locator('.zone-card')).toContainText('Haidian');
+  await expect(app(page).locator('.zone-card')).toContainText('Haidian');
   await expect(noticeRegion(page)).toBeEmpty();
 });
 
@@ -53,7 +53,7 @@ test('a dismissed notice shows again once it went (another view) and came back',
 
 test('at the tour\'s ends the keyboard keeps its place: the other end\'s control takes the focus', async ({ page }) => {
   await page.goto('./?view=tour&step=2');
-  const nav = page.locator('.tour-nav');
+  const nav = app(page).locator('.tour-nav');
   await nav.getByRole('link', { name: '← Previous' }).focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/view=tour$/);
@@ -90,11 +90,11 @@ test('at the tour\'s ends the keyboard keeps its place: the other end\'s control
 
 test('← and → with the focus on another control of the tour leave the focus there, even at an end', async ({ page }) => {
   await page.goto('./?view=tour&step=2');
-  const explore = page.locator('.tour-nav').getByRole('button', { name: 'Explore from here' });
+  const explore = app(page).locator('.tour-nav').getByRole('button', { name: 'Explore from here' });
   await explore.focus();
   await page.keyboard.press('ArrowLeft');
   await expect(page).toHaveURL(/view=tour$/);
-  await expect(page.locator('.tour-nav').getByRole('button', { name: '← Previous' })).toBeDisabled();
+  await expect(app(page).locator('.tour-nav').getByRole('button', { name: '← Previous' })).toBeDisabled();
   // Past the next paint, when a lost focus would have been moved.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await expect(explore).toBeFocused();
@@ -102,6 +102,34 @@ test('← and → with the focus on another control of the tour leave the focus 
   await expect(page).toHaveURL(/step=2$/);
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await expect(explore).toBeFocused();
+});
+
+test('Back to the tour\'s first step with nothing focused leaves nothing focused', async ({ page }) => {
+  await page.goto('./?view=tour');
+  const nav = app(page).locator('.tour-nav');
+  await expect(nav.getByRole('button', { name: '← Previous' })).toBeDisabled();
+  // → with nothing focused, then Back: the link the first step swaps away never had the focus.
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/step=2$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/view=tour$/);
+  await expect(nav.getByRole('button', { name: '← Previous' })).toBeDisabled();
+  // No event says that the focus was not moved; this waits past the moment it would have been:
+  // the tour checks a frame and then a task after the step changed (bridge::after_next_paint,
+  // asked for when the step changed, so before this wait's), and this waits two frames and then
+  // a task. The tests above see the focus moved at that moment when it went with the link.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+  // Nor when Previous had the focus and let it go (as a click on nothing does) before ← swapped it.
+  await page.goto('./?view=tour&step=2');
+  await nav.getByRole('link', { name: '← Previous' }).focus();
+  await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+  await page.keyboard.press('ArrowLeft');
+  await expect(page).toHaveURL(/view=tour$/);
+  await expect(nav.getByRole('button', { name: '← Previous' })).toBeDisabled();
+  // Past the moment the focus would have been moved, as above.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
 });
 
 test('an Escape the search box handled (closing its list) leaves the source panel open', async ({ page }) => {
@@ -142,7 +170,7 @@ test('the source panel belongs to the page it was opened on: a tab, then Back, c
 
 test('switching from one source to another while the panel is open: closing gives focus to the latest opener', async ({ page }) => {
   await page.goto('./');
-  const sources = page.locator('.card .source-button');
+  const sources = app(page).locator('.card .source-button');
   const [first, second] = [sources.nth(0), sources.nth(1)];
   await first.click();
   await expect(panel(page)).toBeVisible();
@@ -156,9 +184,11 @@ test('switching from one source to another while the panel is open: closing give
 
 test('switching to another source from inside the panel keeps the first opener: Escape gives it the focus', async ({ page }) => {
   await page.goto('./');
-  const sources = page.locator('.card .source-button');
+  const sources = app(page).locator('.card .source-button');
   const others = panel(page).locator('.sources-agree button, .conflict button, .sources-floors button');
-  // The first card whose figure has another source in its panel.
+  // The first card whose figure has another source in its panel (counted once the app's cards are
+  // there: a count does not wait).
+  await expect(sources.first()).toBeVisible();
   let opener = sources.first();
   for (let i = 0; i < await sources.count(); i++) {
     opener = sources.nth(i);
@@ -200,7 +230,7 @@ test('a chart whose drawing failed clears its error when it redraws', async ({ p
     });
   });
   await page.goto('./?view=trends&indicator=gdp');
-  const error = page.locator('figure').getByRole('status');
+  const error = app(page).locator('figure').getByRole('status');
   await expect(error).toHaveText('Chart unavailable');
   await expect(error).toHaveAttribute('data-error', 'injected setOption failure');
   // The next drawing of the same chart (the index of the same line) works: the error goes.
@@ -208,6 +238,78 @@ test('a chart whose drawing failed clears its error when it redraws', async ({ p
   await expect(page).toHaveURL(/scale=index/);
   await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBe(1);
   await expect(error).toHaveCount(0);
+});
+
+test('a chart that could not be drawn says so in its name too, and offers no blank or stale file', async ({ page }) => {
+  // ECharts' namespace as the page gets it, with instances whose drawing of figures throws
+  // while window.failDrawing is set (clearing, an option without series, still works).
+  await page.addInitScript(() => {
+    let namespace: any;
+    Object.defineProperty(window, 'echarts', {
+      configurable: true,
+      get: () => namespace,
+      set: (real: any) => {
+        const init = (...args: any[]) => {
+          const chart = real.init(...args);
+          const setOption = chart.setOption.bind(chart);
+          chart.setOption = (...options: any[]) => {
+            const figures = (options[0]?.series ?? []).length > 0;
+            if ((window as any).failDrawing && figures) throw new Error('injected setOption failure');
+            return setOption(...options);
+          };
+          return chart;
+        };
+        namespace = new Proxy(real, { get: (target, key) => (key === 'init' ? init : target[key]) });
+      },
+    });
+  });
+  await page.goto('./?view=trends&indicator=gdp');
+  const chart = page.locator('[data-chart="trend"]');
+  await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBe(1);
+  // ECharts names the drawn chart by what it draws.
+  await expect(chart).toHaveAttribute('aria-label', /Gross domestic product/);
+  const png = page.getByRole('button', { name: 'Download this chart as PNG' });
+  const csv = page.getByRole('button', { name: 'Download the figures this chart draws (CSV)' });
+  await expect(png).toBeEnabled();
+  await expect(csv).toBeEnabled();
+  // The next drawing fails: the notice, and the chart's name says the same; the old drawing goes.
+  await page.evaluate(() => { (window as any).failDrawing = true; });
+  await page.getByRole('radio', { name: /Indexed growth/ }).check();
+  await expect(app(page).locator('figure').getByRole('status')).toHaveText('Chart unavailable');
+  await expect(chart).toHaveAccessibleName('Chart unavailable');
+  expect((await chartOption(page, 'trend'))?.series ?? []).toEqual([]);
+  // Its downloads are off, and say why; a click saves nothing: every file is offered through a
+  // link with `download` that is clicked (bridge::download_url), and none is.
+  await page.evaluate(() => {
+    (window as any).offered = 0;
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      if (this.hasAttribute('download')) (window as any).offered += 1;
+      return click.call(this);
+    };
+  });
+  for (const button of [png, csv]) {
+    await expect(button).toBeDisabled();
+    await expect(button).toHaveAccessibleDescription('Chart unavailable');
+    await button.click({ force: true });
+  }
+  expect(await page.evaluate(() => (window as any).offered)).toBe(0);
+  // In Chinese, in Chinese.
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(chart).toHaveAccessibleName('图表无法显示');
+  await expect(page.getByRole('button', { name: '下载图表（PNG）' })).toBeDisabled();
+  // A drawing that works brings back its description and its downloads.
+  await page.evaluate(() => { (window as any).failDrawing = false; });
+  await page.getByRole('button', { name: 'EN' }).click();
+  await expect(app(page).locator('figure').getByRole('status')).toHaveCount(0);
+  await expect(chart).toHaveAttribute('aria-label', /Gross domestic product/);
+  await expect(png).toBeEnabled();
+  await expect(csv).toBeEnabled();
+  // The count above counts: a click now offers the file.
+  const download = page.waitForEvent('download');
+  await png.click();
+  await download;
+  expect(await page.evaluate(() => (window as any).offered)).toBe(1);
 });
 
 test.describe('without a service worker (so the route sees the texts\' fetch)', () => {
@@ -273,12 +375,12 @@ test.describe('without a service worker (so the route serves the wasm)', () => {
 test('embedded: Escape inside the places panel folds it, and only it; the next Escape closes the source panel', async ({ page }) => {
   await page.goto('./?view=trends&embed=1&figure=beijing-gdp-2024');
   await expect(panel(page)).toBeVisible();
-  const summary = page.locator('.regions > summary');
+  const summary = app(page).locator('.regions > summary');
   await summary.click();
   const haidian = page.getByRole('checkbox', { name: 'Haidian', exact: true });
   await haidian.focus();
   await page.keyboard.press('Escape');
-  await expect(page.locator('details.regions')).not.toHaveAttribute('open', '');
+  await expect(app(page).locator('details.regions')).not.toHaveAttribute('open', '');
   await expect(summary).toBeFocused();
   await expect(panel(page)).toBeVisible();
   await page.keyboard.press('Escape');

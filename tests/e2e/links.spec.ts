@@ -1,6 +1,6 @@
 // Issue 7: every view is a link; bad links get a notice and a valid view; history works.
 import type { Page } from '@playwright/test';
-import { test, expect, chartOption, seriesNames, query, openSectors } from './fixtures';
+import { test, expect, app, chartOption, seriesNames, query, openSectors } from './fixtures';
 
 /** The bad link was replaced, not followed by a new entry: Back leaves the page at once. */
 async function expectNoExtraEntry(page: Page) {
@@ -39,7 +39,7 @@ test('back and forward restore the exact view after three actions', async ({ pag
   await page.getByRole('checkbox', { name: 'Integrated circuits' }).uncheck();
   await expect(page).toHaveURL(/sector=/);
   states.push(query(page));
-  await page.locator('.regions summary').click();
+  await app(page).locator('.regions summary').click();
   await page.getByRole('checkbox', { name: 'Haidian', exact: true }).check();
   await expect(page).toHaveURL(/region=beijing,haidian/);
   states.push(query(page));
@@ -130,6 +130,104 @@ test('two filter changes in one frame are two history entries, each restored exa
   await expect.poll(() => seriesNames(page, 'trend')).toEqual(expect.arrayContaining(['Integrated circuits', 'Artificial intelligence']));
 });
 
+// Back or Forward to an entry with the same link as the one on screen moves the router without
+// a new query string; the control's late write must still give way.
+test('Back right after a filter click, to an entry with the same link, shows that entry', async ({ page }) => {
+  await page.goto('./?view=trends&indicator=cluster_scale_threshold');
+  await expect.poll(() => seriesNames(page, 'trend')).toContain('Integrated circuits');
+  const first = query(page);
+  // A second entry with the very same link, as a link to the page itself makes one.
+  await page.evaluate(() => history.pushState(history.state, '', location.href));
+  await openSectors(page);
+  const ic = await page.getByRole('checkbox', { name: 'Integrated circuits' }).elementHandle();
+  await page.evaluate(async (box) => {
+    const held: FrameRequestCallback[] = [];
+    const frame = window.requestAnimationFrame;
+    window.requestAnimationFrame = (callback) => { held.push(callback); return 0; };
+    try {
+      (box as HTMLInputElement).click();
+      const popped = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+      history.back();
+      await Promise.race([popped, new Promise((_, reject) => setTimeout(() => reject(new Error('no popstate after history.back()')), 5000))]);
+    } finally {
+      window.requestAnimationFrame = frame;
+      for (const callback of held) frame(callback);
+    }
+  }, ic);
+  await afterLateWrite(page);
+  expect(query(page)).toBe(first);
+  await expect(page.getByRole('checkbox', { name: 'Integrated circuits' })).toBeChecked();
+  await expect.poll(() => seriesNames(page, 'trend')).toContain('Integrated circuits');
+});
+
+// In a tab in the background the page draws no frames, so a write waiting for one waited until
+// the tab was shown: the map player's years did not reach the link meanwhile.
+test('in a background tab the map player still writes its years to the link', async ({ page }) => {
+  await page.goto('./?view=map&indicator=gdp');
+  await expect.poll(async () => (await chartOption(page, 'map'))?.series?.[0]?.data?.length ?? 0).toBe(16);
+  const play = await page.getByRole('button', { name: 'Play the years' }).elementHandle();
+  const years = await page.evaluate(async (button) => {
+    // As a tab in the background: hidden, its frame callbacks held until it is shown.
+    const held: FrameRequestCallback[] = [];
+    const frame = window.requestAnimationFrame;
+    window.requestAnimationFrame = (callback) => { held.push(callback); return 0; };
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    const seen: string[] = [];
+    try {
+      (button as HTMLButtonElement).click();
+      const start = Date.now();
+      while (seen.length < 2 && Date.now() - start < 6000) {
+        const time = new URLSearchParams(location.search).get('time');
+        if (time && !seen.includes(time)) seen.push(time);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      delete (document as any).visibilityState;
+      window.requestAnimationFrame = frame;
+      for (const callback of held) frame(callback);
+    }
+    return seen;
+  }, play);
+  expect(years).toHaveLength(2);
+});
+
+// A write made while the tab was shown waits for its frame; the tab goes to the background before
+// that frame, and a later write, made there, goes after a task and lands first. When the tab is
+// shown again the older write must not take the link (and the view) back to its state.
+test('a write still waiting for its frame when the tab went to the background does not undo a later one', async ({ page }) => {
+  await page.goto('./?view=trends&indicator=cluster_scale_threshold');
+  await expect.poll(() => seriesNames(page, 'trend')).toContain('Integrated circuits');
+  const first = query(page);
+  await openSectors(page);
+  const ic = await page.getByRole('checkbox', { name: 'Integrated circuits' }).elementHandle();
+  const ai = await page.getByRole('checkbox', { name: 'Artificial intelligence' }).elementHandle();
+  const landed = await page.evaluate(async ([a, b]) => {
+    const held: FrameRequestCallback[] = [];
+    const frame = window.requestAnimationFrame;
+    window.requestAnimationFrame = (callback) => { held.push(callback); return 0; };
+    try {
+      (a as HTMLInputElement).click(); // shown: its write waits for the frame, held
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      const before = location.search;
+      (b as HTMLInputElement).click(); // hidden: its write goes after a task
+      const start = Date.now();
+      while (location.search === before && Date.now() - start < 5000) await new Promise((resolve) => setTimeout(resolve, 20));
+      return location.search.replace(/^\?/, '');
+    } finally {
+      delete (document as any).visibilityState;
+      window.requestAnimationFrame = frame;
+      for (const callback of held) frame(callback);
+    }
+  }, [ic, ai]);
+  expect(landed).not.toBe(first);
+  await afterLateWrite(page);
+  expect(query(page)).toBe(landed);
+  await expect(page.getByRole('checkbox', { name: 'Integrated circuits' })).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Artificial intelligence' })).not.toBeChecked();
+  await page.goBack();
+  await expect.poll(() => query(page)).toBe(first);
+});
+
 test('a tab clicked right after a filter click shows the tab, under the tab\'s link', async ({ page }) => {
   await page.goto('./?view=trends&indicator=cluster_scale_threshold');
   await expect.poll(() => seriesNames(page, 'trend')).toContain('Integrated circuits');
@@ -198,14 +296,14 @@ test('a filter the view does not read leaves its link and its title', async ({ p
   await page.goto('./?view=sources&sector=integrated_circuits&region=haidian&time=2020');
   await expect.poll(() => query(page)).toBe('view=sources');
   await expect(page).toHaveTitle('Sources · Beijing High-Tech Atlas');
-  await expect(page.locator('.notices li')).toHaveCount(0);
+  await expect(app(page).locator('.notices li')).toHaveCount(0);
 });
 
 // Issue 23, §6 S2: a link of thousands of unknown keys shows five notices and counts the rest.
 test('a link of 3,000 unknown keys shows five notices and "and 2,995 more"', async ({ page }) => {
   const keys = Array.from({ length: 3000 }, (_, i) => `k${i}=v`).join('&');
   await page.goto(`./?view=trends&${keys}`);
-  const items = page.locator('.notices li');
+  const items = app(page).locator('.notices li');
   await expect(items).toHaveCount(6);
   await expect(items.nth(0)).toHaveText('Ignored “k0=v”: it is not part of an Atlas link.');
   await expect(items.nth(5)).toHaveText('… and 2,995 more ignored parts of the link.');
@@ -218,7 +316,7 @@ test('markup in a link is shown as text and never runs', async ({ page }) => {
   await page.goto('./?view=<script>alert(1)</script>&sector=<img src=x onerror=alert(2)>');
   const notice = page.getByRole('status').filter({ hasText: 'Ignored view' });
   await expect(notice).toContainText('<script>alert(1)</script>');
-  await expect(page.locator('.notices script, .notices img')).toHaveCount(0);
+  await expect(app(page).locator('.notices script, .notices img')).toHaveCount(0);
   expect(dialogs).toBe(0);
   await expect(page).toHaveURL(/\/$/);
 });
@@ -246,7 +344,7 @@ test('share gives a copyable link and an embed snippet', async ({ page, context,
   await page.goto('./?view=map&time=2022');
   await page.getByRole('button', { name: 'Share' }).click();
   await page.getByRole('button', { name: 'Copy link' }).click();
-  await expect(page.getByText('Link copied')).toBeVisible();
+  await expect(app(page).getByText('Link copied')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(new URL('./?view=map&time=2022', baseURL).href);
   await expect(page.getByRole('textbox', { name: 'Embed code' })).toHaveValue(new RegExp(`<iframe src="${baseURL!.replace(/[.\/]/g, '\\$&')}\\?view=map&amp;time=2022&amp;embed=1"`));
 });

@@ -1,7 +1,7 @@
 // Issue 25: take the data away (the dataset's zip, a chart's own CSV), link to one figure, cite it;
 // and code review P1: a CSV download that waits for the quotes survives a change of view.
 import { readFileSync } from 'node:fs';
-import { test, expect, chartOption } from './fixtures';
+import { test, expect, app, chartOption } from './fixtures';
 
 /** RFC 4180 records: quoted cells may hold commas, quotes ("") and line breaks. */
 function parseCsv(text: string): string[][] {
@@ -46,7 +46,7 @@ test('the Sources view links to the whole dataset: the zip downloads, and says h
     ['observations.csv', 'sources.csv', 'sectors.csv', 'regions.csv', 'facts.csv', 'README.md']);
   // The footer links to it from every view, in Chinese too.
   await page.goto('./?view=map&lang=zh');
-  await expect(page.locator('footer').getByRole('link', { name: '下载数据（ZIP）' })).toHaveAttribute('href', 'data/atlas-data.zip');
+  await expect(app(page).locator('footer').getByRole('link', { name: '下载数据（ZIP）' })).toHaveAttribute('href', 'data/atlas-data.zip');
 });
 
 test('a figure link opens its source panel on the view that draws it, in English', async ({ page }) => {
@@ -70,7 +70,7 @@ test('a figure link to a view that does not draw it opens the table filtered to 
   await expect(panel).toBeVisible();
   await expect(panel.locator('blockquote')).toContainText('据初步统计');
   await expect(panel.locator('.source-value')).toContainText('初步');
-  await expect(page.locator('tbody tr').first()).toContainText('海淀区');
+  await expect(app(page).locator('tbody tr').first()).toContainText('海淀区');
   // A bad id is named in a notice; the view still shows.
   await page.goto('./?view=trends&figure=no-such-figure');
   await expect(page.getByRole('status').filter({ hasText: 'no-such-figure' })).toContainText('Ignored figure');
@@ -127,7 +127,7 @@ test.describe('without a service worker (so the test holds the quotes\' request)
     const held = new Promise<void>((resolve) => { release = resolve; });
     await page.route(/texts-[0-9a-f]{16}\.bin$/, async (route) => { await held; await route.continue(); });
     await page.goto('./?view=table&indicator=gdp');
-    await expect(page.locator('tbody tr').first()).toBeVisible();
+    await expect(app(page).locator('tbody tr').first()).toBeVisible();
     await page.getByRole('button', { name: 'Download CSV' }).click();
     await page.getByRole('link', { name: 'Trends', exact: true }).first().click();
     await expect(page).toHaveURL(/view=trends/);

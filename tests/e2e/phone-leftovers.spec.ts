@@ -1,7 +1,7 @@
 // Issue 22's leftovers (resolved issue, open review points): the page behind the filter sheet, and
 // the sheet's "›" profile links. Runs in the `phone` and `phone-360` projects only. Each failed on
 // main before its fix (see the commit that adds it).
-import { test, expect, chartOption } from './fixtures';
+import { test, expect, app, chartOption } from './fixtures';
 
 test('while the filter sheet is open the page behind it is inert and does not scroll; closing restores both', async ({ page }) => {
   await page.goto('./?view=trends');
@@ -11,7 +11,7 @@ test('while the filter sheet is open the page behind it is inert and does not sc
   const sheet = page.getByRole('dialog', { name: 'Filters' });
   await expect(sheet).toBeVisible();
   for (const behind of ['header.site-header', 'nav.tabs', 'main', 'footer']) {
-    await expect(page.locator(behind).first(), behind).toHaveAttribute('inert', '');
+    await expect(app(page).locator(behind).first(), behind).toHaveAttribute('inert', '');
   }
   await expect(sheet).not.toHaveAttribute('inert', '');
   // A swipe on the backdrop (the screen's top strip, above the sheet) leaves the page where it was.
@@ -34,7 +34,7 @@ test('while the filter sheet is open the page behind it is inert and does not sc
   await expect(sheet).toBeHidden();
   await expect(open).toBeFocused();
   for (const behind of ['header.site-header', 'nav.tabs', 'main', 'footer']) {
-    await expect(page.locator(behind).first(), behind).not.toHaveAttribute('inert', '');
+    await expect(app(page).locator(behind).first(), behind).not.toHaveAttribute('inert', '');
   }
   // The page scrolls again.
   await swipeUp(page.viewportSize()!.width / 2, 600);
@@ -65,9 +65,9 @@ test('a notice caused by a change in the filter sheet is said inside the sheet',
   await sheet.getByRole('checkbox', { name: 'Artificial intelligence' }).tap();
   // The same sentence as the trends view's notice behind the sheet.
   await expect(said).toHaveText(/^Showing .+: .+ has no figures for the 9 sectors chosen\.$/);
-  await expect(said).toHaveText(await page.locator('.measure-switch').textContent() ?? 'the notice behind');
-  expect(await page.locator('.trend-notices').evaluate((el) => !!el.closest('[inert]'))).toBe(true);
+  await expect(said).toHaveText(await app(page).locator('.measure-switch').textContent() ?? 'the notice behind');
+  expect(await app(page).locator('.trend-notices').evaluate((el) => !!el.closest('[inert]'))).toBe(true);
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
-  await expect(page.locator('.sheet-notices')).toHaveText('');
+  await expect(app(page).locator('.sheet-notices')).toHaveText('');
 });

@@ -1,6 +1,6 @@
 // Issue 22: a shared link opened on a phone shows its chart first. Runs in the `phone` (390 × 844)
 // and `phone-360` (360 × 740) projects only (playwright.config.ts), with touch on.
-import { test, expect, chartOption, query, wcagViolations, mapTexts } from './fixtures';
+import { test, expect, app, chartOption, query, wcagViolations, mapTexts } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** The chart views a link can open on, each with the chart whose top must be in the first screen. */
@@ -20,7 +20,7 @@ async function drawn(page: Page, chart: string) {
 
 /** The top of an element, in CSS px from the top of the page. */
 function pageTop(page: Page, selector: string): Promise<number> {
-  return page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  return app(page).locator(selector).first().evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
 }
 
 /** No part of the page is wider than the screen. */
@@ -35,8 +35,8 @@ for (const { link, chart } of chartViews) {
     await page.goto(`./?${link}`);
     // A profile's first chart is the first of its small charts, whatever its measure.
     const selector = chart === null || chart.startsWith('profile-') ? '.profile-charts [data-chart]' : `[data-chart="${chart}"]`;
-    await expect(page.locator(selector).first()).toBeVisible();
-    const name = await page.locator(selector).first().getAttribute('data-chart');
+    await expect(app(page).locator(selector).first()).toBeVisible();
+    const name = await app(page).locator(selector).first().getAttribute('data-chart');
     await drawn(page, name!);
     const top = await pageTop(page, selector);
     const screen = page.viewportSize()!.height;
@@ -48,7 +48,7 @@ for (const { link, chart } of chartViews) {
 
 test('the overview shows its first card in the first screen, and no view scrolls sideways', async ({ page }) => {
   await page.goto('./');
-  const value = page.locator('.card .card-value').first();
+  const value = app(page).locator('.card .card-value').first();
   await expect(value).toBeVisible();
   const bottom = await value.evaluate((el) => el.getBoundingClientRect().bottom + window.scrollY);
   console.log(`first card value bottom @${page.viewportSize()!.width}: ${Math.round(bottom)} px`);
@@ -65,13 +65,13 @@ test('the header is two rows: the title on one line, then search, language, them
   const h1 = page.getByRole('heading', { level: 1 });
   const lineHeight = await h1.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
   expect((await h1.boundingBox())!.height).toBeLessThanOrEqual(lineHeight + 1);
-  await expect(page.locator('.tagline')).toBeHidden();
+  await expect(app(page).locator('.tagline')).toBeHidden();
   const tops = await Promise.all(['.search-toggle', '.segmented', '.header-controls > .icon-button:not(.search-toggle)', '.share > button']
-    .map(async (s) => Math.round((await page.locator(s).first().boundingBox())!.y)));
+    .map(async (s) => Math.round((await app(page).locator(s).first().boundingBox())!.y)));
   expect(new Set(tops).size, `one row: ${tops}`).toBe(1);
   // The lede is the overview's only.
   await page.goto('./');
-  await expect(page.locator('.tagline')).toBeVisible();
+  await expect(app(page).locator('.tagline')).toBeVisible();
 });
 
 test('the view tabs are one row that scrolls, with the current tab in view', async ({ page }) => {
@@ -108,10 +108,10 @@ test('after a language switch the current tab is still scrolled into view', asyn
 test('the filters are one summary row; the sheet is a modal dialog that keeps focus and writes the link', async ({ page }) => {
   await page.goto('./?view=trends&indicator=cluster_scale_threshold');
   await drawn(page, 'trend');
-  await expect(page.locator('.filter-summary-text:not(#shell *)')).toHaveText(/^10 sectors · \d{4}–\d{4} · Beijing · /);
+  await expect(app(page).locator('.filter-summary-text')).toHaveText(/^10 sectors · \d{4}–\d{4} · Beijing · /);
   // Built (after the first paint) but out of sight in the closed sheet.
-  await expect(page.locator('.app:not(#shell) input[name=sector]')).not.toHaveCount(0);
-  await expect(page.locator('.app:not(#shell) input[name=sector]').first()).toBeHidden();
+  await expect(app(page).locator('input[name=sector]')).not.toHaveCount(0);
+  await expect(app(page).locator('input[name=sector]').first()).toBeHidden();
   const open = page.getByRole('button', { name: 'Filters' });
   await open.tap();
   const sheet = page.getByRole('dialog', { name: 'Filters' });
@@ -134,7 +134,7 @@ test('the filters are one summary row; the sheet is a modal dialog that keeps fo
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
   await expect(open).toBeFocused();
-  await expect(page.locator('.filter-summary-text:not(#shell *)')).toHaveText(/^Medicine and health · /);
+  await expect(app(page).locator('.filter-summary-text')).toHaveText(/^Medicine and health · /);
   // The close button returns focus too, and so does a tap on the backdrop (the screen's top
   // eighth, above the sheet).
   await open.tap();
@@ -171,12 +171,12 @@ test('the sheet closes when the view changes: a profile link out of it, then Bac
 
 test('the summary is in the page\'s language and the map has one year control', async ({ page }) => {
   await page.goto('./?view=trends&lang=zh&indicator=cluster_scale_threshold');
-  await expect(page.locator('.filter-summary-text:not(#shell *)')).toHaveText(/^10个产业 · \d{4}–\d{4} · 北京市 · /);
+  await expect(app(page).locator('.filter-summary-text')).toHaveText(/^10个产业 · \d{4}–\d{4} · 北京市 · /);
   await page.goto('./?view=map');
   await drawn(page, 'map');
   await page.getByRole('button', { name: 'Filters' }).tap();
-  await expect(page.locator('input[name=from-year]')).toHaveCount(0);
-  await expect(page.locator('input[name=map-year]')).toHaveCount(1);
+  await expect(app(page).locator('input[name=from-year]')).toHaveCount(0);
+  await expect(app(page).locator('input[name=map-year]')).toHaveCount(1);
 });
 
 test('every control is at least 24 × 24 px and the primary buttons 44 px high', async ({ page }) => {
@@ -329,7 +329,7 @@ test('a share the reader cancels (AbortError) shows nothing more: no panel, no m
   await expect.poll(() => page.evaluate(() => (window as any).asked ?? false)).toBe(true);
   await page.waitForTimeout(300);
   await expect(page.locator('#share-panel')).toBeHidden();
-  await expect(page.getByText('Sharing was cancelled or refused')).toHaveCount(0);
+  await expect(app(page).getByText('Sharing was cancelled or refused')).toHaveCount(0);
 });
 
 test('a share the browser refuses (NotAllowedError) shows the panel with the link and says why', async ({ page }) => {
@@ -371,7 +371,7 @@ test('the skip link moves focus to the content', async ({ page }) => {
   await skip.focus();
   await expect(skip).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.locator('main')).toBeFocused();
+  await expect(app(page).locator('main')).toBeFocused();
   expect(query(page)).toBe('view=trends');
 });
 

@@ -1,7 +1,7 @@
 // Issue 14: a profile for every sector, district and zone, the index a bad profile link lands on,
 // and the header's search, driven as a reader would.
 import { readFileSync } from 'node:fs';
-import { test, expect, chartOption, query, wcagViolations, openSectors } from './fixtures';
+import { test, expect, app, chartOption, query, wcagViolations, openSectors } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Goes to a link inside the running page, as the Back button would: no reload. */
@@ -16,13 +16,13 @@ test('every one of the 51 profiles shows its figures with their sources', async 
   // 51 pages, each with a source panel opened: well past the default 30 s on two cores.
   test.setTimeout(240_000);
   await page.goto('./?view=profile');
-  const links = page.locator('.profile-index-list a');
+  const links = app(page).locator('.profile-index-list a');
   await expect(links).toHaveCount(51);
   const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
   const withoutFigures: string[] = [];
   for (const href of hrefs) {
     await visit(page, href);
-    const profile = page.locator('article.profile');
+    const profile = app(page).locator('article.profile');
     await expect(profile, href).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`\\${href.slice(href.indexOf('?'))}$`));
     const figures = profile.locator('.profile-figure');
@@ -50,10 +50,10 @@ test('a sector profile: definition, figures, lines, zones on a map, milestones a
   await page.goto('./?view=profile&sector=integrated_circuits');
   await expect(page.getByRole('heading', { level: 2 })).toContainText('Integrated circuits');
   await expect(page.getByRole('heading', { level: 2 })).toContainText('集成电路');
-  await expect(page.locator('.profile-about .quote')).toContainText('集成电路');
-  await expect(page.locator('.profile-figure').first()).toBeVisible();
+  await expect(app(page).locator('.profile-about .quote')).toContainText('集成电路');
+  await expect(app(page).locator('.profile-figure').first()).toBeVisible();
   await expect.poll(async () => (await chartOption(page, 'profile-map'))?.series?.[1]?.data?.length ?? 0).toBeGreaterThan(0);
-  await expect(page.locator('.profile-zones a').first()).toHaveAttribute('href', /view=profile&region=/);
+  await expect(app(page).locator('.profile-zones a').first()).toHaveAttribute('href', /view=profile&region=/);
   const explore = page.getByRole('navigation', { name: 'Explore further' });
   await expect(explore.getByRole('link', { name: /Table/ })).toHaveAttribute('href', /view=table&sector=integrated_circuits$/);
   // The way out to trends opens on a chart with figures.
@@ -69,24 +69,24 @@ test('a district profile: GDP over the years with sources, the rank question ans
   await expect(page.getByRole('heading', { level: 2 })).toContainText('海淀区');
   await expect(page.getByRole('heading', { name: 'GDP在16个区中的排名' })).toBeVisible();
   // 2019 is the one year with a published GDP for every district (as the host test knows).
-  await expect(page.locator('.profile-ranks li')).toHaveCount(1);
-  await expect(page.locator('.profile-ranks li')).toContainText('2019年：16个区中第1');
+  await expect(app(page).locator('.profile-ranks li')).toHaveCount(1);
+  await expect(app(page).locator('.profile-ranks li')).toContainText('2019年：16个区中第1');
   await expect.poll(async () => (await chartOption(page, 'profile-gdp'))?.series?.length ?? 0).toBeGreaterThan(0);
   // Haidian, and only Haidian, is outlined.
   await expect.poll(async () => ((await chartOption(page, 'profile-map'))?.geo?.[0]?.regions ?? [])
     .filter((r: any) => (r.itemStyle?.borderWidth ?? 0) >= 2.5).map((r: any) => r.name)).toEqual(['海淀区']);
-  await expect(page.locator('.profile-zones a', { hasText: '中关村科学城' })).toBeVisible();
+  await expect(app(page).locator('.profile-zones a', { hasText: '中关村科学城' })).toBeVisible();
   // A click on a chart point opens its source, like everywhere else.
-  await page.locator('.profile-figure').first().locator('.figure-source').first().click();
+  await app(page).locator('.profile-figure').first().locator('.figure-source').first().click();
   await expect(page.getByRole('dialog').locator('.quote')).not.toBeEmpty();
 });
 
 test('a zone profile: description, kind, district, sectors, figures and its point', async ({ page }) => {
   await page.goto('./?view=profile&region=bda');
   await expect(page.getByRole('heading', { level: 2 })).toContainText('E-Town');
-  await expect(page.locator('.profile-facts')).toContainText('Daxing');
-  await expect(page.locator('.profile-facts a', { hasText: 'Integrated circuits' })).toHaveAttribute('href', /sector=integrated_circuits/);
-  expect(await page.locator('.profile-figure').count()).toBeGreaterThan(3);
+  await expect(app(page).locator('.profile-facts')).toContainText('Daxing');
+  await expect(app(page).locator('.profile-facts a', { hasText: 'Integrated circuits' })).toHaveAttribute('href', /sector=integrated_circuits/);
+  expect(await app(page).locator('.profile-figure').count()).toBeGreaterThan(3);
   await expect.poll(async () => (await chartOption(page, 'profile-map'))?.series?.[1]?.data?.[0]?.zone).toBe('bda');
 });
 
@@ -95,12 +95,12 @@ test('a zone profile: description, kind, district, sectors, figures and its poin
 test('the index link shows no notice, and Beijing beside a district is the district', async ({ page }) => {
   await page.goto('./?view=profile');
   await expect(page.getByRole('heading', { level: 2, name: 'Profiles' })).toBeVisible();
-  await expect(page.locator('.profile-index-list').nth(1).locator('a')).toHaveCount(16);
-  await expect(page.locator('.notices li')).toHaveCount(0);
+  await expect(app(page).locator('.profile-index-list').nth(1).locator('a')).toHaveCount(16);
+  await expect(app(page).locator('.notices li')).toHaveCount(0);
   await page.goto('./?view=profile&region=beijing,haidian');
-  await expect(page.locator('article.profile')).toBeVisible();
+  await expect(app(page).locator('article.profile')).toBeVisible();
   await expect.poll(() => query(page)).toBe('view=profile&region=haidian');
-  await expect(page.locator('.notices li')).toHaveCount(0);
+  await expect(app(page).locator('.notices li')).toHaveCount(0);
 });
 
 test('a profile link naming something without one profile shows the notice and the index', async ({ page }) => {
@@ -110,9 +110,9 @@ test('a profile link naming something without one profile shows the notice and t
     await expect(page.getByRole('status').filter({ hasText: 'index of all profiles' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: 'Profiles' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 3, name: 'The ten industries' })).toBeVisible();
-    await expect(page.locator('.profile-index-list').nth(0).locator('a')).toHaveCount(10);
-    await expect(page.locator('.profile-index-list').nth(1).locator('a')).toHaveCount(16);
-    await expect(page.locator('.profile-index-list').nth(2).locator('a')).toHaveCount(25);
+    await expect(app(page).locator('.profile-index-list').nth(0).locator('a')).toHaveCount(10);
+    await expect(app(page).locator('.profile-index-list').nth(1).locator('a')).toHaveCount(16);
+    await expect(app(page).locator('.profile-index-list').nth(2).locator('a')).toHaveCount(25);
     expect(query(page)).toBe('view=profile');
   }
   await page.getByRole('link', { name: 'Haidian' }).click();
@@ -145,7 +145,7 @@ test('the search box is a combobox the keyboard drives to every kind of result',
     await expect(page.locator(`#${active} .search-kind`)).not.toBeEmpty();
     await page.keyboard.press('Enter');
     await expect(page, typed).toHaveURL(url);
-    await expect(page.locator('article.profile')).toBeVisible();
+    await expect(app(page).locator('article.profile')).toBeVisible();
   }
   // Down then Up comes back; Escape closes the list.
   await box.fill('hai');
@@ -163,7 +163,7 @@ test('the search box is a combobox the keyboard drives to every kind of result',
   await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
   // No match is said, not silent.
   await box.fill('xyzzy');
-  await expect(page.getByText('No match', { exact: true }).first()).toBeVisible();
+  await expect(app(page).getByText('No match', { exact: true }).first()).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'No match' })).toHaveCount(1);
 });
 
@@ -182,7 +182,7 @@ test('ways in: the map card, the table and the sector chips link to profiles', a
   await page.getByRole('link', { name: /Profile →/ }).click();
   await expect(page).toHaveURL(/view=profile&region=bda$/);
   await page.goto('./?view=table&indicator=gdp&region=haidian');
-  await page.locator('table tbody tr').first().getByRole('link', { name: 'Haidian' }).click();
+  await app(page).locator('table tbody tr').first().getByRole('link', { name: 'Haidian' }).click();
   await expect(page).toHaveURL(/view=profile&region=haidian$/);
   await page.goto('./?view=trends');
   await openSectors(page);
@@ -197,7 +197,7 @@ test('profiles embed, save as PNG and fit 360 px like the other views', async ({
   await expect.poll(async () => (await chartOption(page, 'profile-gdp'))?.title?.length ?? 0).toBe(2);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.locator('.chart-figure', { has: page.locator('[data-chart="profile-gdp"]') }).getByRole('button', { name: 'Download this chart as PNG' }).click(),
+    app(page).locator('.chart-figure', { has: page.locator('[data-chart="profile-gdp"]') }).getByRole('button', { name: 'Download this chart as PNG' }).click(),
   ]);
   expect(download.suggestedFilename()).toBe('beijing-atlas-profile-gdp.png');
   expect(readFileSync((await download.path())!).subarray(1, 4).toString()).toBe('PNG');

@@ -1,5 +1,5 @@
 // Issue 8: accessibility, content security and offline use, checked as a reader meets them.
-import { test, expect, chartOption, query, wcagViolations } from './fixtures';
+import { test, expect, app, chartOption, query, wcagViolations } from './fixtures';
 
 const views = ['overview', 'tour', 'trends', 'sectors', 'map', 'table', 'sources'];
 
@@ -42,7 +42,7 @@ test('the page can be used with the keyboard alone', async ({ page }) => {
   await expect(page).toHaveURL(/sector=/);
   await expect.poll(async () => (await chartOption(page, 'trend')).series.map((s: any) => s.name)).not.toContain('Integrated circuits');
   await tabTo(focused('input[name=from-year]'), 'the year slider');
-  const [first, last] = await page.locator('input[name=from-year]').evaluate((el: HTMLInputElement) => [Number(el.min), Number(el.max)]);
+  const [first, last] = await app(page).locator('input[name=from-year]').evaluate((el: HTMLInputElement) => [Number(el.min), Number(el.max)]);
   await page.keyboard.press('ArrowRight');
   await expect(page).toHaveURL(new RegExp(`time=${first + 1}\\.\\.${last}`));
   await tabTo(focused('.figure-sources summary, .source-button'), 'the figures and their sources');
@@ -107,7 +107,7 @@ test('hostile text through the URL: quotes, RTL, emoji and very long text stay t
   await page.goto(`./?region=${encodeURIComponent('"><svg onload=alert(1)> مرحبا 🚀')}&indicator=${'長'.repeat(3000)}`);
   const notices = page.getByRole('status').filter({ hasText: 'Ignored region' });
   await expect(notices).toContainText('"><svg onload=alert(1)> مرحبا 🚀');
-  await expect(page.locator('.notices svg')).toHaveCount(0);
+  await expect(app(page).locator('.notices svg')).toHaveCount(0);
   await expect.poll(() => query(page)).toBe('');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 });
@@ -126,7 +126,7 @@ test('after one visit the page and a deep link open with the network off', async
   await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
   // The sources' words, fetched apart from the figures, are cached too.
   await page.goto('./?view=sources');
-  await expect(page.locator('.source-list li a').first()).toHaveText(/\w{3}/);
+  await expect(app(page).locator('.source-list li a').first()).toHaveText(/\w{3}/);
   await context.setOffline(false);
 });
 

@@ -1,10 +1,10 @@
 // Issue 23: the release review's in-page findings (C3, C4, C5, §3's failure paths, §6's service
 // worker, §7's focus and keyboard), each checked as a reader meets it.
 import type { Page, Route } from '@playwright/test';
-import { test, expect, chartOption, query } from './fixtures';
+import { test, expect, app, chartOption, query } from './fixtures';
 
 const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name, exact: true });
-const noticeRegion = (page: Page) => page.locator('div.notices');
+const noticeRegion = (page: Page) => app(page).locator('div.notices');
 
 /** Takes the problems a test caused on purpose out of the fixture's list; each must be there. */
 function expectCaused(watch: { problems: string[] }, caused: RegExp[]) {
@@ -70,7 +70,7 @@ test('A1: a view change moves focus to its heading; a filter change leaves focus
   await page.goto('./?view=trends');
   await expect(page.locator('#view-title')).toHaveText('Trends');
   // A filter: focus stays on the region checkbox the reader toggled.
-  await page.locator('.regions summary').click();
+  await app(page).locator('.regions summary').click();
   const haidianBox = page.getByRole('checkbox', { name: 'Haidian', exact: true });
   await haidianBox.check();
   await expect(page).toHaveURL(/region=beijing,haidian/);
@@ -86,8 +86,8 @@ test('A1: a view change moves focus to its heading; a filter change leaves focus
   await expect(page).toHaveURL(/view=map&region=haidian/);
   await expect(haidian).toHaveAttribute('aria-current', 'true');
   await expect(haidian).toBeFocused();
-  await expect(page.locator('.zone-card')).toContainText('Haidian');
-  await page.locator('.zone-card').getByRole('link', { name: /Profile/ }).click();
+  await expect(app(page).locator('.zone-card')).toContainText('Haidian');
+  await app(page).locator('.zone-card').getByRole('link', { name: /Profile/ }).click();
   await expect(page).toHaveURL(/view=profile&region=haidian/);
   await expect(page.locator('#view-title')).toBeFocused();
 });
@@ -121,7 +121,7 @@ test('A3: on a phone the source panel covers the page and is modal: the page beh
   await opener.click();
   const panel = page.getByRole('dialog', { name: 'Source of this figure' });
   await expect(panel).toHaveAttribute('aria-modal', 'true');
-  await expect(page.locator('main')).toHaveAttribute('inert', '');
+  await expect(app(page).locator('main')).toHaveAttribute('inert', '');
   // Keyboard focus cannot reach the page beneath.
   for (let i = 0; i < 6; i++) {
     await page.keyboard.press('Tab');
@@ -129,13 +129,13 @@ test('A3: on a phone the source panel covers the page and is modal: the page beh
   }
   await page.keyboard.press('Escape');
   await expect(panel).toHaveCount(0);
-  await expect(page.locator('main')).not.toHaveAttribute('inert', '');
+  await expect(app(page).locator('main')).not.toHaveAttribute('inert', '');
   await expect(opener).toBeFocused();
 });
 
 test('A7: the tour\'s ends are disabled buttons, not links that go nowhere', async ({ page }) => {
   await page.goto('./?view=tour');
-  const nav = page.locator('.tour-nav');
+  const nav = app(page).locator('.tour-nav');
   await expect(nav.getByRole('button', { name: '← Previous' })).toBeDisabled();
   await expect(nav.getByRole('link', { name: '← Previous' })).toHaveCount(0);
   await expect(nav.getByRole('link', { name: 'Next →' })).toHaveAttribute('href', /step=2$/);
@@ -245,7 +245,7 @@ test.describe('without a service worker (so the test sees every fetch)', () => {
     await page.waitForTimeout(300);
     release();
     expect((await download).suggestedFilename()).toBe('beijing-atlas-figures.csv');
-    await expect(page.locator('.texts-state')).toHaveCount(0);
+    await expect(app(page).locator('.texts-state')).toHaveCount(0);
     expect(fetched).toBe(1);
   });
 
@@ -262,7 +262,7 @@ test.describe('without a service worker (so the test sees every fetch)', () => {
     // The tour's map step, reached in the page while the first map still waits.
     await tab(page, 'Tour').click();
     await page.getByRole('navigation', { name: 'Tour steps' }).getByRole('link', { name: 'Three science cities and one zone' }).click();
-    await expect(page.getByText('Loading the district map…')).toBeVisible();
+    await expect(app(page).getByText('Loading the district map…')).toBeVisible();
     await page.waitForTimeout(300);
     release();
     await expect.poll(async () => (await chartOption(page, 'map'))?.series?.[0]?.data?.length ?? 0).toBe(16);
@@ -273,13 +273,13 @@ test.describe('without a service worker (so the test sees every fetch)', () => {
     await page.route(/echarts\.js$/, (route) => route.abort());
     await page.goto('./?view=table');
     await tab(page, 'Trends').click();
-    await expect(page.locator('figure').getByRole('status')).toContainText('Chart unavailable');
+    await expect(app(page).locator('figure').getByRole('status')).toContainText('Chart unavailable');
     await tab(page, 'Table').click();
-    await expect(page.locator('tbody tr').first()).toBeVisible();
+    await expect(app(page).locator('tbody tr').first()).toBeVisible();
     await expect(page.locator('#view-title')).toBeFocused();
     // A deep link to a chart view (index.html's early fetch) fails the same way.
     await page.goto('./?view=sectors');
-    await expect(page.locator('figure').getByRole('status')).toContainText('Chart unavailable');
+    await expect(app(page).locator('figure').getByRole('status')).toContainText('Chart unavailable');
     await expect(page.locator('#view-title')).toHaveText('Sectors');
     await tab(page, 'Overview').click();
     await page.getByRole('button', { name: /Source of R&D expenditure/ }).click();
@@ -293,7 +293,7 @@ test.describe('without a service worker (so the test sees every fetch)', () => {
     await expect(page.getByRole('status').filter({ hasText: 'The district map could not be loaded' })).toHaveAttribute('data-error', /HTTP 503/);
     await page.getByRole('navigation', { name: 'Science cities, parks and zones' }).getByRole('button', { name: 'Huairou Science City' }).click();
     await expect(page).toHaveURL(/region=huairou_science_city/);
-    await expect(page.locator('.zone-card')).toContainText('怀柔科学城');
+    await expect(app(page).locator('.zone-card')).toContainText('怀柔科学城');
     expectCaused(watch, [/^console error: Failed to load resource: the server responded with a status of 503/]);
   });
 });

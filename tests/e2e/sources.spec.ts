@@ -1,6 +1,6 @@
 // Issue 4: every figure's source is one click away, from chart points, cards and table rows.
 import { readFileSync } from 'node:fs';
-import { test, expect, chartOption } from './fixtures';
+import { test, expect, app, chartOption } from './fixtures';
 
 test('clicking a chart point opens its source with the quote and a safe link', async ({ page }) => {
   await page.goto('./?view=trends');
@@ -37,7 +37,7 @@ test.describe('without a service worker (so the test sees every fetch)', () => {
     });
     await page.goto('./');
     // The overview draws without them; they are asked for once the page is idle.
-    await expect(page.locator('svg.sparkline').first()).toBeVisible();
+    await expect(app(page).locator('svg.sparkline').first()).toBeVisible();
     await expect.poll(() => fetched.length).toBe(1);
     await page.getByRole('button', { name: /Source of R&D expenditure/ }).click();
     const panel = page.getByRole('dialog', { name: 'Source of this figure' });
@@ -52,7 +52,7 @@ test.describe('without a service worker (so the test sees every fetch)', () => {
     // Other panels and views use the same copy.
     await page.getByRole('button', { name: 'Close' }).click();
     await page.goto('./?view=sources');
-    await expect(page.locator('.source-list li a').first()).not.toBeEmpty();
+    await expect(app(page).locator('.source-list li a').first()).not.toBeEmpty();
     // The refused fetch (and the console's line about it) was this test's doing, once; anything
     // else failing still fails it.
     const refused = [`request failed: http://${new URL(page.url()).host}${fetched[0]} net::ERR_FAILED`,
@@ -84,10 +84,10 @@ test('the sources view lists every source with its figures and kind', async ({ p
   await page.goto('./?view=sources');
   // One entry per distinct source page in data/observations.jsonl.
   const sources = new Set(readFileSync('data/observations.jsonl', 'utf8').trim().split('\n').map((line) => JSON.parse(line).source_url));
-  const items = page.locator('.source-list > li');
+  const items = app(page).locator('.source-list > li');
   await expect(items).toHaveCount(sources.size);
   await expect(items.first()).toContainText(/\d+ figures/);
-  for (const link of await page.locator('.source-list a').all()) {
+  for (const link of await app(page).locator('.source-list a').all()) {
     await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
   }
 });

@@ -2,7 +2,7 @@
 // cited figures marked, its figures' sources, the keys, "Explore from here", and the timeline.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, chartOption, query, openSectors } from './fixtures';
+import { test, expect, app, chartOption, query, openSectors } from './fixtures';
 
 const words = {
   en: { steps: 'Tour steps', progress: (n: number, total: number) => `Step ${n} of ${total}`, explore: 'Explore from here', tour: 'Tour', milestones: 'Milestones', source: 'Source' },
@@ -49,7 +49,7 @@ for (const lang of ['en', 'zh'] as const) {
       // The step's own link, opened fresh, is that step.
       expect(hrefs[n - 1]).toMatch(n === 1 ? new RegExp(`\\?view=tour${suffix}$`) : new RegExp(`\\?view=tour&step=${n}${suffix}$`));
       await page.goto(hrefs[n - 1]);
-      await expect(page.getByText(w.progress(n, total), { exact: true })).toBeVisible();
+      await expect(app(page).getByText(w.progress(n, total), { exact: true })).toBeVisible();
       await expect(stepLinks.nth(n - 1)).toHaveAttribute('aria-current', 'step');
       const title = (await page.locator('#step-title').textContent())!.trim();
       expect(title.length).toBeGreaterThan(3);
@@ -64,7 +64,7 @@ for (const lang of ['en', 'zh'] as const) {
       expect(marked.every((d: any) => d.itemStyle?.borderWidth === 3)).toBe(true);
 
       // Every figure in the text is a button with a value; the first opens its source and quote.
-      const figures = page.locator('.tour-text button.figure');
+      const figures = app(page).locator('.tour-text button.figure');
       expect(await figures.count(), `step ${n} names no figure`).toBeGreaterThan(0);
       for (const text of await figures.allTextContents()) expect(text).toMatch(/\d/);
       await figures.first().click();
@@ -79,12 +79,12 @@ for (const lang of ['en', 'zh'] as const) {
       await page.keyboard.press('ArrowRight');
       if (n < total) {
         await expect(page).toHaveURL(new RegExp(`step=${n + 1}`));
-        await expect(page.getByText(w.progress(n + 1, total), { exact: true })).toBeVisible();
+        await expect(app(page).getByText(w.progress(n + 1, total), { exact: true })).toBeVisible();
         await page.keyboard.press('ArrowLeft');
-        await expect(page.getByText(w.progress(n, total), { exact: true })).toBeVisible();
+        await expect(app(page).getByText(w.progress(n, total), { exact: true })).toBeVisible();
       } else {
         // The last step stays the last.
-        await expect(page.getByText(w.progress(total, total), { exact: true })).toBeVisible();
+        await expect(app(page).getByText(w.progress(total, total), { exact: true })).toBeVisible();
         expect(query(page)).toBe(`view=tour&step=${total}${suffix}`);
       }
     }
@@ -130,7 +130,7 @@ test('bad tour links get a notice and a valid step', async ({ page }) => {
     await page.goto(`./?${link}`);
     await expect(page.getByRole('status').filter({ hasText: message })).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`\\?${canonical.replace(/[?]/g, '\\?')}$`));
-    await expect(page.locator('b')).toHaveCount(0);
+    await expect(app(page).locator('b')).toHaveCount(0);
   }
 });
 
@@ -139,7 +139,7 @@ test('the overview starts the tour and shows the latest milestones, then all, ol
   await page.getByRole('link', { name: /用两分钟了解全貌/ }).click();
   await expect(page).toHaveURL(/\?view=tour&lang=zh$/);
   await page.goto('./');
-  const timeline = page.locator('section.timeline').filter({ has: page.getByRole('heading', { name: 'Milestones' }) });
+  const timeline = app(page).locator('section.timeline').filter({ has: page.getByRole('heading', { name: 'Milestones' }) });
   const dates = () => timeline.locator('time').allTextContents();
   const all = readFileSync('data/facts.jsonl', 'utf8').trim().split('\n').map((line) => JSON.parse(line).date as string).sort();
   // Folded to the newest six, so the overview stays a summary.
@@ -157,12 +157,12 @@ test('the overview starts the tour and shows the latest milestones, then all, ol
   await expect(panel.getByRole('link', { name: /Open the source/ })).toHaveAttribute('href', /^https?:\/\//);
   // In Chinese the milestones read in Chinese.
   await page.goto('./?lang=zh');
-  await expect(page.locator('section.timeline li').first()).toContainText(/[\u4e00-\u9fff]/);
+  await expect(app(page).locator('section.timeline li').first()).toContainText(/[\u4e00-\u9fff]/);
 });
 
 test('the milestones follow the years chosen', async ({ page }) => {
   await page.goto('./?time=2021..2022');
-  const timeline = page.locator('section.timeline');
+  const timeline = app(page).locator('section.timeline');
   const inSpan = readFileSync('data/facts.jsonl', 'utf8').trim().split('\n').map((line) => JSON.parse(line).date as string)
     .filter((date) => date.startsWith('2021') || date.startsWith('2022')).sort();
   expect(inSpan.length).toBeGreaterThan(6);

@@ -2,7 +2,7 @@
 // walkthrough of 2026-12-02): search answers with the figure, a district tapped on the map shows
 // its figure, the source panel leads with the best source in reader words, the browser's language
 // counts, and the trends view says when it changes measure or leaves a sector out.
-import { test, expect, chartOption, query, openSectors } from './fixtures';
+import { test, expect, app, chartOption, query, openSectors } from './fixtures';
 
 const search = (page: import('@playwright/test').Page) => page.getByRole('combobox', { name: 'Search' });
 
@@ -24,15 +24,15 @@ test('search knows readers\' words, counts in the singular, and "AI" finds no ai
   await expect(page.getByRole('option').first()).toContainText('Integrated circuits');
   // A word only one entry answers to: the singular.
   await expect(page.getByRole('option')).toHaveCount(1);
-  await expect(page.locator('.search [role="status"]')).toHaveText('1 result; use the arrow keys and Enter');
+  await expect(app(page).locator('.search [role="status"]')).toHaveText('1 result; use the arrow keys and Enter');
   await search(page).fill('Mentougou');
   await expect(page.getByRole('option')).toHaveCount(1);
-  await expect(page.locator('.search [role="status"]')).toHaveText('1 result; use the arrow keys and Enter');
+  await expect(app(page).locator('.search [role="status"]')).toHaveText('1 result; use the arrow keys and Enter');
   // Several: the plural.
   await search(page).fill('robot');
   const n = await page.getByRole('option').count();
   expect(n).toBeGreaterThan(1);
-  await expect(page.locator('.search [role="status"]')).toHaveText(`${n} results; use the arrow keys and Enter`);
+  await expect(app(page).locator('.search [role="status"]')).toHaveText(`${n} results; use the arrow keys and Enter`);
   await search(page).fill('biotech');
   await expect(page.getByRole('option').first()).toContainText('Medicine and health');
   await search(page).fill('AI');
@@ -45,7 +45,7 @@ test.describe('on a phone', () => {
 
   test('a district chosen on the map shows its figure and source under the map, in the first screen', async ({ page }) => {
     await page.goto('./?view=map&time=2021&region=changping');
-    const card = page.locator('.district-card');
+    const card = app(page).locator('.district-card');
     await expect(card).toContainText('Changping');
     await expect(card).toContainText('128.7 billion yuan');
     await expect(card).toContainText('Gross domestic product · 2021');
@@ -78,9 +78,9 @@ test.describe('on a phone', () => {
 
   test('the phone value keeps a floor\'s "≥" and names a kind other than actual', async ({ page }) => {
     await page.goto('./?view=table&indicator=cluster_scale_threshold');
-    await expect(page.locator('.row-value').first()).toHaveText(/^≥ /);
+    await expect(app(page).locator('.row-value').first()).toHaveText(/^≥ /);
     await page.goto('./?view=table&indicator=industry_scale&time=2026');
-    await expect(page.locator('.row-value .badge').first()).toHaveText('Target');
+    await expect(app(page).locator('.row-value .badge').first()).toHaveText('Target');
   });
 });
 
@@ -99,7 +99,7 @@ test('a click on the map shows the district\'s figure, as its tooltip says', asy
   const box = (await page.locator('[data-chart="map"]').boundingBox())!;
   await page.mouse.click(box.x + point[0], box.y + point[1]);
   await expect(page).toHaveURL(/region=haidian/);
-  await expect(page.locator('.district-card')).toContainText(/trillion yuan|billion yuan/);
+  await expect(app(page).locator('.district-card')).toContainText(/trillion yuan|billion yuan/);
 });
 
 test('the source panel leads with the figure\'s own language and names sources, not ids', async ({ page }) => {
@@ -125,7 +125,7 @@ test('the singular in Chinese: one result', async ({ page }) => {
   await page.goto('./?lang=zh');
   await page.getByRole('combobox', { name: '搜索' }).fill('门头沟');
   await expect(page.getByRole('option')).toHaveCount(1);
-  await expect(page.locator('.search [role="status"]')).toHaveText('1个结果，用方向键和回车选择');
+  await expect(app(page).locator('.search [role="status"]')).toHaveText('1个结果，用方向键和回车选择');
 });
 
 test('before the app runs, the shell speaks the browser\'s language, even when navigator.languages is empty', async ({ browser }) => {
@@ -137,10 +137,10 @@ test('before the app runs, the shell speaks the browser\'s language, even when n
   await page.route('**/*.wasm', () => {});
   await page.goto('./?view=trends');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-  await expect(page.locator('h1 [data-lang="zh"]')).toHaveText('北京高精尖产业图集');
-  await expect(page.locator('h1 [data-lang="zh"]')).toBeVisible();
-  await expect(page.locator('h1 [data-lang="en"]')).toBeHidden();
-  await expect(page.locator('[data-tab="trends"] [data-lang="zh"]')).toBeVisible();
+  await expect(page.locator('#shell h1 [data-lang="zh"]')).toHaveText('北京高精尖产业图集');
+  await expect(page.locator('#shell h1 [data-lang="zh"]')).toBeVisible();
+  await expect(page.locator('#shell h1 [data-lang="en"]')).toBeHidden();
+  await expect(page.locator('#shell [data-tab="trends"] [data-lang="zh"]')).toBeVisible();
   await context.close();
 });
 
@@ -195,12 +195,12 @@ test('unticking a sector that changes the measure says so', async ({ page }) => 
   await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
   await openSectors(page);
   await page.getByRole('checkbox', { name: 'Artificial intelligence' }).uncheck();
-  await expect(page.locator('.measure-switch')).toHaveText(/^Showing .+: .+ has no figures for the 9 sectors chosen\.$/);
+  await expect(app(page).locator('.measure-switch')).toHaveText(/^Showing .+: .+ has no figures for the 9 sectors chosen\.$/);
 });
 
 test('comparing sectors that share no measure names the missing one and offers the side-by-side panels', async ({ page }) => {
   await page.goto('./?view=trends&indicator=industry_output&sector=integrated_circuits,artificial_intelligence');
-  const gap = page.locator('.sector-gap');
+  const gap = app(page).locator('.sector-gap');
   await expect(gap).toContainText('Integrated circuits has no figures for Industry output value');
   await expect(gap.getByRole('listitem').filter({ hasText: /^Integrated circuits: .*Industry revenue/ })).toHaveCount(1);
   await gap.getByRole('link', { name: /side by side/ }).click();
@@ -209,7 +209,7 @@ test('comparing sectors that share no measure names the missing one and offers t
 
 test('one sector opens trends on its size in yuan, and the indicator list is grouped', async ({ page }) => {
   await page.goto('./?view=trends&sector=artificial_intelligence');
-  const select = page.locator('select[name="indicator"]');
+  const select = app(page).locator('select[name="indicator"]');
   await expect(select).not.toHaveValue('companies');
   await expect(select).toHaveValue(/industry_output|industry_scale|core_industry_scale/);
   const groups = await select.locator('optgroup').evaluateAll((els) => els.map((e) => e.getAttribute('label')));
@@ -228,7 +228,7 @@ test('one sector opens trends on its size in yuan, and the indicator list is gro
 // then apply the value the arrow keys had stepped to.
 test('a mouse pick after arrow keys on the indicator list stays when the list loses focus', async ({ page }) => {
   await page.goto('./?view=trends&sector=artificial_intelligence');
-  const select = page.locator('select[name="indicator"]');
+  const select = app(page).locator('select[name="indicator"]');
   await expect(select).toHaveValue(/.+/);
   const shown = await select.inputValue();
   await select.focus();
@@ -254,7 +254,7 @@ test('a mouse pick after arrow keys on the indicator list stays when the list lo
 // the list "stepping", so the next pick with the mouse waited for the list to lose focus.
 test('after ArrowDown on the last indicator, a pick with the mouse applies at once', async ({ page }) => {
   await page.goto('./?view=trends&sector=artificial_intelligence');
-  const select = page.locator('select[name="indicator"]');
+  const select = app(page).locator('select[name="indicator"]');
   await expect(select).toHaveValue(/.+/);
   const values = await select.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter((v) => v));
   const last = values[values.length - 1];
@@ -272,12 +272,12 @@ test('after ArrowDown on the last indicator, a pick with the mouse applies at on
 
 test('a profile\'s latest figures are the latest, with counts as people write them and no target among them', async ({ page }) => {
   await page.goto('./?view=profile&sector=integrated_circuits');
-  const figures = page.locator('.profile-figures').first();
+  const figures = app(page).locator('.profile-figures').first();
   await expect(figures).toContainText('16.99 billion');
   await expect(figures).not.toContainText('9,150,000,000');
   await expect(figures).not.toContainText('Target · 2020');
   // The overview's industries lead to their profiles.
   await page.goto('./');
-  await page.locator('.industries').getByRole('link', { name: 'Integrated circuits' }).click();
+  await app(page).locator('.industries').getByRole('link', { name: 'Integrated circuits' }).click();
   await expect(page).toHaveURL(/view=profile&sector=integrated_circuits/);
 });

@@ -1,16 +1,16 @@
 // Issue 23 (C8, C12): every word the page writes itself is in the page's language.
-import { test, expect } from './fixtures';
+import { test, expect, app } from './fixtures';
 
 test('periods read in Chinese on the Chinese page: no raw "7 years"', async ({ page }) => {
   await page.goto('./?view=table&indicator=hitech_development_index_multiple&lang=zh');
-  const table = page.locator('table');
+  const table = app(page).locator('table');
   await expect(table.locator('tbody tr')).toHaveCount(1);
   await expect(table).toContainText('7年间（未说明起止年份）');
-  await expect(page.locator('.app')).not.toContainText('7 years');
+  await expect(app(page)).not.toContainText('7 years');
   await page.goto('./?view=table&indicator=core_companies&lang=zh');
-  await expect(page.locator('table')).toContainText('截至2022年10月');
+  await expect(app(page).locator('table')).toContainText('截至2022年10月');
   await page.goto('./?view=table&indicator=core_companies');
-  await expect(page.locator('table')).toContainText('as of Oct 2022');
+  await expect(app(page).locator('table')).toContainText('as of Oct 2022');
 });
 
 test("the zone card names the zone in the page's language first and marks the other", async ({ page }) => {
@@ -25,7 +25,7 @@ test("the zone card names the zone in the page's language first and marks the ot
 
 test("a tour link's ignored filter is named in Chinese on the Chinese page", async ({ page }) => {
   await page.goto('./?view=tour&sector=integrated_circuits&lang=zh');
-  await expect(page.locator('.notices li')).toHaveText('已忽略产业“integrated_circuits”：导览的每一步自带筛选条件。请用“从这里开始探索”来更改。');
+  await expect(app(page).locator('.notices li')).toHaveText('已忽略产业“integrated_circuits”：导览的每一步自带筛选条件。请用“从这里开始探索”来更改。');
 });
 
 test("a chart's name follows the language while ECharts is still on its way", async ({ page }) => {
