@@ -57,6 +57,19 @@ export function app(page: Page): Locator {
   return page.locator('div.app:not(#shell)');
 }
 
+/** Holds the page's wasm back until `release` is called, so a test can look at the served page
+ *  before the app. Held, not aborted: an aborted wasm is a failed request and an uncaught error,
+ *  which the suite's watch rightly reports. */
+export async function holdWasm(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** The chart's current ECharts option, read from the instance on the element with `data-chart`. */
 export function chartOption(page: Page, name: string): Promise<any> {
   return page.locator(`[data-chart="${name}"]`).evaluate((el) => {

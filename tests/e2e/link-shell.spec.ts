@@ -3,21 +3,8 @@
 // its chart is drawn there from the option the build wrote (src/shell/links.rs), as soon as ECharts
 // has loaded: before the wasm. The app then takes over in the same boxes, with the same series,
 // without a grey frame between the two charts.
-import { test, expect, chartOption } from './fixtures';
+import { test, expect, chartOption, holdWasm } from './fixtures';
 import type { Page } from '@playwright/test';
-
-/** Holds the wasm back until `release` is called: until then the app cannot start, and what the
- *  page shows is the served page's. (Held, not aborted: an aborted wasm is a failed request and an
- *  uncaught error, which the suite's watch rightly reports.) */
-async function holdWasm(page: Page): Promise<() => void> {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/_bg\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
 
 /** Every layout shift from the start, and each frame's answer to "is a drawn chart on screen?"
  *  (the shell's, or the app's once ECharts has drawn it). */

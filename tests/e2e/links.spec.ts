@@ -1,11 +1,30 @@
 // Issue 7: every view is a link; bad links get a notice and a valid view; history works.
-import type { Page } from '@playwright/test';
+import type { ElementHandle, Page } from '@playwright/test';
 import { test, expect, app, chartOption, seriesNames, query, openSectors } from './fixtures';
 
 /** The bad link was replaced, not followed by a new entry: Back leaves the page at once. */
 async function expectNoExtraEntry(page: Page) {
   await page.goBack();
   await expect(page).toHaveURL('about:blank');
+}
+
+/** Clicks `box`, then goes Back before the click's history write: the page's frames (the write
+ *  waits for one) are held until Back's popstate has arrived, then released. */
+async function clickThenBackBeforeWrite(page: Page, box: ElementHandle): Promise<void> {
+  await page.evaluate(async (box) => {
+    const held: FrameRequestCallback[] = [];
+    const frame = window.requestAnimationFrame;
+    window.requestAnimationFrame = (callback) => { held.push(callback); return 0; };
+    try {
+      (box as HTMLInputElement).click();
+      const popped = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+      history.back();
+      await Promise.race([popped, new Promise((_, reject) => setTimeout(() => reject(new Error('no popstate after history.back()')), 5000))]);
+    } finally {
+      window.requestAnimationFrame = frame;
+      for (const callback of held) frame(callback);
+    }
+  }, box);
 }
 
 test('a deep link opens exactly that view: controls and chart', async ({ page }) => {
@@ -78,20 +97,7 @@ test('Back right after a filter click shows the earlier view and keeps Forward',
   const ai = await page.getByRole('checkbox', { name: 'Artificial intelligence' }).elementHandle();
   // Back lands before the click's history write, always: the page's frames are held (the write
   // waits for one) until Back's popstate has arrived, then released.
-  await page.evaluate(async (box) => {
-    const held: FrameRequestCallback[] = [];
-    const frame = window.requestAnimationFrame;
-    window.requestAnimationFrame = (callback) => { held.push(callback); return 0; };
-    try {
-      (box as HTMLInputElement).click();
-      const popped = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
-      history.back();
-      await Promise.race([popped, new Promise((_, reject) => setTimeout(() => reject(new Error('no popstate after history.back()')), 5000))]);
-    } finally {
-      window.requestAnimationFrame = frame;
-      for (const callback of held) frame(callback);
-    }
-  }, ai);
+  await clickThenBackBeforeWrite(page, ai);
   await expect.poll(() => query(page)).toBe(first);
   await afterLateWrite(page);
   expect(query(page)).toBe(first);
@@ -140,20 +146,7 @@ test('Back right after a filter click, to an entry with the same link, shows tha
   await page.evaluate(() => history.pushState(history.state, '', location.href));
   await openSectors(page);
   const ic = await page.getByRole('checkbox', { name: 'Integrated circuits' }).elementHandle();
-  await page.evaluate(async (box) => {
-    const held: FrameRequestCallback[] = [];
-    const frame = window.requestAnimationFrame;
-    window.requestAnimationFrame = (callback) => { held.push(callback); return 0; };
-    try {
-      (box as HTMLInputElement).click();
-      const popped = new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
-      history.back();
-      await Promise.race([popped, new Promise((_, reject) => setTimeout(() => reject(new Error('no popstate after history.back()')), 5000))]);
-    } finally {
-      window.requestAnimationFrame = frame;
-      for (const callback of held) frame(callback);
-    }
-  }, ic);
+  await clickThenBackBeforeWrite(page, ic);
   await afterLateWrite(page);
   expect(query(page)).toBe(first);
   await expect(page.getByRole('checkbox', { name: 'Integrated circuits' })).toBeChecked();

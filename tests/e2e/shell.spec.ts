@@ -1,19 +1,7 @@
 // Issue 16 (speed): index.html carries a static shell (header, tabs, a skeleton of the view) that
 // paints before the wasm has arrived; the app takes its place on mount, in the same boxes.
-import { test, expect, chartOption, layoutShift } from './fixtures';
+import { test, expect, chartOption, holdWasm, layoutShift } from './fixtures';
 import type { Page } from '@playwright/test';
-
-/** Holds the wasm back until `release` is called, so a test can look at the page before the app. */
-async function holdWasm(page: Page): Promise<() => void> {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/_bg\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
-
 
 /** The app has drawn the view's content: the overview's sparklines or the chart's series. */
 async function appDrawn(page: Page, url: string) {
