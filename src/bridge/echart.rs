@@ -1,8 +1,10 @@
 //! `<EChart>`: one component owns an ECharts instance's whole life. It inits once per container,
 //! replaces the whole option on every change (`notMerge`, so no stale series remain; drawn
 //! without animation after the first), resizes with its container, lays a map's labels out again
-//! once a zoom has rested, and on unmount disposes the instance with its click and zoom (roam)
-//! handlers and their waiting timeout, takes its touch listener off and disconnects its observer.
+//! once a zoom has rested, refits its credit line to a new width (merged, not redrawn), and on
+//! unmount disposes the instance with its click and zoom (roam) handlers and their waiting
+//! timeout, takes its touch listener off and disconnects its observer. A chart index.html's shell
+//! already drew (a prerendered link, `bridge::shell_chart_drawn`) is drawn at once, unanimated.
 
 use super::{describe, download_url, init, ECharts};
 use crate::format::tr;
@@ -40,6 +42,18 @@ struct Live {
     on_touch_move: Closure<dyn FnMut(JsValue)>,
     observer: Option<web_sys::ResizeObserver>,
     _on_resize: Closure<dyn FnMut()>,
+}
+
+/// Dropping the chart (unmount, or a failed drawing) ends it whole: the observer and the touch
+/// listener go before their closures, and the instance is disposed.
+impl Drop for Live {
+    fn drop(&mut self) {
+        if let Some(observer) = &self.observer {
+            observer.disconnect();
+        }
+        let _ = self.el.remove_event_listener_with_callback_and_bool("touchmove", self.on_touch_move.as_ref().unchecked_ref(), true);
+        let _ = self.chart.dispose();
+    }
 }
 
 thread_local! {
@@ -168,7 +182,12 @@ fn first_tap(chart_name: &str, params: &JsValue) -> bool {
 /// How long a map's zoom rests before its labels are laid out again (`start`).
 const RELAYOUT_AFTER_ZOOM_MS: u32 = 150;
 
-fn start(el: &web_sys::HtmlElement, on_click: Option<Callback<ChartClick>>, width: RwSignal<i32>) -> Result<Live, String> {
+fn start(
+    el: &web_sys::HtmlElement,
+    on_click: Option<Callback<ChartClick>>,
+    width: StoredValue<i32>,
+    titles: StoredValue<Option<serde_json::Value>>,
+) -> Result<Live, String> {
     let chart = init(el, &JsValue::NULL, &JsValue::UNDEFINED).map_err(describe)?;
     listen_to_presses();
     let chart_name = el.get_attribute("data-chart").unwrap_or_default();
@@ -212,11 +231,20 @@ fn start(el: &web_sys::HtmlElement, on_click: Option<Callback<ChartClick>>, widt
     let resized = chart.clone();
     let measured = el.clone();
     let on_resize = Closure::<dyn FnMut()>::new(move || {
-        // Read here, where the layout is fresh, for the credit line (`fit_credit`): a new width
-        // redraws the option with its credit fitted to it.
+        // Read here, where the layout is fresh, for the credit line (`fit_credit`). Only the
+        // credit depends on the width: on a new one its titles are merged in again, fitted to it.
+        // The whole option again (`notMerge`) would reset a zoomed map and redraw everything on
+        // every step of a window being dragged wider.
         let now = measured.client_width();
-        if width.try_get_untracked().is_some_and(|w| w != now) {
-            width.set(now);
+        if width.try_get_value().is_some_and(|w| w != now) {
+            width.set_value(now);
+            if let Some(Some(title)) = titles.try_get_value() {
+                let mut refit = serde_json::json!({ "title": title });
+                fit_credit(&mut refit, now);
+                if let Ok(refit) = to_js(&refit) {
+                    let _ = resized.set_option(&refit, &JsValue::UNDEFINED);
+                }
+            }
         }
         let _ = resized.resize();
     });
@@ -275,7 +303,8 @@ pub fn EChart(
     let failed = RwSignal::new(None::<String>);
     // ECharts is loaded when the first chart needs it. It draws after the next paint, in a task
     // of its own, not in the one that renders the view: the page's mount stays short and shows
-    // its text first (issue 26: no long task at start).
+    // its text first (issue 26: no long task at start). A chart adopted from the shell (above)
+    // is the exception: it is on screen already, and a grey frame would be worse than the draw.
     let ready = RwSignal::new(adopted);
     if !adopted {
         leptos::task::spawn_local(async move {
@@ -293,8 +322,10 @@ pub fn EChart(
     let lang_now = move || lang.map_or(Lang::En, |l| l.get());
     // The container's width, kept by its resize observer (and read once before the first draw):
     // read in the effect, after the click's other DOM changes, it made the browser lay out the
-    // page in the middle of a filter click. The effect tracks it, so a new width refits the credit.
-    let width = RwSignal::new(0);
+    // page in the middle of a filter click. A new width refits the credit in the observer
+    // (`start`), from the last option's titles.
+    let width = StoredValue::new(0);
+    let titles = StoredValue::new(None::<serde_json::Value>);
     Effect::new(move |_| {
         let mut option = option.get();
         let Some(el) = container.get() else { return };
@@ -311,14 +342,15 @@ pub fn EChart(
             let _ = el.set_attribute("aria-label", &tr(lang_now(), key));
             return;
         }
-        if width.get_untracked() <= 0 {
-            width.update_untracked(|w| *w = el.client_width());
+        if width.get_value() <= 0 {
+            width.set_value(el.client_width());
         }
-        fit_credit(&mut option, width.get());
+        titles.set_value(option.get("title").cloned());
+        fit_credit(&mut option, width.get_value());
         let option = to_js(&option);
         instance.update_value(|slot| {
             if slot.is_none() {
-                match start(&el, on_click, width) {
+                match start(&el, on_click, width, titles) {
                     Ok(live) => *slot = Some(live),
                     Err(err) => failed.set(Some(err)),
                 }
@@ -353,29 +385,14 @@ pub fn EChart(
         let unavailable = failed.with(Option::is_some);
         let Some(el) = container.get() else { return };
         if unavailable {
-            instance.with_value(|slot| {
-                if let Some(live) = slot {
-                    let _ = live.chart.clear();
-                }
-            });
+            // Disposed, not cleared: an ECharts instance whose option threw while being parsed
+            // can stay mid-update, ignoring `clear` and drawing nothing after; the next drawing
+            // starts a new one.
+            instance.update_value(|slot| drop(slot.take()));
             let _ = el.set_attribute("aria-label", &tr(lang_now(), "chart.unavailable"));
         }
     });
-    on_cleanup(move || {
-        instance.update_value(|slot| {
-            if let Some(live) = slot.take() {
-                if let Some(observer) = &live.observer {
-                    observer.disconnect();
-                }
-                let _ = live.el.remove_event_listener_with_callback_and_bool(
-                    "touchmove",
-                    live.on_touch_move.as_ref().unchecked_ref(),
-                    true,
-                );
-                let _ = live.chart.dispose();
-            }
-        })
-    });
+    on_cleanup(move || instance.update_value(|slot| drop(slot.take())));
     let file_name = format!("beijing-atlas-{name}.png");
     let download_failed = RwSignal::new(None::<String>);
     // While the chart is unavailable there is nothing to save: no blank PNG, no figures it does

@@ -158,7 +158,9 @@ where
 pub async fn load_map(name: &'static str, url: &str) -> Result<(), String> {
     echarts_ready().await?;
     if map_registered(name) {
-        // The shell registered them from its own response: let that go.
+        // The shell registered them from its own response: let that go. (A map that finds them
+        // registered before it asks, `ui::map_chart`, never calls this; the response then stays
+        // on `window`, the parsed object ECharts keeps anyway.)
         let _ = taken_from_window("atlasMapJson");
         return Ok(());
     }

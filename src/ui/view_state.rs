@@ -83,8 +83,9 @@ impl Atlas {
     /// after the next frame is painted, so Back and Forward step through every state. While the
     /// page is hidden it draws no frames: a write made then goes after a task, and may land before
     /// one made just before the page was hidden, still waiting for its frame. That older write is
-    /// then dropped (its entry is missing from the history) rather than written over the newer
-    /// link: the history never goes back to an older state by itself.
+    /// then dropped rather than written over the newer link: the history never goes back to an
+    /// older state by itself. An entry goes missing: the dropped push's own, or, where the newer
+    /// write was a replace (the map player's year), the one before it, which that replace took.
     /// If the router moved by itself while writes wait (Back/Forward, a link), that move wins:
     /// the writes are dropped and the view follows the router.
     fn navigate_to(&self, next: ViewState, history: History) {

@@ -2,15 +2,10 @@
 // removes it (issue 26's takeover). Every locator of the app's markup goes through fixtures'
 // `app(page)`, which waits for the app; a page-wide CSS locator meets the shell first. With the
 // wasm held back (the takeover made long), this shows both.
-import { test, expect, app } from './fixtures';
+import { test, expect, app, holdWasm } from './fixtures';
 
 test('a locator through app() waits for the app, where a page-wide one meets the served shell', async ({ page }) => {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/_bg\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto('./');
   await expect(page.locator('#shell .card').first()).toBeVisible();
   // Page-wide, the overview's first card and the filter summary are the shell's: an assertion
