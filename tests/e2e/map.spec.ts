@@ -152,4 +152,25 @@ test.describe('at 390 px', () => {
     const overlapping = after.overlaps.filter((pair) => pair.split(' / ').every((text) => laidOut.has(text)));
     expect(overlapping, after.texts.map((t) => t.text).join(' | ')).toEqual([]);
   });
+
+  test('a zoomed map keeps its zoom when its width changes (only the credit line is refitted)', async ({ page }) => {
+    await page.goto('./?view=map');
+    await mapReady(page);
+    const chart = page.locator('[data-chart="map"]');
+    const state = () => chart.evaluate((el) => {
+      const option = (window as any).echarts.getInstanceByDom(el).getOption();
+      const credit = option.title.find((t: any) => t.bottom === 0);
+      return { zoom: option.geo[0].zoom as number, credit: credit?.textStyle?.width as number };
+    });
+    const start = await state();
+    const box = (await chart.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -300);
+    await expect.poll(async () => (await state()).zoom).toBeGreaterThan(start.zoom);
+    const zoomed = await state();
+    // Narrower: the credit is fitted to the new width, the reader's zoom stays.
+    await page.setViewportSize({ width: 340, height: 844 });
+    await expect.poll(async () => (await state()).credit).toBeLessThan(zoomed.credit);
+    expect((await state()).zoom).toBe(zoomed.zoom);
+  });
 });

@@ -4,7 +4,6 @@
 // by themselves, and nothing may move. Runs in the `phone` and `phone-360` projects only.
 import { test, expect, chartOption, layoutShift } from './fixtures';
 
-
 test('the filter sheet opened the moment the app appears already holds every control', async ({ page }) => {
   // In the task that mounts the app, before any later task can run, press "Filters"; in the next
   // frame, count what the sheet holds.
@@ -27,8 +26,9 @@ test('the filter sheet opened the moment the app appears already holds every con
   });
   await page.goto('./?view=trends&indicator=cluster_scale_threshold');
   await expect.poll(() => page.evaluate(() => (window as any).__sheetAtOnce ?? null)).not.toBeNull();
-  // In that first frame, what the sheet holds once everything has settled.
-  await page.waitForTimeout(300);
+  // Against what the sheet holds once everything has settled: the browser idle, twice over (a
+  // deferred task queues the next; an idle callback runs only when none is waiting).
+  for (let i = 0; i < 2; i++) await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
   const settled = await page.evaluate(() => {
     const sheet = document.querySelector('#filter-sheet')!;
     return {
