@@ -237,7 +237,7 @@ for (let run = 0; run < Number(args.runs); run++) {
   }
 }
 if (summary.size) {
-  console.log(`\n## Medians of ${args.runs} run(s)\n| root | page | CPU | drawn, ms | long tasks before it | blocking, ms | longest, ms | the app's mount task, ms | wasm functions compiled in it: count / ms |\n|---|---|---|---:|---:|---:|---:|---:|---:|`);
+  console.log(`\n## Medians of ${args.runs} run(s), Chromium ${await browser.version()}, V8 flags: ${args['js-flags'] || '(none)'}\n| root | page | CPU | drawn, ms | long tasks before it | blocking, ms | longest, ms | the app's mount task, ms | wasm functions compiled in it: count / ms |\n|---|---|---|---:|---:|---:|---:|---:|---:|`);
   for (const [key, runs] of summary) {
     const m = (f) => fmt(median(runs.map(f)));
     console.log(`| ${key} | ${m((x) => x.readyMs)} | ${m((x) => x.count)} | ${m((x) => x.blocking)} | ${m((x) => x.longest)} | ${m((x) => x.mount)} | ${m((x) => x.mountCompiled)} / ${m((x) => x.mountCompiledMs)} |`);

@@ -266,8 +266,7 @@ fn start(
     Ok(Live { chart, _on_click: on_click, _on_roam: on_roam, el: el.clone(), on_touch_move, observer, _on_resize: on_resize })
 }
 
-/// A chart's "CSV" button: its accessible name, and what a click does (builds and saves the file,
-/// setting the signal to say why it could not).
+/// `EChart`'s `csv` prop: (the button's accessible name, its action); see the prop.
 pub type CsvButton = (Signal<String>, Callback<RwSignal<Option<String>>>);
 
 #[component]

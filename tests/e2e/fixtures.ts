@@ -43,8 +43,9 @@ export const test = base.extend<{ watch: Watch }>({
 
 export { expect };
 
-/** The same root as a CSS selector, for a script that runs in the page (an init script's
- *  MutationObserver, an `evaluate`): pass it in as the script's argument. */
+/** The app's mounted root (not the served shell's `div.app#shell`) as a CSS selector, for a script
+ *  that runs in the page (an init script's MutationObserver, an `evaluate`): pass it in as the
+ *  script's argument. Locators go through `app(page)` below. */
 export const APP = 'div.app:not(#shell)';
 
 /** The app as mounted: what every locator of the app's own markup goes through. index.html's

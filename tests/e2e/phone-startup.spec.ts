@@ -65,24 +65,24 @@ test('the sheet\'s controls are built after the first paint, and arrive without 
   await expect(app(page).locator('.filters select[name=indicator]')).toHaveCount(1);
   await expect(app(page).locator('.filters input[type=range]')).toHaveCount(2);
   // Closed, they stay out of sight and out of the keyboard's way.
-  await expect(page.locator('input[name=sector]').first()).toBeHidden();
+  await expect(app(page).locator('input[name=sector]').first()).toBeHidden();
 });
 
 for (const url of ['./', './?view=trends&sector=integrated_circuits']) {
   test(`nothing moves while the app takes over and builds what it deferred (${url})`, async ({ page }) => {
     await page.goto(url);
     await expect(page.locator('#shell')).toHaveCount(0);
-    if (url === './') await expect(page.locator('svg.sparkline[data-sparkline]').first()).toBeVisible();
+    if (url === './') await expect(app(page).locator('svg.sparkline[data-sparkline]').first()).toBeVisible();
     else await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
     // Everything deferred has arrived: the footer (the source panel renders with it, empty while
     // closed), every one of the sheet's controls (the indicator list is the last), the overview's
     // milestones.
-    await expect(page.locator('footer.site-footer')).toBeAttached();
+    await expect(app(page).locator('footer.site-footer')).toBeAttached();
     await expect(app(page).locator('.filters input[type=range]').first()).toBeAttached();
     if (url !== './') await expect(app(page).locator('.filters select[name=indicator]')).toBeAttached();
     // A shift is reported in the frame after it: let one pass.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    if (url === './') await expect(page.locator('.overview .timeline')).toBeAttached();
+    if (url === './') await expect(app(page).locator('.overview .timeline')).toBeAttached();
     expect(await layoutShift(page)).toBe(0);
   });
 }

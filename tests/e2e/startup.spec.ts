@@ -46,7 +46,7 @@ test('after the chart is resized, a filter change fits its credit line to the ne
 test('the sectors\' profile links follow the language, and a filter change leaves them as they are', async ({ page }) => {
   await page.goto('./?view=trends');
   await openSectors(page);
-  const link = page.locator('.sector-picker').getByRole('link', { name: 'Profile of Integrated circuits' });
+  const link = app(page).locator('.sector-picker').getByRole('link', { name: 'Profile of Integrated circuits' });
   await expect(link).toHaveAttribute('href', /\?view=profile&sector=integrated_circuits$/);
   // Every write to a profile link's href during the click, even of the same value.
   await app(page).locator('.sector-picker').evaluate((picker) => {
@@ -61,5 +61,5 @@ test('the sectors\' profile links follow the language, and a filter change leave
   await expect(link).toHaveAttribute('href', /\?view=profile&sector=integrated_circuits$/);
   await page.getByRole('button', { name: '中文' }).click();
   await openSectors(page);
-  await expect(page.locator('.sector-picker a.profile-link').first()).toHaveAttribute('href', /lang=zh/);
+  await expect(app(page).locator('.sector-picker a.profile-link').first()).toHaveAttribute('href', /lang=zh/);
 });
