@@ -1,4 +1,4 @@
-// Does this machine's Chromium honour WebAssembly compilation hints (issue 26, branch `mount`)?
+// Does this machine's Chromium honour WebAssembly compilation hints (issue 26, third round)?
 //   node scripts/wasm-hints-check.mjs
 // Builds a three-function module in memory, with and without a `metadata.code.compilation_priority`
 // custom section (the compilation-hints proposal, in V8's own encoding: function index, byte
