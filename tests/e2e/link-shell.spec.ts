@@ -3,7 +3,7 @@
 // its chart is drawn there from the option the build wrote (src/shell/links.rs), as soon as ECharts
 // has loaded: before the wasm. The app then takes over in the same boxes, with the same series,
 // without a grey frame between the two charts.
-import { test, expect, chartOption, holdWasm } from './fixtures';
+import { test, expect, app, chartOption, expectCaused, holdWasm } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Every layout shift from the start, and each frame's answer to "is a drawn chart on screen?"
@@ -169,4 +169,36 @@ for (const link of [
   release();
   await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
   await expect(page.locator('#shell')).toHaveCount(0);
+});
+
+// The app never waits for ECharts to mount: on a prerendered link whose echarts.js is slow (the wasm
+// came first), the reader gets the app's controls at once and only the chart waits for it.
+test("a chart link whose ECharts is slow mounts the app's controls and draws the chart once it is in", async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/echarts\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./?view=trends&sector=integrated_circuits&lang=en', { waitUntil: 'commit' });
+  // The app's controls, while ECharts is still held.
+  await expect(page.getByRole('radio', { name: /Indexed growth/ })).toBeVisible({ timeout: 8_000 });
+  await expect(page.locator('#shell')).toHaveCount(0);
+  expect(await page.evaluate(() => typeof (window as any).echarts)).toBe('undefined');
+  await expect(app(page).locator('[data-chart="trend"]')).toHaveClass(/chart-pending/);
+  release();
+  await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBe(1);
+  await expect(app(page).locator('[data-chart="trend"]')).not.toHaveClass(/chart-pending/);
+});
+
+test('a chart link whose ECharts fails to load mounts the app, which says the chart is unavailable', async ({ page, watch }) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  await page.route(/\/echarts\.js$/, (route) => route.abort());
+  await page.goto('./?view=trends&sector=integrated_circuits&lang=en');
+  await expect(app(page).locator('figure').getByRole('status')).toHaveText('Chart unavailable');
+  await expect(page.getByRole('radio', { name: /Indexed growth/ })).toBeVisible();
+  await expect(page.locator('#shell')).toHaveCount(0);
+  await expect(page.locator('[data-shell-chart]')).toHaveCount(0);
+  expectCaused(watch, [/^request failed: .*echarts\.js/, /^console error: Failed to load resource/]);
 });

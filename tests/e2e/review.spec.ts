@@ -1,19 +1,10 @@
 // Issue 23: the release review's in-page findings (C3, C4, C5, §3's failure paths, §6's service
 // worker, §7's focus and keyboard), each checked as a reader meets it.
 import type { Page, Route } from '@playwright/test';
-import { test, expect, app, chartOption, query } from './fixtures';
+import { test, expect, app, chartOption, expectCaused, query } from './fixtures';
 
 const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name, exact: true });
 const noticeRegion = (page: Page) => app(page).locator('div.notices');
-
-/** Takes the problems a test caused on purpose out of the fixture's list; each must be there. */
-function expectCaused(watch: { problems: string[] }, caused: RegExp[]) {
-  for (const problem of caused) {
-    expect(watch.problems.some((p) => problem.test(p)), `expected a problem matching ${problem}`).toBe(true);
-  }
-  const left = watch.problems.filter((p) => !caused.some((c) => c.test(p)));
-  watch.problems.splice(0, watch.problems.length, ...left);
-}
 
 /** Holds a response until `release` is called: a slow network. */
 function held() {
