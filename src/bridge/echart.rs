@@ -1,6 +1,8 @@
 //! `<EChart>`: one component owns an ECharts instance's whole life. It inits once per container,
-//! replaces the whole option on every change (`notMerge`, so no stale series remain; drawn
-//! without animation after the first), resizes with its container, lays a map's labels out again
+//! replaces the whole option on every change (drawn without animation after the first): by a
+//! merge that keeps the frame's views and rebuilds the rest where that ends as a fresh draw would
+//! (`charts::merge_plan`: a filter click), else by a whole new model (`notMerge`), so no stale
+//! series, keys or state remain; it resizes with its container, lays a map's labels out again
 //! once a zoom has rested, refits its credit line to a new width (merged, not redrawn), and on
 //! unmount disposes the instance with its click and zoom (roam) handlers and their waiting
 //! timeout, takes its touch listener off and disconnects its observer. A chart index.html's shell
@@ -96,9 +98,19 @@ fn to_js(option: &serde_json::Value) -> Result<JsValue, String> {
     Ok(js)
 }
 
-fn not_merge() -> JsValue {
+/// `setOption`'s second argument: a whole new model (`notMerge`), or a merge that replaces the
+/// listed component types (`replaceMerge`), as `charts::merge_plan` decided.
+fn set_option_opts(replaced: Option<&[String]>) -> JsValue {
     let opts = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&opts, &"notMerge".into(), &JsValue::TRUE);
+    match replaced {
+        Some(types) => {
+            let list: js_sys::Array = types.iter().map(|t| JsValue::from_str(t)).collect();
+            let _ = js_sys::Reflect::set(&opts, &"replaceMerge".into(), &list);
+        }
+        None => {
+            let _ = js_sys::Reflect::set(&opts, &"notMerge".into(), &JsValue::TRUE);
+        }
+    }
     opts.into()
 }
 
@@ -324,8 +336,13 @@ pub fn EChart(
     // read in the effect, after the click's other DOM changes, it made the browser lay out the
     // page in the middle of a filter click. A new width refits the credit in the observer
     // (`start`), from the last option's titles.
-    let width = StoredValue::new(0);
+    // Negative until measured: read once, by the first draw, unless the observer has reported
+    // (a hidden container's 0 counts: it is measured again only by the observer, not by every
+    // draw, which forced a layout per filter click while the chart was hidden).
+    let width = StoredValue::new(-1);
     let titles = StoredValue::new(None::<serde_json::Value>);
+    // The option last drawn, as the core wrote it: what the next one is merged over.
+    let last = StoredValue::new(None::<serde_json::Value>);
     Effect::new(move |_| {
         let mut option = option.get();
         let Some(el) = container.get() else { return };
@@ -342,30 +359,40 @@ pub fn EChart(
             let _ = el.set_attribute("aria-label", &tr(lang_now(), key));
             return;
         }
-        if width.get_value() <= 0 {
+        if width.get_value() < 0 {
             width.set_value(el.client_width());
         }
         titles.set_value(option.get("title").cloned());
         fit_credit(&mut option, width.get_value());
-        let option = to_js(&option);
+        let js = to_js(&option);
+        // Over a drawn chart, merged where that ends as a fresh draw would (issue 26: a filter
+        // click keeps the frame's views: no new tooltip box, axes or titles).
+        let replaced = if drawn.get_value() { last.with_value(|last| last.as_ref().and_then(|last| crate::charts::merge_plan(last, &option))) } else { None };
+        last.set_value(None);
+        let mut kept = Some(option);
         instance.update_value(|slot| {
+            // A chart started anew (after a failure) holds nothing to merge over.
+            let replaced = replaced.filter(|_| slot.is_some());
             if slot.is_none() {
                 match start(&el, on_click, width, titles) {
                     Ok(live) => *slot = Some(live),
                     Err(err) => failed.set(Some(err)),
                 }
             }
-            match (slot.as_ref(), option) {
+            match (slot.as_ref(), js) {
                 // A redraw that works clears an earlier failure.
                 (Some(live), Ok(option)) => {
-                    // Only the first draw animates. With `notMerge` every later option's items
-                    // enter anew, and their entry animation repainted the chart on every frame
-                    // for a second after each filter click (issue 26).
+                    // Only the first draw animates. With `notMerge` (and for replaced series)
+                    // every later option's items enter anew, and their entry animation repainted
+                    // the chart on every frame for a second after each filter click (issue 26).
                     if drawn.get_value() {
                         let _ = js_sys::Reflect::set(&option, &"animation".into(), &JsValue::FALSE);
                     }
-                    let result = live.chart.set_option(&option, &not_merge()).err().map(describe);
+                    let result = live.chart.set_option(&option, &set_option_opts(replaced.as_deref())).err().map(describe);
                     drawn.set_value(result.is_none() || drawn.get_value());
+                    if result.is_none() {
+                        last.set_value(kept.take());
+                    }
                     if result.is_none() && pending.get_untracked() {
                         pending.set(false);
                     }
