@@ -1,8 +1,6 @@
 //! `<EChart>`: one component owns an ECharts instance's whole life. It inits once per container,
-//! replaces the whole option on every change (drawn without animation after the first): by a
-//! merge that keeps the frame's views and rebuilds the rest where that ends as a fresh draw would
-//! (`charts::merge_plan`: a filter click), else by a whole new model (`notMerge`), so no stale
-//! series, keys or state remain; it resizes with its container, lays a map's labels out again
+//! replaces the whole option on every change (`notMerge`, so no stale series remain; drawn
+//! without animation after the first), resizes with its container, lays a map's labels out again
 //! once a zoom has rested, refits its credit line to a new width (merged, not redrawn), and on
 //! unmount disposes the instance with its click and zoom (roam) handlers and their waiting
 //! timeout, takes its touch listener off and disconnects its observer. A chart index.html's shell
@@ -98,19 +96,9 @@ fn to_js(option: &serde_json::Value) -> Result<JsValue, String> {
     Ok(js)
 }
 
-/// `setOption`'s second argument: a whole new model (`notMerge`), or a merge that replaces the
-/// listed component types (`replaceMerge`), as `charts::merge_plan` decided.
-fn set_option_opts(replaced: Option<&[String]>) -> JsValue {
+fn not_merge() -> JsValue {
     let opts = js_sys::Object::new();
-    match replaced {
-        Some(types) => {
-            let list: js_sys::Array = types.iter().map(|t| JsValue::from_str(t)).collect();
-            let _ = js_sys::Reflect::set(&opts, &"replaceMerge".into(), &list);
-        }
-        None => {
-            let _ = js_sys::Reflect::set(&opts, &"notMerge".into(), &JsValue::TRUE);
-        }
-    }
+    let _ = js_sys::Reflect::set(&opts, &"notMerge".into(), &JsValue::TRUE);
     opts.into()
 }
 
@@ -341,8 +329,6 @@ pub fn EChart(
     // draw, which forced a layout per filter click while the chart was hidden).
     let width = StoredValue::new(-1);
     let titles = StoredValue::new(None::<serde_json::Value>);
-    // The option last drawn, as the core wrote it: what the next one is merged over.
-    let last = StoredValue::new(None::<serde_json::Value>);
     Effect::new(move |_| {
         let mut option = option.get();
         let Some(el) = container.get() else { return };
@@ -364,35 +350,25 @@ pub fn EChart(
         }
         titles.set_value(option.get("title").cloned());
         fit_credit(&mut option, width.get_value());
-        let js = to_js(&option);
-        // Over a drawn chart, merged where that ends as a fresh draw would (issue 26: a filter
-        // click keeps the frame's views: no new tooltip box, axes or titles).
-        let replaced = if drawn.get_value() { last.with_value(|last| last.as_ref().and_then(|last| crate::charts::merge_plan(last, &option))) } else { None };
-        last.set_value(None);
-        let mut kept = Some(option);
+        let option = to_js(&option);
         instance.update_value(|slot| {
-            // A chart started anew (after a failure) holds nothing to merge over.
-            let replaced = replaced.filter(|_| slot.is_some());
             if slot.is_none() {
                 match start(&el, on_click, width, titles) {
                     Ok(live) => *slot = Some(live),
                     Err(err) => failed.set(Some(err)),
                 }
             }
-            match (slot.as_ref(), js) {
+            match (slot.as_ref(), option) {
                 // A redraw that works clears an earlier failure.
                 (Some(live), Ok(option)) => {
-                    // Only the first draw animates. With `notMerge` (and for replaced series)
-                    // every later option's items enter anew, and their entry animation repainted
-                    // the chart on every frame for a second after each filter click (issue 26).
+                    // Only the first draw animates. With `notMerge` every later option's items
+                    // enter anew, and their entry animation repainted the chart on every frame
+                    // for a second after each filter click (issue 26).
                     if drawn.get_value() {
                         let _ = js_sys::Reflect::set(&option, &"animation".into(), &JsValue::FALSE);
                     }
-                    let result = live.chart.set_option(&option, &set_option_opts(replaced.as_deref())).err().map(describe);
+                    let result = live.chart.set_option(&option, &not_merge()).err().map(describe);
                     drawn.set_value(result.is_none() || drawn.get_value());
-                    if result.is_none() {
-                        last.set_value(kept.take());
-                    }
                     if result.is_none() && pending.get_untracked() {
                         pending.set(false);
                     }

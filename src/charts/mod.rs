@@ -13,7 +13,6 @@ mod profile_map;
 mod sectors;
 mod sparkline;
 mod trend;
-mod update;
 mod views;
 
 pub use district_map::{district_map_chart, MapInput, MAP_NAME};
@@ -24,7 +23,6 @@ pub use profile_map::{profile_map_chart, ProfileMapInput};
 pub use sectors::sectors_chart;
 pub use sparkline::{sparkline, Sparkline, SPARKLINE_HEIGHT, SPARKLINE_WIDTH};
 pub use trend::{lines_chart, trend_chart, TrendInput};
-pub use update::merge_plan;
 
 use crate::format::{self, period_label, tr};
 use crate::model::{Dataset, Lang, Unit};

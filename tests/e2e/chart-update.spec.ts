@@ -1,6 +1,7 @@
-// Issue 26: a filter click merges its option into the drawn chart (`charts::merge_plan`) instead
-// of building a new model. Whatever path a click takes, the chart must end as the link's own
-// fresh draw: no series, legend entry, axis range, title or legend state left over.
+// Issue 26: whatever path a filter click's option takes into the drawn chart (a whole new model
+// today; a merge that keeps the frame's views was tried, README "Filter click (branch `click`)"),
+// the chart must end as the link's own fresh draw: no series, legend entry or legend state, axis
+// range or title left over. With the merge this failed when legend or series were merged.
 import { test, expect, app, chartOption, openSectors } from './fixtures';
 import type { Page } from '@playwright/test';
 
