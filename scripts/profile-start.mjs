@@ -2,6 +2,7 @@
 // over the long-task line, and what each is made of (issue 26). Figures are reported, never asserted.
 //   node scripts/profile-start.mjs [--root dist[,DIR…]] [--runs N] [--throttle 1,4]
 //                                  [--pages overview,chart] [--click] [--trace-dir DIR]
+//                                  [--js-flags '--flag …'] (V8 flags for the browser, for experiments)
 // Pages: `overview` (/) and `chart` (?view=trends&sector=integrated_circuits), on Lighthouse's
 // mobile screen (412 × 823, touch), from a fresh context (no cache, no service worker), each at
 // every CPU slowdown in --throttle (`Emulation.setCPUThrottlingRate`). A task is long over 50 ms
@@ -28,7 +29,7 @@ import { startServer } from './static-server.mjs';
 const { values: args } = parseArgs({
   options: { root: { type: 'string', default: 'dist' }, runs: { type: 'string', default: '1' },
     throttle: { type: 'string', default: '1,4' }, pages: { type: 'string', default: 'overview,chart' },
-    click: { type: 'boolean', default: false }, 'trace-dir': { type: 'string' } },
+    click: { type: 'boolean', default: false }, 'trace-dir': { type: 'string' }, 'js-flags': { type: 'string' } },
 });
 const PAGES = { overview: '', chart: '?view=trends&sector=integrated_circuits' };
 const CLICK_PAGE = '?view=trends&indicator=cluster_scale_threshold';
@@ -161,7 +162,8 @@ function longTasks(events, url, throttle, until = Infinity, longMs = 50 / thrott
 }
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+    ...(args['js-flags'] ? [`--js-flags=${args['js-flags']}`] : [])] });
 // --root may name several builds, comma-separated (a baseline: a copy of another build's dist/).
 const roots = args.root.split(',');
 const servers = await Promise.all(roots.map((root) => startServer({ root, port: 0 })));
@@ -235,7 +237,7 @@ for (let run = 0; run < Number(args.runs); run++) {
   }
 }
 if (summary.size) {
-  console.log(`\n## Medians of ${args.runs} run(s)\n| root | page | CPU | drawn, ms | long tasks before it | blocking, ms | longest, ms | the app's mount task, ms | wasm functions compiled in it: count / ms |\n|---|---|---|---:|---:|---:|---:|---:|---:|`);
+  console.log(`\n## Medians of ${args.runs} run(s), Chromium ${await browser.version()}, V8 flags: ${args['js-flags'] || '(none)'}\n| root | page | CPU | drawn, ms | long tasks before it | blocking, ms | longest, ms | the app's mount task, ms | wasm functions compiled in it: count / ms |\n|---|---|---|---:|---:|---:|---:|---:|---:|`);
   for (const [key, runs] of summary) {
     const m = (f) => fmt(median(runs.map(f)));
     console.log(`| ${key} | ${m((x) => x.readyMs)} | ${m((x) => x.count)} | ${m((x) => x.blocking)} | ${m((x) => x.longest)} | ${m((x) => x.mount)} | ${m((x) => x.mountCompiled)} / ${m((x) => x.mountCompiledMs)} |`);

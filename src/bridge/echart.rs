@@ -266,6 +266,9 @@ fn start(
     Ok(Live { chart, _on_click: on_click, _on_roam: on_roam, el: el.clone(), on_touch_move, observer, _on_resize: on_resize })
 }
 
+/// `EChart`'s `csv` prop: (the button's accessible name, its action); see the prop.
+pub type CsvButton = (Signal<String>, Callback<RwSignal<Option<String>>>);
+
 #[component]
 pub fn EChart(
     /// The whole option; each change replaces the last.
@@ -282,7 +285,7 @@ pub fn EChart(
     /// button does (the app builds and saves the file, and sets the signal to say why it could
     /// not); no button when absent.
     #[prop(optional)]
-    csv: Option<(Signal<String>, Callback<RwSignal<Option<String>>>)>,
+    csv: Option<CsvButton>,
     #[prop(optional, into)] class: String,
     /// The chart's height in pixels where the stylesheet's does not fit its content.
     #[prop(optional, into)]

@@ -10,7 +10,7 @@ mod files;
 mod page;
 mod share;
 
-pub use echart::{ChartClick, EChart};
+pub use echart::{ChartClick, CsvButton, EChart};
 pub use files::{copy_text, download_text, download_url};
 pub use share::{can_share, coarse_pointer, share_link, Shared};
 pub use page::{

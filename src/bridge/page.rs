@@ -239,11 +239,14 @@ impl FocusReturn {
     }
 }
 
+/// The focus listeners `watch_focus` installs once: `focusin` and `focusout`.
+type FocusListeners = [Closure<dyn FnMut(web_sys::Event)>; 2];
+
 thread_local! {
     /// The element that last took the focus, and whether it then let the focus go while staying
     /// in the page (a click on nothing, `blur()`), rather than by being removed.
     static FOCUS_TRAIL: std::cell::RefCell<(Option<web_sys::Element>, bool)> = const { std::cell::RefCell::new((None, false)) };
-    static FOCUS_LISTENERS: std::cell::OnceCell<[Closure<dyn FnMut(web_sys::Event)>; 2]> = const { std::cell::OnceCell::new() };
+    static FOCUS_LISTENERS: std::cell::OnceCell<FocusListeners> = const { std::cell::OnceCell::new() };
 }
 
 /// Starts following the focus for `focus_went_with`, once per page (later calls do nothing).

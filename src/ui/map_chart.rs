@@ -3,7 +3,7 @@
 //! draws its option in an `<EChart>`. A leaf module: it names no view.
 
 use super::{tr, use_atlas};
-use crate::bridge::{self, ChartClick, EChart};
+use crate::bridge::{self, ChartClick, CsvButton, EChart};
 use crate::charts::MAP_NAME;
 use leptos::prelude::*;
 
@@ -28,7 +28,7 @@ pub fn MapChart(
     #[prop(default = "map")] class: &'static str,
     /// The "CSV" button of the figures the map draws, where it has one (`widgets::chart_csv`).
     #[prop(optional)]
-    csv: Option<(Signal<String>, Callback<RwSignal<Option<String>>>)>,
+    csv: Option<CsvButton>,
 ) -> impl IntoView {
     let lang = use_atlas().lang;
     let load = RwSignal::new(if bridge::map_registered(MAP_NAME) { MapLoad::Ready } else { MapLoad::Loading });

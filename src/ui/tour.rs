@@ -161,7 +161,7 @@ fn step_text(atlas: Atlas, step: &Step) -> impl IntoView {
             Segment::Text(text) => text.into_any(),
             Segment::Figure(id) => match atlas.dataset.observation(&id) {
                 Some(o) => {
-                    let label = super::tr_with(lang, "ui.source_of_title", &[("title", &o.label(lang))]);
+                    let label = super::tr_with(lang, "ui.source_of_title", &[("title", o.label(lang))]);
                     view! {
                         <button type="button" class="figure" data-obs=id.clone() title=label.clone() aria-label=format!("{} ({label})", format::value(o.value, o.unit, lang))
                             on:click=move |_| atlas.source.set(Some(id.clone()))>

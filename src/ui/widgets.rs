@@ -2,7 +2,7 @@
 //! with its way back, and the chart click that opens a point's source.
 
 use super::{tr, use_atlas, Atlas, History};
-use crate::bridge::ChartClick;
+use crate::bridge::{ChartClick, CsvButton};
 use crate::format::{self, period_label, sector_name};
 use crate::model::{Kind, BEIJING};
 use crate::query;
@@ -107,7 +107,7 @@ pub fn SectorProfileLinks(#[prop(into)] sectors: Signal<Vec<String>>) -> impl In
 
 /// A chart view's "CSV" button: the figures the chart draws for the current state
 /// (`charts::chart_figures`, computed from the URL's state at the click, not from the view's memos).
-pub fn view_chart_csv(atlas: Atlas, name: &str) -> (Signal<String>, Callback<RwSignal<Option<String>>>) {
+pub fn view_chart_csv(atlas: Atlas, name: &str) -> CsvButton {
     chart_csv(atlas, name, move || crate::charts::chart_figures(atlas.dataset, &atlas.view_state.get_untracked()))
 }
 
@@ -119,7 +119,7 @@ pub fn chart_csv(
     atlas: Atlas,
     name: &str,
     figures: impl Fn() -> Vec<crate::model::ObsId> + Send + Sync + 'static,
-) -> (Signal<String>, Callback<RwSignal<Option<String>>>) {
+) -> CsvButton {
     let label = Signal::derive(move || tr(atlas.lang.get(), "chart.download_csv"));
     let file = format!("beijing-atlas-{name}.csv");
     let save = Callback::new(move |failed: RwSignal<Option<String>>| {

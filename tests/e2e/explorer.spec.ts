@@ -81,9 +81,9 @@ test('the language switch turns every visible label into Chinese', async ({ page
   await expect(page.getByRole('checkbox', { name: '集成电路' })).toBeChecked();
   await expect.poll(async () => (await chartOption(page, 'trend'))?.title?.[0]?.text ?? '').toContain('北京市');
   // No English words left in the page's own text (quotes and sources are verbatim and excluded).
-  const english = await page.evaluate(() => {
+  const english = await app(page).evaluate((root) => {
     const texts: string[] = [];
-    const walker = document.createTreeWalker(document.querySelector('.app:not(#shell)')!, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
       const node = walker.currentNode as Text;
       const el = node.parentElement!;

@@ -43,6 +43,11 @@ export const test = base.extend<{ watch: Watch }>({
 
 export { expect };
 
+/** The app's mounted root (not the served shell's `div.app#shell`) as a CSS selector, for a script
+ *  that runs in the page (an init script's MutationObserver, an `evaluate`): pass it in as the
+ *  script's argument. Locators go through `app(page)` below. */
+export const APP = 'div.app:not(#shell)';
+
 /** The app as mounted: what every locator of the app's own markup goes through. index.html's
  *  served shell (`#shell`, removed in the task that mounts the app) is drawn with the app's
  *  markup and classes (`.card`, `.tabs`, `h2`, `main`, `.filter-summary-text` …), so a page-wide
@@ -54,7 +59,7 @@ export { expect };
  *  passes before the app has mounted, when there is no app root yet. Wait for something of the
  *  app first (a heading by role, a drawn chart), as a reader would see it. */
 export function app(page: Page): Locator {
-  return page.locator('div.app:not(#shell)');
+  return page.locator(APP);
 }
 
 /** Holds the page's wasm back until `release` is called, so a test can look at the served page

@@ -2,14 +2,14 @@
 // closed sheet, are built after the app's first paint, one control per task. What a reader could
 // notice of that deferral: a sheet opened at once must hold its controls, the controls must come
 // by themselves, and nothing may move. Runs in the `phone` and `phone-360` projects only.
-import { test, expect, chartOption, layoutShift } from './fixtures';
+import { test, expect, app, APP, chartOption, layoutShift } from './fixtures';
 
 test('the filter sheet opened the moment the app appears already holds every control', async ({ page }) => {
   // In the task that mounts the app, before any later task can run, press "Filters"; in the next
   // frame, count what the sheet holds.
-  await page.addInitScript(() => {
+  await page.addInitScript((root) => {
     const observer = new MutationObserver(() => {
-      const button = document.querySelector('.app:not(#shell) .filters-button') as HTMLButtonElement | null;
+      const button = document.querySelector(`${root} .filters-button`) as HTMLButtonElement | null;
       if (!button) return;
       observer.disconnect();
       button.click();
@@ -23,7 +23,7 @@ test('the filter sheet opened the moment the app appears already holds every con
       });
     });
     observer.observe(document, { childList: true, subtree: true });
-  });
+  }, APP);
   await page.goto('./?view=trends&indicator=cluster_scale_threshold');
   await expect.poll(() => page.evaluate(() => (window as any).__sheetAtOnce ?? null)).not.toBeNull();
   // Against what the sheet holds once everything has settled: the browser idle, twice over (a
@@ -50,39 +50,39 @@ test('the filter sheet opened the moment the app appears already holds every con
 
 test('the sheet\'s controls are built after the first paint, and arrive without opening it', async ({ page }) => {
   // What the mount's task drew: the app's filter section, with or without its controls.
-  await page.addInitScript(() => {
+  await page.addInitScript((root) => {
     const observer = new MutationObserver(() => {
-      const filters = document.querySelector('.app:not(#shell) .filters');
+      const filters = document.querySelector(`${root} .filters`);
       if (!filters) return;
       observer.disconnect();
       (window as any).__atMount = filters.querySelectorAll('input, select').length;
     });
     observer.observe(document, { childList: true, subtree: true });
-  });
+  }, APP);
   await page.goto('./?view=trends');
   await expect.poll(() => page.evaluate(() => (window as any).__atMount ?? null)).toBe(0);
-  await expect(page.locator('.app:not(#shell) .filters input[name=sector]')).toHaveCount(10);
-  await expect(page.locator('.app:not(#shell) .filters select[name=indicator]')).toHaveCount(1);
-  await expect(page.locator('.app:not(#shell) .filters input[type=range]')).toHaveCount(2);
+  await expect(app(page).locator('.filters input[name=sector]')).toHaveCount(10);
+  await expect(app(page).locator('.filters select[name=indicator]')).toHaveCount(1);
+  await expect(app(page).locator('.filters input[type=range]')).toHaveCount(2);
   // Closed, they stay out of sight and out of the keyboard's way.
-  await expect(page.locator('input[name=sector]').first()).toBeHidden();
+  await expect(app(page).locator('input[name=sector]').first()).toBeHidden();
 });
 
 for (const url of ['./', './?view=trends&sector=integrated_circuits']) {
   test(`nothing moves while the app takes over and builds what it deferred (${url})`, async ({ page }) => {
     await page.goto(url);
     await expect(page.locator('#shell')).toHaveCount(0);
-    if (url === './') await expect(page.locator('svg.sparkline[data-sparkline]').first()).toBeVisible();
+    if (url === './') await expect(app(page).locator('svg.sparkline[data-sparkline]').first()).toBeVisible();
     else await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
     // Everything deferred has arrived: the footer (the source panel renders with it, empty while
     // closed), every one of the sheet's controls (the indicator list is the last), the overview's
     // milestones.
-    await expect(page.locator('footer.site-footer')).toBeAttached();
-    await expect(page.locator('.app:not(#shell) .filters input[type=range]').first()).toBeAttached();
-    if (url !== './') await expect(page.locator('.app:not(#shell) .filters select[name=indicator]')).toBeAttached();
+    await expect(app(page).locator('footer.site-footer')).toBeAttached();
+    await expect(app(page).locator('.filters input[type=range]').first()).toBeAttached();
+    if (url !== './') await expect(app(page).locator('.filters select[name=indicator]')).toBeAttached();
     // A shift is reported in the frame after it: let one pass.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    if (url === './') await expect(page.locator('.overview .timeline')).toBeAttached();
+    if (url === './') await expect(app(page).locator('.overview .timeline')).toBeAttached();
     expect(await layoutShift(page)).toBe(0);
   });
 }
@@ -106,15 +106,15 @@ test('widened past the phone layout before its controls are built, the filter ro
     };
   });
   await page.goto('./?view=trends');
-  const sectors = page.locator('.app:not(#shell) .filters input[name=sector]');
-  await expect(page.locator('.app:not(#shell) .filters')).toBeAttached();
+  const sectors = app(page).locator('.filters input[name=sector]');
+  await expect(app(page).locator('.filters')).toBeAttached();
   await expect(sectors).toHaveCount(0);
   await page.setViewportSize({ width: 900, height: 800 });
   // Without the held tasks: the widening itself builds every control, in the row, in sight (the
   // sectors in their picker, closed on a wide screen).
-  await expect(page.locator('.app:not(#shell) .filters select[name=indicator]')).toBeVisible();
-  await expect(page.locator('.app:not(#shell) .filters input[type=range]').first()).toBeVisible();
-  await expect(page.locator('.app:not(#shell) .filters .sector-picker')).toBeVisible();
+  await expect(app(page).locator('.filters select[name=indicator]')).toBeVisible();
+  await expect(app(page).locator('.filters input[type=range]').first()).toBeVisible();
+  await expect(app(page).locator('.filters .sector-picker')).toBeVisible();
   const built = await sectors.count();
   expect(built).toBeGreaterThan(0);
   // The held tasks, released, have nothing left to add.

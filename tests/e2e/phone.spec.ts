@@ -90,7 +90,7 @@ test('the view tabs are one row that scrolls, with the current tab in view', asy
 test('after a language switch the current tab is still scrolled into view', async ({ page }) => {
   await page.goto('./?view=sources');
   // By class: its name changes with the language.
-  const tabs = page.locator('nav.tabs:not(#shell *)');
+  const tabs = app(page).locator('nav.tabs');
   const inView = async () => {
     const row = (await tabs.boundingBox())!;
     const current = (await tabs.locator('[aria-current="page"]').boundingBox())!;

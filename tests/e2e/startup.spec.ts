@@ -1,21 +1,21 @@
 // Issue 26 (no long tasks at start, a faster filter click): what the start-up's deferrals and the
 // filter click's shortcuts must not change for a reader on a wide screen.
-import { test, expect, chartOption, openSectors } from './fixtures';
+import { test, expect, app, APP, chartOption, openSectors } from './fixtures';
 
 test('on a wide screen the filter row is drawn with the app, in its first frame', async ({ page }) => {
   // Only the phone's closed sheet is built after the first paint: here the controls are on screen.
-  await page.addInitScript(() => {
+  await page.addInitScript((root) => {
     const observer = new MutationObserver(() => {
-      const filters = document.querySelector('.app:not(#shell) .filters');
+      const filters = document.querySelector(`${root} .filters`);
       if (!filters) return;
       observer.disconnect();
       (window as any).__atMount = filters.querySelectorAll('input[name=sector], select[name=indicator], input[type=range]').length;
     });
     observer.observe(document, { childList: true, subtree: true });
-  });
+  }, APP);
   await page.goto('./?view=trends');
   await expect.poll(() => page.evaluate(() => (window as any).__atMount ?? null)).not.toBeNull();
-  const all = await page.locator('.app:not(#shell) .filters').locator('input[name=sector], select[name=indicator], input[type=range]').count();
+  const all = await app(page).locator('.filters').locator('input[name=sector], select[name=indicator], input[type=range]').count();
   expect(all).toBeGreaterThan(0);
   expect(await page.evaluate(() => (window as any).__atMount)).toBe(all);
 });
@@ -46,10 +46,10 @@ test('after the chart is resized, a filter change fits its credit line to the ne
 test('the sectors\' profile links follow the language, and a filter change leaves them as they are', async ({ page }) => {
   await page.goto('./?view=trends');
   await openSectors(page);
-  const link = page.locator('.sector-picker').getByRole('link', { name: 'Profile of Integrated circuits' });
+  const link = app(page).locator('.sector-picker').getByRole('link', { name: 'Profile of Integrated circuits' });
   await expect(link).toHaveAttribute('href', /\?view=profile&sector=integrated_circuits$/);
   // Every write to a profile link's href during the click, even of the same value.
-  await page.locator('.app:not(#shell) .sector-picker').evaluate((picker) => {
+  await app(page).locator('.sector-picker').evaluate((picker) => {
     (window as any).__hrefWrites = 0;
     new MutationObserver((records) => { (window as any).__hrefWrites += records.length; })
       .observe(picker, { attributes: true, attributeFilter: ['href'], subtree: true });
@@ -61,5 +61,5 @@ test('the sectors\' profile links follow the language, and a filter change leave
   await expect(link).toHaveAttribute('href', /\?view=profile&sector=integrated_circuits$/);
   await page.getByRole('button', { name: '中文' }).click();
   await openSectors(page);
-  await expect(page.locator('.sector-picker a.profile-link').first()).toHaveAttribute('href', /lang=zh/);
+  await expect(app(page).locator('.sector-picker a.profile-link').first()).toHaveAttribute('href', /lang=zh/);
 });
