@@ -323,11 +323,14 @@ pub fn EChart(
     // The reader's language, provided by the app beside its view state.
     let lang = use_context::<Memo<Lang>>();
     let lang_now = move || lang.map_or(Lang::En, |l| l.get());
-    // The container's width, kept by its resize observer (and read once before the first draw):
-    // read in the effect, after the click's other DOM changes, it made the browser lay out the
-    // page in the middle of a filter click. A new width refits the credit in the observer
-    // (`start`), from the last option's titles.
-    let width = StoredValue::new(0);
+    // The container's width: read once, by the first draw (negative until then; the observer,
+    // made in `start` after that read, keeps it from there). Read in the effect at every draw, it
+    // made the browser lay out the page in the middle of a filter click. A measured 0 counts as
+    // measured: only the observer measures again, so a chart drawn while hidden would not force a
+    // layout per click. No app chart is drawn in a hidden container today (README "The filter
+    // click (issue 26, third round)"): that part is a safeguard, not a measured saving. A new width
+    // refits the credit in the observer (`start`), from the last option's titles.
+    let width = StoredValue::new(-1);
     let titles = StoredValue::new(None::<serde_json::Value>);
     Effect::new(move |_| {
         let mut option = option.get();
@@ -345,7 +348,7 @@ pub fn EChart(
             let _ = el.set_attribute("aria-label", &tr(lang_now(), key));
             return;
         }
-        if width.get_value() <= 0 {
+        if width.get_value() < 0 {
             width.set_value(el.client_width());
         }
         titles.set_value(option.get("title").cloned());

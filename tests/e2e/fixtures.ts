@@ -12,30 +12,39 @@ type Watch = { problems: string[] };
 // would not meet the route, and every page after a test's first would not be held.
 const hold = Number(process.env.ATLAS_HOLD_WASM_MS ?? 0);
 
+/** Watches a page as the suite watches every test's `page`: holds its wasm back when asked (above),
+ *  blocks and reports any request leaving loopback, and collects console errors, page errors and
+ *  failed requests into the list it returns (empty while all is well). For a second page a test
+ *  opens itself (in `page`'s context or its own); `watch` below does it for `page`. */
+export async function watchPage(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  if (hold > 0) {
+    await page.route(/_bg\.wasm$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, hold));
+      await route.fallback();
+    });
+  }
+  await page.route(/^(?!https?:\/\/(127\.0\.0\.1|localhost)[:/]|data:|blob:)/, (route) => {
+    problems.push(`request left loopback: ${route.request().url()}`);
+    return route.abort();
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    // A download the test triggered ends as "failed" in Chromium's eyes; it is not a broken asset.
+    if (!request.url().startsWith('blob:') && !request.url().startsWith('data:')) {
+      problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
+    }
+  });
+  return problems;
+}
+
 export const test = base.extend<{ watch: Watch }>({
   serviceWorkers: [hold > 0 ? 'block' : 'allow', { option: true }],
   watch: [async ({ page }, use) => {
-    const watch: Watch = { problems: [] };
-    if (hold > 0) {
-      await page.route(/_bg\.wasm$/, async (route) => {
-        await new Promise((resolve) => setTimeout(resolve, hold));
-        await route.fallback();
-      });
-    }
-    await page.route(/^(?!https?:\/\/(127\.0\.0\.1|localhost)[:/]|data:|blob:)/, (route) => {
-      watch.problems.push(`request left loopback: ${route.request().url()}`);
-      return route.abort();
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error') watch.problems.push(`console error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => watch.problems.push(`page error: ${error.message}`));
-    page.on('requestfailed', (request) => {
-      // A download the test triggered ends as "failed" in Chromium's eyes; it is not a broken asset.
-      if (!request.url().startsWith('blob:') && !request.url().startsWith('data:')) {
-        watch.problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
-      }
-    });
+    const watch: Watch = { problems: await watchPage(page) };
     await use(watch);
     expect(watch.problems, 'console errors, page errors or failed requests').toEqual([]);
   }, { auto: true }],
