@@ -58,6 +58,8 @@ async function closeSectors(page: Page) {
 }
 
 test('after each filter click the trends chart is exactly the fresh draw of its link', async ({ browser, serviceWorkers, page }) => {
+  // Five cold loads (this page and four fresh contexts), each wasm held under ATLAS_HOLD_WASM_MS.
+  test.slow();
   const opener = { browser, serviceWorkers };
   await page.goto('./?view=trends&indicator=cluster_scale_threshold');
   await expect(app(page).getByRole('heading', { level: 2 })).toBeVisible();
