@@ -40,6 +40,16 @@ pub async fn shell_painted() {
     if let Some(promise) = promise {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
+    // A link whose chart the head's script draws (it named the link on <html data-link>) starts
+    // evaluating ECharts only now (index.html): where the wasm came first (a fast or cached load),
+    // the app waits for that evaluation and the frame that shows the shell's chart, so its mount
+    // (a long task) does not come in front of the reader's first chart. Usually ECharts is long in
+    // by now and this returns at once. A failed load is left to <EChart>, which tries again.
+    let linked = document().and_then(|d| d.document_element()).is_some_and(|html| html.has_attribute("data-link"));
+    if linked && !super::echarts_loaded() {
+        let _ = super::echarts_ready().await;
+        after_next_paint().await;
+    }
 }
 
 /// Resolves after the browser's next paint: a requestAnimationFrame callback runs just before a

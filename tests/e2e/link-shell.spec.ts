@@ -170,3 +170,48 @@ for (const link of [
   await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
   await expect(page.locator('#shell')).toHaveCount(0);
 });
+
+// Branch `paint`: ECharts is fetched at once but evaluated after the shell's note is painted. Its
+// evaluation is one long task (0.76 s at 4× CPU); run as soon as it arrived, it came before the
+// shell's first paint and held back the note, the chart link's largest paint (README, Performance).
+test('a chart link paints its note before ECharts is evaluated, and still draws its chart before the wasm', async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  await page.addInitScript(() => {
+    const w = window as any;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as any[]) {
+        if (entry.identifier === 'shell-note' && w.__notePaintedAt === undefined) w.__notePaintedAt = entry.renderTime || entry.loadTime;
+      }
+    }).observe({ type: 'element', buffered: true });
+    // ECharts' bundle ends by setting window.echarts: the end of its evaluation.
+    let echarts: unknown;
+    Object.defineProperty(window, 'echarts', {
+      configurable: true,
+      get: () => echarts,
+      set: (value) => { echarts = value; if (w.__echartsAt === undefined) w.__echartsAt = performance.now(); },
+    });
+  });
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  // A phone's CPU, as Lighthouse's mobile run has it: unthrottled, ECharts often arrives after the
+  // paint anyway.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const release = await holdWasm(page);
+  await page.goto('./?view=trends&sector=integrated_circuits&lang=en', { waitUntil: 'commit' });
+  // Drawn before the wasm, as before.
+  await expect.poll(() => series(page, '#shell [data-shell-chart="trend"]:visible'), { timeout: 10_000 }).not.toBeNull();
+  const { notePaintedAt, echartsAt } = await page.evaluate(() => ({
+    notePaintedAt: (window as any).__notePaintedAt as number | undefined,
+    echartsAt: (window as any).__echartsAt as number | undefined,
+  }));
+  expect(notePaintedAt).toBeGreaterThan(0);
+  expect(echartsAt).toBeGreaterThan(notePaintedAt!);
+  // Fetched early (before the wasm, once: the script takes the preload's response).
+  const scripts = requested.filter((path) => /\.(js|wasm)$/.test(path));
+  expect(scripts.indexOf('/echarts.js')).toBeLessThan(scripts.findIndex((path) => path.endsWith('.wasm')));
+  release();
+  await expect(page.locator('#shell')).toHaveCount(0);
+  await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
+  expect(requested.filter((path) => path.includes('echarts'))).toEqual(['/echarts.js']);
+});
