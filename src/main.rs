@@ -12,6 +12,10 @@ fn main() {
         // Once the shell has been shown and its paint reported: start-up never holds it back
         // (see shell_painted).
         atlas::bridge::shell_painted().await;
+        // On a prerendered chart link, and the shell's chart drawn or given up (at most 2 s, not
+        // in the background): ECharts is evaluated after the shell's paint there, and the mount
+        // must not come in front of the reader's first chart (see shell_chart_settled).
+        atlas::bridge::shell_chart_settled().await;
         atlas::ui::start_in_preferred_lang();
         // The mount renders the app synchronously; removing index.html's shell in the same task
         // means the browser's next frame shows the app where the shell was, never both or neither.

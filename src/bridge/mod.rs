@@ -14,7 +14,7 @@ pub use echart::{ChartClick, EChart};
 pub use files::{copy_text, download_text, download_url};
 pub use share::{can_share, coarse_pointer, share_link, Shared};
 pub use page::{
-    after_first_paint, after_next_paint, browser_languages, next_task, event_inside, first_paint_done, focus_by_id, focus_control, is_typing_target, location_search, origin, remove_shell, scroll_current_into_row, set_inert_except, shell_chart_drawn, shell_painted,
+    after_first_paint, after_next_paint, browser_languages, next_task, event_inside, first_paint_done, focus_by_id, focus_control, is_typing_target, location_search, origin, remove_shell, scroll_current_into_row, set_inert_except, shell_chart_drawn, shell_chart_settled, shell_painted,
     FocusReturn, Interval, set_theme_attribute, set_title_and_lang, store_lang, store_theme, stored_lang, stored_theme,
 };
 pub use page::{focus_went_with, page_hidden, watch_focus};

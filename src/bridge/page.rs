@@ -40,16 +40,30 @@ pub async fn shell_painted() {
     if let Some(promise) = promise {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
-    // A link whose chart the head's script draws (it named the link on <html data-link>) starts
-    // evaluating ECharts only now (index.html): where the wasm came first (a fast or cached load),
-    // the app waits for that evaluation and the frame that shows the shell's chart, so its mount
-    // (a long task) does not come in front of the reader's first chart. Usually ECharts is long in
-    // by now and this returns at once. A failed load is left to <EChart>, which tries again.
-    let linked = document().and_then(|d| d.document_element()).is_some_and(|html| html.has_attribute("data-link"));
-    if linked && !super::echarts_loaded() {
-        let _ = super::echarts_ready().await;
-        after_next_paint().await;
+}
+
+/// On a link whose chart the head's script draws (src/shell/links.rs), waits until that chart is
+/// drawn and a frame has shown it, or will not be drawn (a failed load: <EChart> then says so):
+/// the promise `atlasShellDrawn` the script sets. There ECharts is evaluated only after the shell's
+/// note is painted (index.html), so where the wasm came first (a fast or cached load) the app's
+/// mount, a long task, would otherwise come in front of the reader's first chart. Never longer
+/// than 2 s, so the app's controls never wait on a slow `echarts.js` beyond that, and not at all
+/// for a page in the background, which draws no frames. Elsewhere, and usually, returns at once.
+pub async fn shell_chart_settled() {
+    let Some(window) = web_sys::window() else { return };
+    let drawn = js_sys::Reflect::get(&window, &JsValue::from_str("atlasShellDrawn"))
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    let Some(drawn) = drawn else { return };
+    if page_hidden() {
+        return;
     }
+    let cap = js_sys::Promise::new(&mut |resolve, _| {
+        leptos::prelude::set_timeout(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        }, std::time::Duration::from_secs(2));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&drawn, &cap))).await;
 }
 
 /// Resolves after the browser's next paint: a requestAnimationFrame callback runs just before a

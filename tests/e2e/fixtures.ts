@@ -153,3 +153,25 @@ export function layoutShift(page: Page): Promise<number> {
     return entries.filter((entry) => !entry.hadRecentInput).reduce((sum, entry) => sum + entry.value, 0);
   });
 }
+
+/** Runs `wrap` on ECharts' namespace when its bundle sets `window.echarts` (the end of its
+ *  evaluation), before any other script reads it: the page then gets what `wrap` returns. It runs
+ *  in the page, so it may use only its argument and the page's globals. */
+export async function wrapEcharts(page: Page, wrap: (real: any) => any): Promise<void> {
+  await page.addInitScript({
+    content: `(() => {
+      const wrap = (${wrap.toString()});
+      let namespace;
+      Object.defineProperty(window, 'echarts', { configurable: true, get: () => namespace, set: (real) => { namespace = wrap(real); } });
+    })();`,
+  });
+}
+
+/** Takes the problems a test caused on purpose out of the fixture's list; each must be there. */
+export function expectCaused(watch: { problems: string[] }, caused: RegExp[]) {
+  for (const problem of caused) {
+    expect(watch.problems.some((p) => problem.test(p)), `expected a problem matching ${problem}`).toBe(true);
+  }
+  const left = watch.problems.filter((p) => !caused.some((c) => c.test(p)));
+  watch.problems.splice(0, watch.problems.length, ...left);
+}

@@ -4,20 +4,11 @@
 // fix (see the commit that adds it).
 import type { Page } from '@playwright/test';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { test, expect, app, chartOption } from './fixtures';
+import { test, expect, app, chartOption, expectCaused, wrapEcharts } from './fixtures';
 
 const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name, exact: true });
 const noticeRegion = (page: Page) => app(page).locator('div.notices');
 const panel = (page: Page) => page.getByRole('dialog', { name: 'Source of this figure' });
-
-/** Takes the problems a test caused on purpose out of the fixture's list; each must be there. */
-function expectCaused(watch: { problems: string[] }, caused: RegExp[]) {
-  for (const problem of caused) {
-    expect(watch.problems.some((p) => problem.test(p)), `expected a problem matching ${problem}`).toBe(true);
-  }
-  const left = watch.problems.filter((p) => !caused.some((c) => c.test(p)));
-  watch.problems.splice(0, watch.problems.length, ...left);
-}
 
 /** The dataset's bytes build.rs compiled into the wasm (one per build directory of the crate). */
 function bundledDatasets(builds: string): Buffer[] {
@@ -209,25 +200,18 @@ test('switching to another source from inside the panel keeps the first opener: 
 
 test('a chart whose drawing failed clears its error when it redraws', async ({ page }) => {
   // ECharts' namespace as the page gets it, with an instance whose first setOption throws.
-  await page.addInitScript(() => {
-    let namespace: any;
+  await wrapEcharts(page, (real) => {
     let failures = 1;
-    Object.defineProperty(window, 'echarts', {
-      configurable: true,
-      get: () => namespace,
-      set: (real: any) => {
-        const init = (...args: any[]) => {
-          const chart = real.init(...args);
-          const setOption = chart.setOption.bind(chart);
-          chart.setOption = (...options: any[]) => {
-            if (failures > 0) { failures -= 1; throw new Error('injected setOption failure'); }
-            return setOption(...options);
-          };
-          return chart;
-        };
-        namespace = new Proxy(real, { get: (target, key) => (key === 'init' ? init : target[key]) });
-      },
-    });
+    const init = (...args: any[]) => {
+      const chart = real.init(...args);
+      const setOption = chart.setOption.bind(chart);
+      chart.setOption = (...options: any[]) => {
+        if (failures > 0) { failures -= 1; throw new Error('injected setOption failure'); }
+        return setOption(...options);
+      };
+      return chart;
+    };
+    return new Proxy(real, { get: (target, key) => (key === 'init' ? init : target[key]) });
   });
   await page.goto('./?view=trends&indicator=gdp');
   const error = app(page).locator('figure').getByRole('status');
@@ -243,25 +227,18 @@ test('a chart whose drawing failed clears its error when it redraws', async ({ p
 test('a chart that could not be drawn says so in its name too, and offers no blank or stale file', async ({ page }) => {
   // ECharts' namespace as the page gets it, with instances whose drawing of figures throws
   // while window.failDrawing is set (clearing, an option without series, still works).
-  await page.addInitScript(() => {
-    let namespace: any;
-    Object.defineProperty(window, 'echarts', {
-      configurable: true,
-      get: () => namespace,
-      set: (real: any) => {
-        const init = (...args: any[]) => {
-          const chart = real.init(...args);
-          const setOption = chart.setOption.bind(chart);
-          chart.setOption = (...options: any[]) => {
-            const figures = (options[0]?.series ?? []).length > 0;
-            if ((window as any).failDrawing && figures) throw new Error('injected setOption failure');
-            return setOption(...options);
-          };
-          return chart;
-        };
-        namespace = new Proxy(real, { get: (target, key) => (key === 'init' ? init : target[key]) });
-      },
-    });
+  await wrapEcharts(page, (real) => {
+    const init = (...args: any[]) => {
+      const chart = real.init(...args);
+      const setOption = chart.setOption.bind(chart);
+      chart.setOption = (...options: any[]) => {
+        const figures = (options[0]?.series ?? []).length > 0;
+        if ((window as any).failDrawing && figures) throw new Error('injected setOption failure');
+        return setOption(...options);
+      };
+      return chart;
+    };
+    return new Proxy(real, { get: (target, key) => (key === 'init' ? init : target[key]) });
   });
   await page.goto('./?view=trends&indicator=gdp');
   const chart = page.locator('[data-chart="trend"]');

@@ -3,7 +3,7 @@
 // its chart is drawn there from the option the build wrote (src/shell/links.rs), as soon as ECharts
 // has loaded: before the wasm. The app then takes over in the same boxes, with the same series,
 // without a grey frame between the two charts.
-import { test, expect, chartOption, holdWasm } from './fixtures';
+import { test, expect, app, chartOption, expectCaused, holdWasm, wrapEcharts } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Every layout shift from the start, and each frame's answer to "is a drawn chart on screen?"
@@ -171,9 +171,10 @@ for (const link of [
   await expect(page.locator('#shell')).toHaveCount(0);
 });
 
-// Branch `paint`: ECharts is fetched at once but evaluated after the shell's note is painted. Its
-// evaluation is one long task (0.76 s at 4× CPU); run as soon as it arrived, it came before the
-// shell's first paint and held back the note, the chart link's largest paint (README, Performance).
+// ECharts is fetched at once on a prerendered link but evaluated after the shell's note is painted.
+// Its evaluation is one long task (~1 s at 4× CPU); run as soon as it arrived, it came before the
+// shell's first paint and held back the note, the link's largest paint (README, Performance,
+// "Chart links' first screen").
 test('a chart link paints its note before ECharts is evaluated, and still draws its chart before the wasm', async ({ page }) => {
   await page.setViewportSize({ width: 412, height: 823 });
   await page.addInitScript(() => {
@@ -183,13 +184,12 @@ test('a chart link paints its note before ECharts is evaluated, and still draws 
         if (entry.identifier === 'shell-note' && w.__notePaintedAt === undefined) w.__notePaintedAt = entry.renderTime || entry.loadTime;
       }
     }).observe({ type: 'element', buffered: true });
-    // ECharts' bundle ends by setting window.echarts: the end of its evaluation.
-    let echarts: unknown;
-    Object.defineProperty(window, 'echarts', {
-      configurable: true,
-      get: () => echarts,
-      set: (value) => { echarts = value; if (w.__echartsAt === undefined) w.__echartsAt = performance.now(); },
-    });
+  });
+  // ECharts' bundle ends by setting window.echarts: the end of its evaluation.
+  await wrapEcharts(page, (real) => {
+    const w = window as any;
+    if (w.__echartsAt === undefined) w.__echartsAt = performance.now();
+    return real;
   });
   const requested: string[] = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
@@ -207,11 +207,48 @@ test('a chart link paints its note before ECharts is evaluated, and still draws 
   }));
   expect(notePaintedAt).toBeGreaterThan(0);
   expect(echartsAt).toBeGreaterThan(notePaintedAt!);
+  // The wasm's compile and the takeover need no throttling: a shared machine at 4× is slow.
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   // Fetched early (before the wasm, once: the script takes the preload's response).
   const scripts = requested.filter((path) => /\.(js|wasm)$/.test(path));
-  expect(scripts.indexOf('/echarts.js')).toBeLessThan(scripts.findIndex((path) => path.endsWith('.wasm')));
+  const echarts = scripts.findIndex((path) => path.endsWith('/echarts.js'));
+  expect(echarts).toBeGreaterThanOrEqual(0);
+  expect(echarts).toBeLessThan(scripts.findIndex((path) => path.endsWith('.wasm')));
   release();
   await expect(page.locator('#shell')).toHaveCount(0);
   await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
-  expect(requested.filter((path) => path.includes('echarts'))).toEqual(['/echarts.js']);
+  expect(requested.filter((path) => path.includes('echarts'))).toHaveLength(1);
+  expect(requested.filter((path) => path.includes('echarts'))[0]).toMatch(/\/echarts\.js$/);
+});
+
+// On a prerendered link the app waits for the shell's chart (window.atlasShellDrawn) where the
+// wasm came first, but never on a download without bound: a slow echarts.js holds only the chart.
+test("a chart link whose ECharts is slow mounts the app's controls within the cap and draws the chart once it is in", async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/echarts\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./?view=trends&sector=integrated_circuits&lang=en', { waitUntil: 'commit' });
+  // The app's controls, while ECharts is still held (the wait is capped at 2 s).
+  await expect(page.getByRole('radio', { name: /Indexed growth/ })).toBeVisible({ timeout: 8_000 });
+  await expect(page.locator('#shell')).toHaveCount(0);
+  expect(await page.evaluate(() => typeof (window as any).echarts)).toBe('undefined');
+  await expect(app(page).locator('[data-chart="trend"]')).toHaveClass(/chart-pending/);
+  release();
+  await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBe(1);
+  await expect(app(page).locator('[data-chart="trend"]')).not.toHaveClass(/chart-pending/);
+});
+
+test('a chart link whose ECharts fails to load mounts the app, which says the chart is unavailable', async ({ page, watch }) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  await page.route(/\/echarts\.js$/, (route) => route.abort());
+  await page.goto('./?view=trends&sector=integrated_circuits&lang=en');
+  await expect(app(page).locator('figure').getByRole('status')).toHaveText('Chart unavailable');
+  await expect(page.getByRole('radio', { name: /Indexed growth/ })).toBeVisible();
+  await expect(page.locator('#shell')).toHaveCount(0);
+  await expect(page.locator('[data-shell-chart]')).toHaveCount(0);
+  expectCaused(watch, [/^request failed: .*echarts\.js/, /^console error: Failed to load resource/]);
 });
