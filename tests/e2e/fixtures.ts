@@ -189,3 +189,22 @@ export function expectCaused(watch: { problems: string[] }, caused: RegExp[]) {
   const left = watch.problems.filter((p) => !caused.some((c) => c.test(p)));
   watch.problems.splice(0, watch.problems.length, ...left);
 }
+
+/** Counts, once the app's filter section first appears (in the mount's task, before any later task
+ *  adds to it), how many of its elements match `controls`; `filtersAtMount` reads the count (null
+ *  until the section has appeared). Call before `goto`. */
+export async function countFiltersAtMount(page: Page, controls: string): Promise<void> {
+  await page.addInitScript(([root, controls]) => {
+    const observer = new MutationObserver(() => {
+      const filters = document.querySelector(`${root} .filters`);
+      if (!filters) return;
+      observer.disconnect();
+      (window as any).__filtersAtMount = filters.querySelectorAll(controls).length;
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  }, [APP, controls]);
+}
+
+export function filtersAtMount(page: Page): Promise<number | null> {
+  return page.evaluate(() => (window as any).__filtersAtMount ?? null);
+}

@@ -2,7 +2,7 @@
 // closed sheet, are built after the app's first paint, one control per task. What a reader could
 // notice of that deferral: a sheet opened at once must hold its controls, the controls must come
 // by themselves, and nothing may move. Runs in the `phone` and `phone-360` projects only.
-import { test, expect, app, APP, chartOption, layoutShift } from './fixtures';
+import { test, expect, app, APP, chartOption, countFiltersAtMount, filtersAtMount, layoutShift } from './fixtures';
 
 test('the filter sheet opened the moment the app appears already holds every control', async ({ page }) => {
   // In the task that mounts the app, before any later task can run, press "Filters"; in the next
@@ -50,17 +50,9 @@ test('the filter sheet opened the moment the app appears already holds every con
 
 test('the sheet\'s controls are built after the first paint, and arrive without opening it', async ({ page }) => {
   // What the mount's task drew: the app's filter section, with or without its controls.
-  await page.addInitScript((root) => {
-    const observer = new MutationObserver(() => {
-      const filters = document.querySelector(`${root} .filters`);
-      if (!filters) return;
-      observer.disconnect();
-      (window as any).__atMount = filters.querySelectorAll('input, select').length;
-    });
-    observer.observe(document, { childList: true, subtree: true });
-  }, APP);
+  await countFiltersAtMount(page, 'input, select');
   await page.goto('./?view=trends');
-  await expect.poll(() => page.evaluate(() => (window as any).__atMount ?? null)).toBe(0);
+  await expect.poll(() => filtersAtMount(page)).toBe(0);
   await expect(app(page).locator('.filters input[name=sector]')).toHaveCount(10);
   await expect(app(page).locator('.filters select[name=indicator]')).toHaveCount(1);
   await expect(app(page).locator('.filters input[type=range]')).toHaveCount(2);

@@ -1,23 +1,15 @@
 // Issue 26 (no long tasks at start, a faster filter click): what the start-up's deferrals and the
 // filter click's shortcuts must not change for a reader on a wide screen.
-import { test, expect, app, APP, chartOption, openSectors } from './fixtures';
+import { test, expect, app, chartOption, countFiltersAtMount, filtersAtMount, openSectors } from './fixtures';
 
 test('on a wide screen the filter row is drawn with the app, in its first frame', async ({ page }) => {
   // Only the phone's closed sheet is built after the first paint: here the controls are on screen.
-  await page.addInitScript((root) => {
-    const observer = new MutationObserver(() => {
-      const filters = document.querySelector(`${root} .filters`);
-      if (!filters) return;
-      observer.disconnect();
-      (window as any).__atMount = filters.querySelectorAll('input[name=sector], select[name=indicator], input[type=range]').length;
-    });
-    observer.observe(document, { childList: true, subtree: true });
-  }, APP);
+  await countFiltersAtMount(page, 'input[name=sector], select[name=indicator], input[type=range]');
   await page.goto('./?view=trends');
-  await expect.poll(() => page.evaluate(() => (window as any).__atMount ?? null)).not.toBeNull();
+  await expect.poll(() => filtersAtMount(page)).not.toBeNull();
   const all = await app(page).locator('.filters').locator('input[name=sector], select[name=indicator], input[type=range]').count();
   expect(all).toBeGreaterThan(0);
-  expect(await page.evaluate(() => (window as any).__atMount)).toBe(all);
+  expect(await filtersAtMount(page)).toBe(all);
 });
 
 test('after the chart is resized, a filter change fits its credit line to the new width', async ({ page }) => {
