@@ -33,11 +33,17 @@ function shownData(option: any) {
   };
 }
 
+// The walks below load each of the tour's 11 steps in one page, whose cache keeps a load near
+// 1.5 s; on a loaded 2-core CI machine a step took 3 s and a walk overran the default 30 s. Each
+// step gets this much (11 tests of one step each, in fresh contexts, doubled the file's time).
+const STEP_BUDGET = 8_000;
+
 for (const lang of ['en', 'zh'] as const) {
   const w = words[lang];
   const suffix = lang === 'zh' ? '&lang=zh' : '';
 
   test(`the whole tour in ${lang}: each step's link opens it, its chart marks its figures, → moves on`, async ({ page }) => {
+    test.setTimeout(STEP_BUDGET * 11);
     await page.goto(`./?view=tour${suffix}`);
     await expect(page.getByRole('link', { name: w.tour, exact: true })).toHaveAttribute('aria-current', 'page');
     const stepLinks = page.getByRole('navigation', { name: w.steps }).getByRole('link');
@@ -49,6 +55,8 @@ for (const lang of ['en', 'zh'] as const) {
       // The step's own link, opened fresh, is that step.
       expect(hrefs[n - 1]).toMatch(n === 1 ? new RegExp(`\\?view=tour${suffix}$`) : new RegExp(`\\?view=tour&step=${n}${suffix}$`));
       await page.goto(hrefs[n - 1]);
+      // A reload would drop this mark: → and ← must move within the page.
+      await page.evaluate(() => ((window as any).sameDocument = true));
       await expect(app(page).getByText(w.progress(n, total), { exact: true })).toBeVisible();
       await expect(stepLinks.nth(n - 1)).toHaveAttribute('aria-current', 'step');
       const title = (await page.locator('#step-title').textContent())!.trim();
@@ -87,11 +95,13 @@ for (const lang of ['en', 'zh'] as const) {
         await expect(app(page).getByText(w.progress(total, total), { exact: true })).toBeVisible();
         expect(query(page)).toBe(`view=tour&step=${total}${suffix}`);
       }
+      expect(await page.evaluate(() => (window as any).sameDocument), `step ${n}: → reloaded the page`).toBe(true);
     }
   });
 }
 
 test('"Explore from here" opens the step\'s view with its filters and the same figures', async ({ page }) => {
+  test.setTimeout(STEP_BUDGET * 11);
   await page.goto('./?view=tour');
   const total = await page.getByRole('navigation', { name: 'Tour steps' }).getByRole('link').count();
   for (let n = 1; n <= total; n++) {
