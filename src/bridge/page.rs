@@ -61,12 +61,7 @@ pub async fn after_next_paint() {
 /// as several short tasks, with the browser free to paint or handle a tap between them, instead
 /// of one long one (issue 26).
 pub async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        leptos::prelude::set_timeout(move || {
-            let _ = resolve.call0(&JsValue::NULL);
-        }, std::time::Duration::ZERO);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
 thread_local! {

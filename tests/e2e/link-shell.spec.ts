@@ -36,6 +36,14 @@ function series(page: Page, selector: string): Promise<[string, unknown[]][] | n
   });
 }
 
+/** The chart's titles as drawn: each one's text and how it is cut to fit. index.html's head script
+ *  fits the shell's credit line as `bridge::echart::fit_credit` fits the app's (a copy in JS, so
+ *  this is what ties the two). */
+function titles(page: Page, selector: string): Promise<unknown[]> {
+  return page.locator(selector).evaluate((el) => ((window as any).echarts.getInstanceByDom(el).getOption().title ?? [])
+    .map((t: any) => ({ text: t.text, width: t.textStyle?.width, overflow: t.textStyle?.overflow, ellipsis: t.textStyle?.ellipsis })));
+}
+
 /** The visible text of each part, under `root`, with each part's box (rounded to 0.1 px). */
 function parts(page: Page, root: string, selectors: string[]) {
   return page.evaluate(({ root, selectors }) => Object.fromEntries(selectors.map((selector) => [selector,
@@ -60,6 +68,9 @@ for (const lang of ['en', 'zh']) {
     const shellChart = '#shell [data-shell-chart="trend"]:visible';
     await expect.poll(() => series(page, shellChart), { timeout: 15_000 }).not.toBeNull();
     const before = await series(page, shellChart);
+    const shellTitles = await titles(page, shellChart);
+    // The credit line at the foot is fitted to the chart's width, cut with "…" if it runs over.
+    expect(shellTitles).toContainEqual(expect.objectContaining({ width: expect.any(Number), overflow: 'truncate', ellipsis: '\u2026' }));
     // One line, the sector's, with its published figures.
     expect(before).toHaveLength(1);
     expect(before![0][0]).toBe(lang === 'zh' ? '集成电路' : 'Integrated circuits');
@@ -75,6 +86,7 @@ for (const lang of ['en', 'zh']) {
     await expect(page.locator('[data-chart="trend"]')).toHaveCount(1);
     // The app's chart draws the same line, its words are the shell's, in the same boxes.
     expect(await series(page, '[data-chart="trend"]')).toEqual(before);
+    expect(await titles(page, '[data-chart="trend"]')).toEqual(shellTitles);
     const app = await parts(page, '.app', [...new Set([...WORDS, ...BOXES])]);
     for (const part of WORDS) expect(app[part].map((p) => p.text), part).toEqual(shell[part].map((p) => p.text));
     for (const part of BOXES) expect(app[part].map((p) => p.box), part).toEqual(shell[part].map((p) => p.box));
@@ -100,6 +112,7 @@ for (const [view, name, boxes] of [
     const shellChart = `#shell [data-shell-chart="${name}"]:visible`;
     await expect.poll(() => series(page, shellChart), { timeout: 15_000 }).not.toBeNull();
     const before = await series(page, shellChart);
+    const shellTitles = await titles(page, shellChart);
     await expect(page.locator('#shell main h2:visible')).toHaveText(view === 'map' ? 'Map' : 'Sectors');
     const shell = await parts(page, '#shell', [...boxes]);
     release();
@@ -107,6 +120,7 @@ for (const [view, name, boxes] of [
     await expect(page.locator('#shell')).toHaveCount(0);
     await expect(page.locator(`[data-chart="${name}"]`)).toHaveCount(1);
     expect(await series(page, `[data-chart="${name}"]`)).toEqual(before);
+    expect(await titles(page, `[data-chart="${name}"]`)).toEqual(shellTitles);
     const app = await parts(page, '.app', [...boxes]);
     for (const part of boxes) expect(app[part], part).toEqual(shell[part]);
     expect(await page.evaluate(() => (window as any).__shift)).toBe(0);
