@@ -453,7 +453,9 @@ pub fn EChart(
 
 /// The credit line (the title at the chart's foot) is written by the core to fit the narrowest
 /// chart (`charts::views::CREDIT_BUDGET`: whole publisher names, "+n"). Only on a chart narrower
-/// still does ECharts cut it, with "…", rather than let it run off the edge.
+/// still does ECharts cut it, with "…", rather than let it run off the edge. index.html's head
+/// script has a JS copy for the shell's chart; keep both in step (link-shell.spec's `titles()`
+/// compares the two drawings).
 fn fit_credit(option: &mut serde_json::Value, width: i32) {
     if width <= 0 {
         return;
