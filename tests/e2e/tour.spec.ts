@@ -18,6 +18,12 @@ async function shownChart(page: Page): Promise<{ name: string; option: any }> {
   return { name, option: await chartOption(page, name) };
 }
 
+/** Fails if the page reloaded since the step set `window.sameDocument`: the tour's own controls
+ *  move within the page. */
+async function expectSameDocument(page: Page, what: string) {
+  expect(await page.evaluate(() => (window as any).sameDocument), `${what} reloaded the page`).toBe(true);
+}
+
 function markedItems(option: any): any[] {
   return option.series.flatMap((s: any) => s.data ?? []).filter((d: any) => d && d.marked);
 }
@@ -38,18 +44,19 @@ function shownData(option: any) {
 // took 3 s and a walk overran the default 30 s. Each step gets this much (11 tests of one step
 // each, in fresh contexts, doubled the file's time).
 const STEP_BUDGET = 8_000;
+const STEPS = 11;
 
 for (const lang of ['en', 'zh'] as const) {
   const w = words[lang];
   const suffix = lang === 'zh' ? '&lang=zh' : '';
 
   test(`the whole tour in ${lang}: each step's link opens it, its chart marks its figures, → moves on`, async ({ page }) => {
-    test.setTimeout(STEP_BUDGET * 11);
+    test.setTimeout(STEP_BUDGET * (STEPS + 1));
     await page.goto(`./?view=tour${suffix}`);
     await expect(page.getByRole('link', { name: w.tour, exact: true })).toHaveAttribute('aria-current', 'page');
     const stepLinks = page.getByRole('navigation', { name: w.steps }).getByRole('link');
     const total = await stepLinks.count();
-    expect(total).toBe(11);
+    expect(total, `a step more or less: change STEPS, which sets the walks' time`).toBe(STEPS);
     const hrefs = await stepLinks.evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
     const titles = new Set<string>();
     for (let n = 1; n <= total; n++) {
@@ -82,6 +89,7 @@ for (const lang of ['en', 'zh'] as const) {
       await expect(panel.locator('.source-meta')).toContainText(/\S/);
       await page.keyboard.press('Escape');
       await expect(panel).toHaveCount(0);
+      await expectSameDocument(page, `step ${n}: the source panel`);
 
       // → goes on (and ← comes back) without reloading the page.
       await page.locator('#step-title').click();
@@ -89,23 +97,25 @@ for (const lang of ['en', 'zh'] as const) {
       if (n < total) {
         await expect(page).toHaveURL(new RegExp(`step=${n + 1}`));
         await expect(app(page).getByText(w.progress(n + 1, total), { exact: true })).toBeVisible();
+        await expectSameDocument(page, `step ${n}: →`);
         await page.keyboard.press('ArrowLeft');
         await expect(app(page).getByText(w.progress(n, total), { exact: true })).toBeVisible();
+        await expectSameDocument(page, `step ${n + 1}: ←`);
       } else {
         // The last step stays the last.
         await expect(app(page).getByText(w.progress(total, total), { exact: true })).toBeVisible();
         expect(query(page)).toBe(`view=tour&step=${total}${suffix}`);
+        await expectSameDocument(page, `step ${n}: → on the last step`);
       }
-      expect(await page.evaluate(() => (window as any).sameDocument), `step ${n}: →, ← or the source panel reloaded the page`).toBe(true);
     }
   });
 }
 
 test('"Explore from here" opens the step\'s view with its filters and the same figures', async ({ page }) => {
-  test.setTimeout(STEP_BUDGET * 11);
+  test.setTimeout(STEP_BUDGET * (STEPS + 1));
   await page.goto('./?view=tour');
   const total = await page.getByRole('navigation', { name: 'Tour steps' }).getByRole('link').count();
-  expect(total).toBe(11);
+  expect(total, `a step more or less: change STEPS, which sets the walks' time`).toBe(STEPS);
   for (let n = 1; n <= total; n++) {
     await page.goto(n === 1 ? './?view=tour' : `./?view=tour&step=${n}`);
     const tour = await shownChart(page);
