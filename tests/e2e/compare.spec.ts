@@ -115,6 +115,8 @@ const mapReady = (page: Page) => expect.poll(async () => (await chartOption(page
 
 for (const how of ['mouse', 'keyboard']) {
   test(`the map's player steps through the years and stops on the year with the most districts (${how})`, async ({ page }) => {
+    // The player's pace plus six maps drawn: 11–17 s of 30 with 2 workers here (2026-12-03).
+    test.slow();
     await page.goto('./?view=map&indicator=gdp&time=2021');
     await mapReady(page);
     const range = async () => { const o = await chartOption(page, 'map'); return [o.visualMap[0].min, o.visualMap[0].max]; };

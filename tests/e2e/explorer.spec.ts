@@ -97,6 +97,8 @@ test('the language switch turns every visible label into Chinese', async ({ page
 });
 
 test('at 360 px wide the page has no horizontal scroll', async ({ page }) => {
+  // Seven page loads: 17 s of 30 in a clean clone's CI run here (2026-12-03, 2 workers).
+  test.slow();
   await page.setViewportSize({ width: 360, height: 740 });
   for (const view of ['overview', 'tour', 'trends', 'sectors', 'map', 'table', 'sources']) {
     await page.goto(`./?view=${view}`);

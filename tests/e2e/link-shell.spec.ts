@@ -3,7 +3,7 @@
 // its chart is drawn there from the option the build wrote (src/shell/links.rs), as soon as ECharts
 // has loaded: before the wasm. The app then takes over in the same boxes, with the same series,
 // without a grey frame between the two charts.
-import { test, expect, app, chartOption, expectCaused, holdWasm } from './fixtures';
+import { test, expect, app, chartOption, expectCaused, holdWasm, wrapEcharts } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** Every layout shift from the start, and each frame's answer to "is a drawn chart on screen?"
@@ -12,8 +12,16 @@ async function watchFrames(page: Page) {
   await page.addInitScript(() => {
     const w = window as any;
     w.__shift = 0;
+    w.__shifted = [];
+    const name = (node: any) => node && `${node.nodeName.toLowerCase()}${node.id ? '#' + node.id : ''}${typeof node.className === 'string' && node.className ? '.' + node.className.trim().split(/\s+/).join('.') : ''}`;
+    const rect = (r: DOMRectReadOnly) => [r.x, r.y, r.width, r.height].map(Math.round).join(' ');
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as any[]) if (!entry.hadRecentInput) w.__shift += entry.value;
+      for (const entry of list.getEntries() as any[]) {
+        if (entry.hadRecentInput) continue;
+        w.__shift += entry.value;
+        // What moved, for the failure message: the node under its parent, from → to, and whether the shell still stood.
+        for (const source of entry.sources ?? []) w.__shifted.push(`${name(source.node?.parentElement)} > ${name(source.node)}: ${rect(source.previousRect)} → ${rect(source.currentRect)} at ${Math.round(entry.startTime)} ms${document.querySelector('#shell') ? ', shell up' : ''}`);
+      }
     }).observe({ type: 'layout-shift', buffered: true });
     w.__frames = [];
     const look = () => {
@@ -92,7 +100,7 @@ for (const lang of ['en', 'zh']) {
     for (const part of BOXES) expect(app[part].map((p) => p.box), part).toEqual(shell[part].map((p) => p.box));
     // Nothing moved, and from the shell's drawn chart on, every frame showed a drawn chart.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    expect(await page.evaluate(() => (window as any).__shift)).toBe(0);
+    expect(await page.evaluate(() => (window as any).__shift), (await page.evaluate(() => (window as any).__shifted)).join('\n')).toBe(0);
     const frames: boolean[] = await page.evaluate(() => (window as any).__frames);
     const first = frames.indexOf(true);
     expect(first).toBeGreaterThanOrEqual(0);
@@ -123,7 +131,7 @@ for (const [view, name, boxes] of [
     expect(await titles(page, `[data-chart="${name}"]`)).toEqual(shellTitles);
     const app = await parts(page, '.app', [...boxes]);
     for (const part of boxes) expect(app[part], part).toEqual(shell[part]);
-    expect(await page.evaluate(() => (window as any).__shift)).toBe(0);
+    expect(await page.evaluate(() => (window as any).__shift), (await page.evaluate(() => (window as any).__shifted)).join('\n')).toBe(0);
     const frames: boolean[] = await page.evaluate(() => (window as any).__frames);
     const first = frames.indexOf(true);
     expect(first).toBeGreaterThanOrEqual(0);
@@ -157,6 +165,44 @@ test('a dark reader\'s link with a left-out count: the dark chart and the count 
   await expect(page.locator('main .chart-note:not(.index-note)').first()).toHaveText(note);
   expect((await chartOption(page, 'trend'))?.textStyle?.color).toBe(shellText);
   expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+});
+
+// The app's first drawing of a chart the shell drew can still fail (an option ECharts rejects): the
+// reader is told, no figures stay on screen as if the app had drawn them, and the next drawing works.
+test("a chart link whose app drawing fails after the shell's chart: 'Chart unavailable', no stale chart, the next drawing works", async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  // ECharts' namespace as the page gets it: the shell's instances draw, the app's first setOption throws.
+  await wrapEcharts(page, (real) => {
+    let failures = 1;
+    const init = (...args: any[]) => {
+      const chart = real.init(...args);
+      if (args[0].closest('#shell')) return chart;
+      const setOption = chart.setOption.bind(chart);
+      chart.setOption = (...options: any[]) => {
+        if (failures > 0) { failures -= 1; throw new Error('injected setOption failure'); }
+        return setOption(...options);
+      };
+      return chart;
+    };
+    return new Proxy(real, { get: (target, key) => (key === 'init' ? init : target[key]) });
+  });
+  const release = await holdWasm(page);
+  await page.goto('./?view=trends&sector=integrated_circuits', { waitUntil: 'commit' });
+  await expect.poll(() => series(page, '#shell [data-shell-chart="trend"]:visible'), { timeout: 15_000 }).not.toBeNull();
+  release();
+  const error = app(page).locator('figure').getByRole('status');
+  await expect(error).toHaveText('Chart unavailable');
+  await expect(error).toHaveAttribute('data-error', 'injected setOption failure');
+  await expect(page.locator('#shell')).toHaveCount(0);
+  const chart = page.locator('[data-chart="trend"]');
+  await expect(chart).toHaveAccessibleName('Chart unavailable');
+  expect(await chart.evaluate((el) => !!(window as any).echarts.getInstanceByDom(el))).toBe(false);
+  await expect(chart.locator('canvas')).toHaveCount(0);
+  // The reader's next choice draws: the chart comes, the notice goes.
+  await page.getByRole('radio', { name: /Indexed growth/ }).check();
+  await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
+  await expect(error).toHaveCount(0);
+  await expect(chart.locator('canvas')).toHaveCount(1);
 });
 
 // Links the build did not write, though a listed link's words are in them: the app may read some
