@@ -7,7 +7,7 @@ for (const lang of ['en', 'zh']) {
   for (const scheme of ['light', 'dark'] as const) {
     test(`no accessibility violations of any impact (${lang}, ${scheme})`, async ({ page }) => {
       // Seven views, each loaded and scanned by axe: more than the default 30 s on two cores
-      // (44–64 s with 2 workers here on 2026-12-03; CI's machine has run 1.5× slower).
+      // (44–64 s with 2 workers in a full run here on 2026-12-03, 58–84 s in a CI run an hour later).
       test.setTimeout(views.length * 25_000);
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
       for (const view of views) {
