@@ -84,6 +84,15 @@ export async function holdWasm(page: Page): Promise<() => void> {
   return release;
 }
 
+/** The served shell's rows that atlas.css shows only once parsed whole (a row whose parts place
+ *  each other, painted in part, would move): those on screen and still hidden, as class names.
+ *  Empty once the page is parsed; a row without an element after it would stay in this list. */
+export function shellRowsHidden(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelectorAll('#shell .site-header .header-controls, #shell .filters, #shell .chart-downloads')]
+    .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility === 'hidden')
+    .map((el) => el.className));
+}
+
 /** The chart's current ECharts option, read from the instance on the element with `data-chart`. */
 export function chartOption(page: Page, name: string): Promise<any> {
   return page.locator(`[data-chart="${name}"]`).evaluate((el) => {

@@ -3,7 +3,7 @@
 // its chart is drawn there from the option the build wrote (src/shell/links.rs), as soon as ECharts
 // has loaded: before the wasm. The app then takes over in the same boxes, with the same series,
 // without a grey frame between the two charts.
-import { test, expect, app, chartOption, expectCaused, holdWasm, wrapEcharts } from './fixtures';
+import { test, expect, app, chartOption, expectCaused, holdWasm, shellRowsHidden, wrapEcharts } from './fixtures';
 import type { Page } from '@playwright/test';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -92,6 +92,8 @@ for (const lang of ['en', 'zh']) {
     expect(shell['.chart-note'][0].text).toMatch(lang === 'zh' ? /^空缺表示该年没有公开数字/ : /^Gaps are years with no published figure/);
     expect(shell['.filter-summary-text'][0].text).toMatch(lang === 'zh' ? /^集成电路 · / : /^Integrated circuits · /);
     expect(await page.locator('#shell .shell-other').isVisible()).toBe(false);
+    // Parsed whole, every row is shown (a row without an element after it would stay hidden).
+    expect(await shellRowsHidden(page)).toEqual([]);
 
     release();
     await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
@@ -232,7 +234,13 @@ async function servedInParts(upstream: string, marker: string, cut: string) {
   expect(served.indexOf(cut, from), `${cut} after ${marker} in index.html`).toBeGreaterThan(from);
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
-  const server = http.createServer(async (request, response) => {
+  const server = http.createServer((request, response) => pass(request, response).catch((error) => {
+    // A 502 and a line in the test's output, not a load that hangs.
+    if (!response.headersSent) response.writeHead(502);
+    response.end();
+    console.error(`servedInParts: ${request.url}: ${error}`);
+  }));
+  async function pass(request: http.IncomingMessage, response: http.ServerResponse) {
     const answer = await fetch(new URL(request.url!, upstream), { headers: { 'accept-encoding': 'identity' } });
     const headers: Record<string, string> = {};
     answer.headers.forEach((value, key) => { if (!['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive'].includes(key)) headers[key] = value; });
@@ -244,34 +252,52 @@ async function servedInParts(upstream: string, marker: string, cut: string) {
     response.write(text.slice(0, at));
     await held;
     response.end(text.slice(at));
-  });
+  }
   proxies.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, release };
 }
 
-// A phone on a slow network gets the page in parts, and Chromium paints what it has parsed. A
-// filter row's parts place each other: painted without its Filters button, the summary stood full
-// width and was then narrowed (0.0002, seen in a CI run); painted before the button's word, the
-// button was then widened and moved. Each case pauses the page at one such point (each shifted
-// before atlas.css showed a row only once parsed whole).
+/** Waits until the page has parsed all it has been sent: `selector` is there and the number of
+ *  elements has stopped growing (the rest is held back). */
+async function parsedSoFar(page: Page, selector: string) {
+  let last = -1;
+  await expect.poll(async () => {
+    const [there, count] = await page.evaluate((selector) => [!!document.querySelector(selector), document.getElementsByTagName('*').length] as const, selector);
+    const still = count === last;
+    last = count;
+    return there && still;
+  }, { intervals: [100], timeout: 15_000 }).toBe(true);
+}
+
+// A phone on a slow network gets the page in parts, and Chromium paints what it has parsed. Where
+// a row's parts place each other, a row painted in part moved as the rest arrived: the summary
+// stood full width without its Filters button and was then narrowed (0.0002, seen in a CI run).
+// Each case pauses the page inside such a row, where it shifted before atlas.css showed the row only
+// once parsed whole: the row is hidden while paused, and nothing moves when the rest arrives.
+const oneSector = '?view=trends&sector=integrated_circuits';
 const explorerRow = '<div class="filters shell-explorer">';
 const overviewRow = '<div class="filters shell-overview">';
-for (const { link, marker, cut, pause } of [
-  { link: '?view=trends&sector=integrated_circuits', marker: explorerRow, cut: '</p>', pause: 'after the summary, before its Filters button' },
-  { link: '?view=trends&sector=integrated_circuits', marker: explorerRow, cut: 'filters-button">', pause: 'before the Filters button\'s word' },
-  { link: '?view=map', marker: explorerRow, cut: '</p>', pause: 'after the summary, before its Filters button' },
-  { link: '', marker: overviewRow, cut: '</p>', pause: 'after the summary, before its Filters button' },
+const headerRow = '<div class="header-controls">';
+for (const { link, width, marker, cut, pause, row } of [
+  { link: oneSector, width: 412, marker: explorerRow, cut: '</p>', pause: 'after the summary, before its Filters button', row: 'filters shell-explorer' },
+  { link: oneSector, width: 412, marker: explorerRow, cut: 'filters-button">', pause: 'before the Filters button\'s word', row: 'filters shell-explorer' },
+  { link: '?view=map', width: 412, marker: explorerRow, cut: '</p>', pause: 'after the summary, before its Filters button', row: 'filters shell-explorer' },
+  { link: '', width: 412, marker: overviewRow, cut: '</p>', pause: 'after the summary, before its Filters button', row: 'filters shell-overview' },
+  // Share is held at the row's end by `:last-child`, which matches once the row is parsed.
+  { link: oneSector, width: 412, marker: headerRow, cut: '分享</span></span>', pause: 'after Share, before the header\'s end', row: 'header-controls' },
+  { link: '', width: 1280, marker: headerRow, cut: 'search-skeleton"></span>', pause: 'after the search box, before the other header controls', row: 'header-controls' },
+  { link: '?view=trends', width: 412, marker: '<div class="chart-downloads">', cut: 'PNG</span>', pause: 'after PNG, before CSV', row: 'chart-downloads' },
 ]) {
-  test(`a page that arrives in two parts, paused ${pause}, paints without a shift (${link || 'overview'})`, async ({ page, baseURL }) => {
-    await page.setViewportSize({ width: 412, height: 823 });
+  test(`a page that arrives in two parts, paused ${pause}, paints without a shift (${link || 'overview'}, ${width} px)`, async ({ page, baseURL }) => {
+    await page.setViewportSize({ width, height: 823 });
     await watchFrames(page);
     const slow = await servedInParts(baseURL!, marker, cut);
     try {
       await page.goto(`${slow.origin}/${link}`, { waitUntil: 'commit' });
-      // The first part is laid out and painted (two frames) before the rest arrives.
-      const row = `#shell .${marker === overviewRow ? 'shell-overview' : 'shell-explorer'} .filter-summary`;
-      await expect.poll(() => page.evaluate((row) => !!document.querySelector(row), row), { timeout: 15_000 }).toBe(true);
+      await parsedSoFar(page, `#shell .${row.replace(' ', '.')}`);
+      expect(await shellRowsHidden(page), 'the row parsed in part is hidden').toEqual([row]);
+      // Two frames laid out and painted before the rest arrives.
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       expect(await page.evaluate(() => document.readyState), 'the page is still arriving').toBe('loading');
       slow.release();

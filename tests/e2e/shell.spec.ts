@@ -1,6 +1,6 @@
 // Issue 16 (speed): index.html carries a static shell (header, tabs, a skeleton of the view) that
 // paints before the wasm has arrived; the app takes its place on mount, in the same boxes.
-import { test, expect, chartOption, holdWasm, layoutShift } from './fixtures';
+import { test, expect, chartOption, holdWasm, layoutShift, shellRowsHidden } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** The app has drawn the view's content: the overview's sparklines or the chart's series. */
@@ -204,6 +204,8 @@ for (const { url, width, parts } of layouts) {
     await expect(page.locator('#shell .tabs, #shell .lede').first()).toBeAttached();
     await page.waitForLoadState('domcontentloaded');
     const shell = await boxes('#shell');
+    // Parsed whole, every row of the shell is shown (atlas.css hides one only while it is parsed).
+    expect(await shellRowsHidden(page)).toEqual([]);
     release();
     await appDrawn(page, url);
     await expect(page.locator('#shell')).toHaveCount(0);
