@@ -177,7 +177,8 @@ fn radio(checked: bool, words: &str) -> String {
 }
 
 /// `<EChart>`'s figure: its download buttons (placeholders of their size) and the chart's block,
-/// grey until the script has drawn the option into it.
+/// grey until the script has drawn the option into it. The buttons are shown once the block after
+/// them is parsed (atlas.css): keep it after them.
 fn chart_html(html: &mut String, class: &str, name: &str, style: &str) {
     let _ = write!(
         html,

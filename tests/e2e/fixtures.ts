@@ -88,7 +88,7 @@ export async function holdWasm(page: Page): Promise<() => void> {
  *  each other, painted in part, would move): those on screen and still hidden, as class names.
  *  Empty once the page is parsed; a row without an element after it would stay in this list. */
 export function shellRowsHidden(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...document.querySelectorAll('#shell .site-header .header-controls, #shell .filters, #shell .chart-downloads')]
+  return page.evaluate(() => [...document.querySelectorAll('#shell .site-header .header-controls, #shell .filters, #shell .chart-downloads, #shell .scale-toggle, #shell .map-main > :not(:first-child), #shell .cards .source-button')]
     .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility === 'hidden')
     .map((el) => el.className));
 }

@@ -93,7 +93,7 @@ for (const lang of ['en', 'zh']) {
     expect(shell['.filter-summary-text'][0].text).toMatch(lang === 'zh' ? /^集成电路 · / : /^Integrated circuits · /);
     expect(await page.locator('#shell .shell-other').isVisible()).toBe(false);
     // Parsed whole, every row is shown (a row without an element after it would stay hidden).
-    expect(await shellRowsHidden(page)).toEqual([]);
+    expect(await shellRowsHidden(page), 'a row of the shell hidden once parsed').toEqual([]);
 
     release();
     await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
@@ -130,6 +130,7 @@ for (const [view, name, boxes] of [
     const shellTitles = await titles(page, shellChart);
     await expect(page.locator('#shell main h2:visible')).toHaveText(view === 'map' ? 'Map' : 'Sectors');
     const shell = await parts(page, '#shell', [...boxes]);
+    expect(await shellRowsHidden(page), 'a row of the shell hidden once parsed').toEqual([]);
     release();
     await expect.poll(async () => (await chartOption(page, name))?.series?.length ?? 0).toBeGreaterThan(0);
     await expect(page.locator('#shell')).toHaveCount(0);
@@ -279,24 +280,31 @@ const oneSector = '?view=trends&sector=integrated_circuits';
 const explorerRow = '<div class="filters shell-explorer">';
 const overviewRow = '<div class="filters shell-overview">';
 const headerRow = '<div class="header-controls">';
-for (const { link, width, marker, cut, pause, row } of [
-  { link: oneSector, width: 412, marker: explorerRow, cut: '</p>', pause: 'after the summary, before its Filters button', row: 'filters shell-explorer' },
-  { link: oneSector, width: 412, marker: explorerRow, cut: 'filters-button">', pause: 'before the Filters button\'s word', row: 'filters shell-explorer' },
-  { link: '?view=map', width: 412, marker: explorerRow, cut: '</p>', pause: 'after the summary, before its Filters button', row: 'filters shell-explorer' },
-  { link: '', width: 412, marker: overviewRow, cut: '</p>', pause: 'after the summary, before its Filters button', row: 'filters shell-overview' },
+const explorerHidden = { wait: '.filters.shell-explorer', hidden: ['filters shell-explorer'] };
+for (const { link, width, height = 823, marker, cut, pause, wait, hidden } of [
+  { link: oneSector, width: 412, marker: explorerRow, cut: '</p>', pause: 'after the summary, before its Filters button', ...explorerHidden },
+  { link: oneSector, width: 412, marker: explorerRow, cut: 'filters-button">', pause: 'before the Filters button\'s word', ...explorerHidden },
+  { link: '?view=map', width: 412, marker: explorerRow, cut: '</p>', pause: 'after the summary, before its Filters button', ...explorerHidden },
+  { link: '', width: 412, marker: overviewRow, cut: '</p>', pause: 'after the summary, before its Filters button', wait: '.filters.shell-overview', hidden: ['filters shell-overview'] },
   // Share is held at the row's end by `:last-child`, which matches once the row is parsed.
-  { link: oneSector, width: 412, marker: headerRow, cut: '分享</span></span>', pause: 'after Share, before the header\'s end', row: 'header-controls' },
-  { link: '', width: 1280, marker: headerRow, cut: 'search-skeleton"></span>', pause: 'after the search box, before the other header controls', row: 'header-controls' },
-  { link: '?view=trends', width: 412, marker: '<div class="chart-downloads">', cut: 'PNG</span>', pause: 'after PNG, before CSV', row: 'chart-downloads' },
+  { link: oneSector, width: 412, marker: headerRow, cut: '分享</span></span>', pause: 'after Share, before the header\'s end', wait: '.header-controls', hidden: ['header-controls'] },
+  { link: '', width: 1280, marker: headerRow, cut: 'search-skeleton"></span>', pause: 'after the search box, before the other header controls', wait: '.header-controls', hidden: ['header-controls'] },
+  { link: '?view=trends', width: 412, marker: '<div class="chart-downloads">', cut: 'PNG</span>', pause: 'after PNG, before CSV', wait: '.chart-downloads', hidden: ['chart-downloads'] },
+  { link: '?view=trends', width: 412, marker: '<fieldset class="scale-toggle">', cut: '</legend>', pause: 'after the scale toggle\'s legend, before its options', wait: '.scale-toggle', hidden: ['scale-toggle'] },
+  // At 800 px the cards stand three in a row, and the second row's second card is taller than its first
+  // (a tablet held upright: that row is on screen).
+  { link: '', width: 800, height: 1200, marker: '<h3>100-billion-yuan-level industrial clusters</h3>', cut: '</article>', pause: 'after a row\'s first card, before a taller one', wait: '.cards > article:nth-child(4)', hidden: Array(4).fill('source-button') },
+  // The first map (the default link's, in English): the hint, last in the source, goes under the map.
+  { link: '?view=map', width: 412, marker: '<div class="map-layout">', cut: '</span></p>', pause: 'after the map\'s notes, before its hint', wait: '.map-main > p.chart-note:not(.player-note)', hidden: ['year-player', 'chart-note player-note', 'chart-note'] },
 ]) {
   test(`a page that arrives in two parts, paused ${pause}, paints without a shift (${link || 'overview'}, ${width} px)`, async ({ page, baseURL }) => {
-    await page.setViewportSize({ width, height: 823 });
+    await page.setViewportSize({ width, height });
     await watchFrames(page);
     const slow = await servedInParts(baseURL!, marker, cut);
     try {
       await page.goto(`${slow.origin}/${link}`, { waitUntil: 'commit' });
-      await parsedSoFar(page, `#shell .${row.replace(' ', '.')}`);
-      expect(await shellRowsHidden(page), 'the row parsed in part is hidden').toEqual([row]);
+      await parsedSoFar(page, `#shell ${wait}`);
+      expect(await shellRowsHidden(page), 'the row parsed in part is hidden').toEqual(hidden);
       // Two frames laid out and painted before the rest arrives.
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       expect(await page.evaluate(() => document.readyState), 'the page is still arriving').toBe('loading');
