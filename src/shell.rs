@@ -43,6 +43,7 @@ pub fn overview_content(dataset: &Dataset) -> String {
         for card in &cards {
             card_html(&mut html, dataset, card, lang);
         }
+        // The cards' Source buttons are shown once the heading after the cards is parsed (atlas.css).
         let _ = write!(html, "</div><h3>{}</h3><ul class=\"industries\">", text(&crate::format::tr(lang, "overview.industries")));
         for industry in industry_words(dataset, lang) {
             let _ = write!(

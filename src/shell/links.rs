@@ -155,7 +155,8 @@ fn view_html(html: &mut String, dataset: &Dataset, state: &ViewState) {
         }
         View::Map => map_html(html, dataset, state),
         _ => {
-            // ui::trends: its notices' live region (empty for these links), the scale toggle.
+            // ui::trends: its notices' live region (empty for these links), the scale toggle (shown
+            // once the chart's figure after it is parsed, atlas.css).
             let _ = write!(
                 html,
                 "<div class=\"trend-notices\"></div><fieldset class=\"scale-toggle\"><legend>{}</legend>{}{}</fieldset>",

@@ -85,8 +85,9 @@ export async function holdWasm(page: Page): Promise<() => void> {
 }
 
 /** The served shell's rows that atlas.css shows only once parsed whole (a row whose parts place
- *  each other, painted in part, would move): those on screen and still hidden, as class names.
- *  Empty once the page is parsed; a row without an element after it would stay in this list. */
+ *  each other, painted in part, would move): those laid out (not `display: none`) and still
+ *  hidden, as class names. Empty once the page is parsed; a row whose rule never comes true (no
+ *  element after it; a phone's map without its hint) would stay in this list. */
 export function shellRowsHidden(page: Page): Promise<string[]> {
   return page.evaluate(() => [...document.querySelectorAll('#shell .site-header .header-controls, #shell .filters, #shell .chart-downloads, #shell .scale-toggle, #shell .map-main > :not(:first-child), #shell .cards .source-button')]
     .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility === 'hidden')

@@ -301,6 +301,7 @@ for (const { link, width, height = 823, marker, cut, pause, wait, hidden } of [
     await page.setViewportSize({ width, height });
     await watchFrames(page);
     const slow = await servedInParts(baseURL!, marker, cut);
+    const releaseWasm = await holdWasm(page);
     try {
       await page.goto(`${slow.origin}/${link}`, { waitUntil: 'commit' });
       await parsedSoFar(page, `#shell ${wait}`);
@@ -308,12 +309,26 @@ for (const { link, width, height = 823, marker, cut, pause, wait, hidden } of [
       // Two frames laid out and painted before the rest arrives.
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       expect(await page.evaluate(() => document.readyState), 'the page is still arriving').toBe('loading');
+      // Where the hidden row's parts are laid out now, to see below that the rest moved them.
+      await page.evaluate(() => {
+        (window as any).__paused = [...document.querySelectorAll('#shell *')]
+          .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility === 'hidden')
+          .map((el) => [el, JSON.stringify(el.getBoundingClientRect())]);
+      });
       slow.release();
+      await page.waitForLoadState('domcontentloaded');
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      expect(await shellRowsHidden(page), 'parsed whole, the row is shown').toEqual([]);
+      // Else this pause would test nothing: shown as it was, the row would have moved.
+      expect(await page.evaluate(() => (window as any).__paused.some(([el, box]: [Element, string]) => JSON.stringify(el.getBoundingClientRect()) !== box)),
+        'the rest of the page moved the hidden row\'s parts').toBe(true);
+      releaseWasm();
       await expect(app(page).getByRole('heading', { level: 2 })).toBeVisible();
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       expect(await page.evaluate(() => (window as any).__shift), (await page.evaluate(() => (window as any).__shifted)).join('\n')).toBe(0);
     } finally {
       slow.release();
+      releaseWasm();
     }
   });
 }
