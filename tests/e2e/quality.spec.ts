@@ -113,22 +113,27 @@ test('hostile text through the URL: quotes, RTL, emoji and very long text stay t
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 });
 
-test('after one visit the page and a deep link open with the network off', async ({ page, context }) => {
-  await page.goto('./?view=map');
-  await expect.poll(async () => (await chartOption(page, 'map'))?.series?.length ?? 0).toBeGreaterThan(0);
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
-  // The worker claims the page it was installed from, so the first visit is enough.
-  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-  await context.setOffline(true);
-  await page.goto('./?view=map&time=2022&lang=zh');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('北京高精尖产业图集');
-  await expect.poll(async () => (await chartOption(page, 'map'))?.series?.[0]?.data?.length ?? 0).toBe(16);
-  await page.goto('./?view=trends');
-  await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
-  // The sources' words, fetched apart from the figures, are cached too.
-  await page.goto('./?view=sources');
-  await expect(app(page).locator('.source-list li a').first()).toHaveText(/\w{3}/);
-  await context.setOffline(false);
+test.describe('offline', () => {
+  // This tests the worker: it runs even where ATLAS_HOLD_WASM_MS blocks the suite's workers.
+  test.use({ serviceWorkers: 'allow' });
+
+  test('after one visit the page and a deep link open with the network off', async ({ page, context }) => {
+    await page.goto('./?view=map');
+    await expect.poll(async () => (await chartOption(page, 'map'))?.series?.length ?? 0).toBeGreaterThan(0);
+    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+    // The worker claims the page it was installed from, so the first visit is enough.
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+    await context.setOffline(true);
+    await page.goto('./?view=map&time=2022&lang=zh');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('北京高精尖产业图集');
+    await expect.poll(async () => (await chartOption(page, 'map'))?.series?.[0]?.data?.length ?? 0).toBe(16);
+    await page.goto('./?view=trends');
+    await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
+    // The sources' words, fetched apart from the figures, are cached too.
+    await page.goto('./?view=sources');
+    await expect(app(page).locator('.source-list li a').first()).toHaveText(/\w{3}/);
+    await context.setOffline(false);
+  });
 });
 
 test('the page can be installed: a manifest with icons', async ({ page, request }) => {

@@ -160,6 +160,8 @@ async function anotherBuild(page: Page, drop?: RegExp): Promise<string> {
 }
 
 test.describe('a service worker per deployment', () => {
+  // These test the worker: it runs even where ATLAS_HOLD_WASM_MS blocks the suite's workers.
+  test.use({ serviceWorkers: 'allow' });
   // Playwright routes a worker's script requests only with this set when the worker starts
   // (playwright-core's crServiceWorker.js reads it per worker); set for these tests alone.
   test.beforeEach(() => { process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1'; });

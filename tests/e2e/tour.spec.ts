@@ -54,9 +54,10 @@ for (const lang of ['en', 'zh'] as const) {
     test.setTimeout(STEP_BUDGET * (STEPS + 1));
     await page.goto(`./?view=tour${suffix}`);
     await expect(page.getByRole('link', { name: w.tour, exact: true })).toHaveAttribute('aria-current', 'page');
-    const stepLinks = page.getByRole('navigation', { name: w.steps }).getByRole('link');
-    const total = await stepLinks.count();
-    expect(total, `a step more or less: change STEPS, which sets the walks' time`).toBe(STEPS);
+    const stepLinks = app(page).getByRole('navigation', { name: w.steps }).getByRole('link');
+    // Waits for the app's step list (a count does not: the served shell has none).
+    await expect(stepLinks, `a step more or less: change STEPS, which sets the walks' time`).toHaveCount(STEPS);
+    const total = STEPS;
     const hrefs = await stepLinks.evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
     const titles = new Set<string>();
     for (let n = 1; n <= total; n++) {
@@ -117,8 +118,10 @@ for (const lang of ['en', 'zh'] as const) {
 test('"Explore from here" opens the step\'s view with its filters and the same figures', async ({ page }) => {
   test.setTimeout(STEP_BUDGET * (STEPS + 1));
   await page.goto('./?view=tour');
-  const total = await page.getByRole('navigation', { name: 'Tour steps' }).getByRole('link').count();
-  expect(total, `a step more or less: change STEPS, which sets the walks' time`).toBe(STEPS);
+  // Waits for the app's step list (a count does not: the served shell has none; CI read 0).
+  const stepLinks = app(page).getByRole('navigation', { name: 'Tour steps' }).getByRole('link');
+  await expect(stepLinks, `a step more or less: change STEPS, which sets the walks' time`).toHaveCount(STEPS);
+  const total = STEPS;
   for (let n = 1; n <= total; n++) {
     await page.goto(n === 1 ? './?view=tour' : `./?view=tour&step=${n}`);
     const tour = await shownChart(page);
