@@ -4,7 +4,7 @@
 // fix (see the commit that adds it).
 import type { Page } from '@playwright/test';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { test, expect, app, chartOption, expectCaused, wrapEcharts } from './fixtures';
+import { test, expect, app, chartOption, expectCaused, wrapEcharts, nextFrames } from './fixtures';
 
 const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name, exact: true });
 const noticeRegion = (page: Page) => app(page).locator('div.notices');
@@ -87,11 +87,11 @@ test('← and → with the focus on another control of the tour leave the focus 
   await expect(page).toHaveURL(/view=tour$/);
   await expect(app(page).locator('.tour-nav').getByRole('button', { name: '← Previous' })).toBeDisabled();
   // Past the next paint, when a lost focus would have been moved.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await nextFrames(page);
   await expect(explore).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await expect(page).toHaveURL(/step=2$/);
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await nextFrames(page);
   await expect(explore).toBeFocused();
 });
 
@@ -109,7 +109,7 @@ test('Back to the tour\'s first step with nothing focused leaves nothing focused
   // the tour checks a frame and then a task after the step changed (bridge::after_next_paint,
   // asked for when the step changed, so before this wait's), and this waits two frames and then
   // a task. The tests above see the focus moved at that moment when it went with the link.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
+  await nextFrames(page, { andTask: true });
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
   // Nor when Previous had the focus and let it go (as a click on nothing does) before ← swapped it.
   await page.goto('./?view=tour&step=2');
@@ -119,7 +119,7 @@ test('Back to the tour\'s first step with nothing focused leaves nothing focused
   await expect(page).toHaveURL(/view=tour$/);
   await expect(nav.getByRole('button', { name: '← Previous' })).toBeDisabled();
   // Past the moment the focus would have been moved, as above.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
+  await nextFrames(page, { andTask: true });
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
 });
 

@@ -3,7 +3,7 @@
 // its chart is drawn there from the option the build wrote (src/shell/links.rs), as soon as ECharts
 // has loaded: before the wasm. The app then takes over in the same boxes, with the same series,
 // without a grey frame between the two charts.
-import { test, expect, app, chartOption, expectCaused, holdWasm, shellRowsHidden, wrapEcharts } from './fixtures';
+import { test, expect, app, chartOption, expectCaused, holdWasm, shellRowsHidden, wrapEcharts, nextFrames } from './fixtures';
 import type { Page } from '@playwright/test';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -37,6 +37,12 @@ async function watchFrames(page: Page) {
     };
     requestAnimationFrame(look);
   });
+}
+
+/** No layout shift since `watchFrames` began watching; a failure lists what moved. */
+async function expectNoShift(page: Page) {
+  const { shift, shifted } = await page.evaluate(() => ({ shift: (window as any).__shift, shifted: (window as any).__shifted }));
+  expect(shift, shifted.join('\n')).toBe(0);
 }
 
 /** The drawn series of the chart in `selector`: each line's name and values. */
@@ -106,8 +112,8 @@ for (const lang of ['en', 'zh']) {
     for (const part of WORDS) expect(app[part].map((p) => p.text), part).toEqual(shell[part].map((p) => p.text));
     for (const part of BOXES) expect(app[part].map((p) => p.box), part).toEqual(shell[part].map((p) => p.box));
     // Nothing moved, and from the shell's drawn chart on, every frame showed a drawn chart.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    expect(await page.evaluate(() => (window as any).__shift), (await page.evaluate(() => (window as any).__shifted)).join('\n')).toBe(0);
+    await nextFrames(page);
+    await expectNoShift(page);
     const frames: boolean[] = await page.evaluate(() => (window as any).__frames);
     const first = frames.indexOf(true);
     expect(first).toBeGreaterThanOrEqual(0);
@@ -139,7 +145,7 @@ for (const [view, name, boxes] of [
     expect(await titles(page, `[data-chart="${name}"]`)).toEqual(shellTitles);
     const app = await parts(page, '.app', [...boxes]);
     for (const part of boxes) expect(app[part], part).toEqual(shell[part]);
-    expect(await page.evaluate(() => (window as any).__shift), (await page.evaluate(() => (window as any).__shifted)).join('\n')).toBe(0);
+    await expectNoShift(page);
     const frames: boolean[] = await page.evaluate(() => (window as any).__frames);
     const first = frames.indexOf(true);
     expect(first).toBeGreaterThanOrEqual(0);
@@ -307,7 +313,7 @@ for (const { link, width, height = 823, marker, cut, pause, wait, hidden } of [
       await parsedSoFar(page, `#shell ${wait}`);
       expect(await shellRowsHidden(page), 'the row parsed in part is hidden').toEqual(hidden);
       // Two frames laid out and painted before the rest arrives.
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      await nextFrames(page);
       expect(await page.evaluate(() => document.readyState), 'the page is still arriving').toBe('loading');
       // Where the hidden row's parts are laid out now, to see below that the rest moved them.
       await page.evaluate(() => {
@@ -317,15 +323,15 @@ for (const { link, width, height = 823, marker, cut, pause, wait, hidden } of [
       });
       slow.release();
       await page.waitForLoadState('domcontentloaded');
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      await nextFrames(page);
       expect(await shellRowsHidden(page), 'parsed whole, the row is shown').toEqual([]);
       // Else this pause would test nothing: shown as it was, the row would have moved.
       expect(await page.evaluate(() => (window as any).__paused.some(([el, box]: [Element, string]) => JSON.stringify(el.getBoundingClientRect()) !== box)),
         'the rest of the page moved the hidden row\'s parts').toBe(true);
       releaseWasm();
       await expect(app(page).getByRole('heading', { level: 2 })).toBeVisible();
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-      expect(await page.evaluate(() => (window as any).__shift), (await page.evaluate(() => (window as any).__shifted)).join('\n')).toBe(0);
+      await nextFrames(page);
+      await expectNoShift(page);
     } finally {
       slow.release();
       releaseWasm();

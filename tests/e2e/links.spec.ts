@@ -1,6 +1,6 @@
 // Issue 7: every view is a link; bad links get a notice and a valid view; history works.
 import type { ElementHandle, Page } from '@playwright/test';
-import { test, expect, app, chartOption, seriesNames, query, openSectors } from './fixtures';
+import { test, expect, app, chartOption, seriesNames, query, openSectors, nextFrames } from './fixtures';
 
 /** The bad link was replaced, not followed by a new entry: Back leaves the page at once. */
 async function expectNoExtraEntry(page: Page) {
@@ -80,7 +80,7 @@ test('back and forward restore the exact view after three actions', async ({ pag
 /** Past the moment a control's deferred history write runs (the next frame, then a task), twice over. */
 async function afterLateWrite(page: import('@playwright/test').Page) {
   for (let i = 0; i < 2; i++) {
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));
+    await nextFrames(page, { andTask: true });
   }
 }
 

@@ -1,7 +1,7 @@
 // Issue 22's leftovers (resolved issue, open review points): the page behind the filter sheet, and
 // the sheet's "›" profile links. Runs in the `phone` and `phone-360` projects only. Each failed on
 // main before its fix (see the commit that adds it).
-import { test, expect, app, chartOption } from './fixtures';
+import { test, expect, app, chartOption, nextFrames } from './fixtures';
 
 test('while the filter sheet is open the page behind it is inert and does not scroll; closing restores both', async ({ page }) => {
   await page.goto('./?view=trends');
@@ -28,7 +28,7 @@ test('while the filter sheet is open the page behind it is inert and does not sc
   // The lock itself (a script could still scroll the root: only the reader's scrolling is
   // locked), then the frames after the wheel: still at the top.
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe('hidden');
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await nextFrames(page);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();

@@ -2,7 +2,7 @@
 // closed sheet, are built after the app's first paint, one control per task. What a reader could
 // notice of that deferral: a sheet opened at once must hold its controls, the controls must come
 // by themselves, and nothing may move. Runs in the `phone` and `phone-360` projects only.
-import { test, expect, app, APP, chartOption, countFiltersAtMount, filtersAtMount, layoutShift } from './fixtures';
+import { test, expect, app, APP, chartOption, countFiltersAtMount, filtersAtMount, layoutShift, nextFrames } from './fixtures';
 
 test('the filter sheet opened the moment the app appears already holds every control', async ({ page }) => {
   // In the task that mounts the app, before any later task can run, press "Filters"; in the next
@@ -73,7 +73,7 @@ for (const url of ['./', './?view=trends&sector=integrated_circuits']) {
     await expect(app(page).locator('.filters input[type=range]').first()).toBeAttached();
     if (url !== './') await expect(app(page).locator('.filters select[name=indicator]')).toBeAttached();
     // A shift is reported in the frame after it: let one pass.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await nextFrames(page);
     if (url === './') await expect(app(page).locator('.overview .timeline')).toBeAttached();
     expect(await layoutShift(page)).toBe(0);
   });

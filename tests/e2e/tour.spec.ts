@@ -2,7 +2,7 @@
 // cited figures marked, its figures' sources, the keys, "Explore from here", and the timeline.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, app, chartOption, query, openSectors } from './fixtures';
+import { test, expect, app, chartOption, query, openSectors, nextFrames } from './fixtures';
 
 const words = {
   en: { steps: 'Tour steps', progress: (n: number, total: number) => `Step ${n} of ${total}`, explore: 'Explore from here', tour: 'Tour', milestones: 'Milestones', source: 'Source' },
@@ -106,7 +106,7 @@ for (const lang of ['en', 'zh'] as const) {
         await expectSameDocument(page, `step ${n + 1}: ←`);
       } else {
         // The last step stays the last, past the frame and task in which a link would be written.
-        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
+        await nextFrames(page, { andTask: true });
         await expect(app(page).getByText(w.progress(total, total), { exact: true })).toBeVisible();
         expect(query(page)).toBe(`view=tour&step=${total}${suffix}`);
         await expectSameDocument(page, `step ${n}: → on the last step`);

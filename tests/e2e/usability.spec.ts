@@ -2,7 +2,7 @@
 // walkthrough of 2026-12-02): search answers with the figure, a district tapped on the map shows
 // its figure, the source panel leads with the best source in reader words, the browser's language
 // counts, and the trends view says when it changes measure or leaves a sector out.
-import { test, expect, app, chartOption, query, openSectors } from './fixtures';
+import { test, expect, app, chartOption, query, openSectors, nextFrames } from './fixtures';
 
 const search = (page: import('@playwright/test').Page) => page.getByRole('combobox', { name: 'Search' });
 
@@ -240,7 +240,7 @@ test('a mouse pick after arrow keys on the indicator list stays when the list lo
   const entries = await page.evaluate(() => history.length);
   await select.blur();
   // Two frames: time for a stale value to be applied, were it held.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await nextFrames(page);
   expect(query(page)).toContain(`indicator=${pick}`);
   await expect(select).toHaveValue(pick);
   // Leaving the list applied nothing: no new history entry.
