@@ -22,6 +22,8 @@ test('choosing sectors changes the trends chart, the sectors chart and the table
 
   await page.getByRole('link', { name: 'Table' }).click();
   const count = async () => page.getByRole('row').count();
+  // Counted once the table is drawn (its rows come at once; a count does not wait).
+  await expect(page.getByRole('row').nth(1)).toBeVisible();
   const withNine = await count();
   await openSectors(page);
   await page.getByRole('checkbox', { name: 'Integrated circuits' }).check();

@@ -94,9 +94,9 @@ export function shellRowsHidden(page: Page): Promise<string[]> {
     .map((el) => el.className));
 }
 
-/** Resolves once the page has rendered two more frames: the first may already be under way when
- *  this is called, so the second is laid out and painted after it. With `andTask`, also after the
- *  task that follows them, where work put off past a frame (a link written a frame late) has run. */
+/** Resolves at the start of the second frame from now: the first (which may already be under way
+ *  when this is called) has then been laid out and painted. With `andTask`, also after the task
+ *  that follows, where work put off past a frame (a link written a frame late) has run. */
 export function nextFrames(page: Page, { andTask = false } = {}): Promise<void> {
   return page.evaluate((andTask) => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => (andTask ? setTimeout(done, 0) : done())))), andTask);
 }

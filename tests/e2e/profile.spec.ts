@@ -58,10 +58,8 @@ test('a sector profile: definition, figures, lines, zones on a map, milestones a
   await expect(explore.getByRole('link', { name: /Table/ })).toHaveAttribute('href', /view=table&sector=integrated_circuits$/);
   // The way out to trends opens on a chart with figures.
   const trends = explore.getByRole('link', { name: /Trends/ });
-  if (await trends.count()) {
-    await trends.click();
-    await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
-  }
+  await trends.click();
+  await expect.poll(async () => (await chartOption(page, 'trend'))?.series?.length ?? 0).toBeGreaterThan(0);
 });
 
 test('a district profile: GDP over the years with sources, the rank question answered, its zones', async ({ page }) => {

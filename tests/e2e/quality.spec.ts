@@ -57,6 +57,8 @@ test('the page can be used with the keyboard alone', async ({ page }) => {
   await expect(panel).toBeHidden();
   // On to the table view through the tabs, then into the table.
   await page.goto('./?view=table');
+  // The app's table, before the Tabs (the served shell is inert: Tab would pass it by).
+  await expect(page.getByRole('table')).toBeVisible();
   await tabTo(focused('.table-scroll'), 'the table');
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
   expect(outline).not.toBe('none');
